@@ -1,0 +1,55 @@
+# Two commands on a fresh machine: `make build` and `make test`. Both create .venv and install
+# the pinned dependencies (requirements.txt, with hashes) on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+TNSITE := $(BIN)/tnsite
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: build serve check status test lint audit check-external bench lock clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+build: $(STAMP)
+	$(TNSITE) build
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+check: $(STAMP)
+	$(TNSITE) check
+
+status: $(STAMP)
+	$(TNSITE) status
+
+lint: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+test: $(STAMP) $(NODE_STAMP)
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory check
+	$(MAKE) --no-print-directory lint
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+check-external: $(STAMP)
+	$(TNSITE) check-external
+
+lock:
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+
+clean:
+	rm -rf site reports .cache

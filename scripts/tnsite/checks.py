@@ -1,0 +1,28 @@
+"""The list of content checks `tnsite check` runs.
+
+Source checks read docs/ and data/; site checks read the built site/. Each check is a plain
+function of the project returning findings, so it can be tested on a small fixture project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tnsite.config import Project
+from tnsite.findings import Finding
+
+CheckFn = Callable[[Project], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    run: CheckFn
+    needs_site: bool = False
+
+
+def available_checks() -> list[Check]:
+    """Every check, source checks first (they are cheap and explain most site findings)."""
+    checks: list[Check] = []
+    return checks

@@ -1,0 +1,73 @@
+"""The editors' and CI's command line: `tnsite build`, `tnsite check`, ...
+
+Messages come in English or Vietnamese (`--lang vi`, or TNSITE_LANG=vi in the environment).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from tnsite.checks import available_checks
+from tnsite.config import load_project
+from tnsite.findings import Finding, emit, exit_status, write_json
+
+LANG_OPTION = click.option(
+    "--lang",
+    "ui_lang",
+    type=click.Choice(["en", "vi"]),
+    default=lambda: os.environ.get("TNSITE_LANG", "en"),
+    show_default="TNSITE_LANG or en",
+    help="Language of the messages.",
+)
+
+
+@click.group()
+@click.option("--root", type=click.Path(path_type=Path), default=None, help="Project folder.")
+@click.pass_context
+def main(ctx: click.Context, root: Path | None) -> None:
+    """Build and check the Tây Ninh site."""
+    ctx.obj = load_project(root)
+
+
+@main.command()
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None)
+@click.pass_obj
+def build(project, site_dir: Path | None) -> None:  # type: ignore[no-untyped-def]
+    """Strict build into site/, replacing it only when the whole build succeeds."""
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    from tnsite.build import build_site
+
+    try:
+        out = build_site(project, site_dir)
+    except (MkDocsException, Abort) as exc:
+        click.echo(f"error: build failed, site/ left unchanged: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"built {out}")
+
+
+@main.command()
+@click.option("--source-only", is_flag=True, help="Skip checks that need the built site.")
+@LANG_OPTION
+@click.pass_obj
+def check(project, source_only: bool, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Run every content check; exit 1 when any finding is an error."""
+    findings: list[Finding] = []
+    site_ready = (project.site_dir / "index.html").is_file()
+    for item in available_checks():
+        if item.needs_site and (source_only or not site_ready):
+            if not source_only:
+                click.echo(f"skipped {item.name}: no built site (run `make build`)", err=True)
+            continue
+        findings.extend(item.run(project))
+    write_json(findings, project.reports_dir / "check.json")
+    emit(findings, sys.stdout, ui_lang)
+    sys.exit(exit_status(findings))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""The one reader of mkdocs.yml.
+
+Every other module asks this one for the language list, the default language and the project's
+paths, so that adding a language is a change to mkdocs.yml alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _PermissiveLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing the Python objects its `!!python/name` tags name."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_PermissiveLoader.add_multi_constructor("!", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    default: bool
+    site_name: str
+    site_description: str
+
+    @property
+    def url_prefix(self) -> str:
+        """Where the language lives in the built site: "" for the default, "km/" for Khmer."""
+        return "" if self.default else f"{self.code}/"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    raw: dict[str, Any]
+    languages: tuple[Language, ...]
+
+    @property
+    def default_language(self) -> Language:
+        return next(lang for lang in self.languages if lang.default)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    @property
+    def source_code(self) -> str:
+        """The language translations are made from (the default one)."""
+        return self.default_language.code
+
+    @property
+    def translation_codes(self) -> tuple[str, ...]:
+        return tuple(code for code in self.codes if code != self.source_code)
+
+    def language(self, code: str) -> Language:
+        for lang in self.languages:
+            if lang.code == code:
+                return lang
+        raise KeyError(code)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / self.raw.get("docs_dir", "docs")
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / self.raw.get("site_dir", "site")
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def assets_dir(self) -> Path:
+        return self.root / "assets"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def site_url(self) -> str:
+        return str(self.raw.get("site_url", "")).rstrip("/") + "/"
+
+    def lang_dir(self, code: str) -> Path:
+        return self.docs_dir / code
+
+    def nav(self) -> list[Any]:
+        return list(self.raw.get("nav") or [])
+
+    def nav_pages(self) -> list[str]:
+        """Every page path named in the nav, in nav order."""
+        out: list[str] = []
+
+        def walk(items: list[Any]) -> None:
+            for item in items:
+                if isinstance(item, str):
+                    out.append(item)
+                elif isinstance(item, dict):
+                    for value in item.values():
+                        if isinstance(value, str):
+                            out.append(value)
+                        elif isinstance(value, list):
+                            walk(value)
+
+        walk(self.nav())
+        return out
+
+
+def _i18n_config(raw: dict[str, Any]) -> dict[str, Any]:
+    for plugin in raw.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return plugin["i18n"] or {}
+    raise ValueError("mkdocs.yml has no `i18n` plugin: the language list lives there")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above `start` that holds mkdocs.yml."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    raise FileNotFoundError(f"no mkdocs.yml at or above {here}")
+
+
+def load_project(root: Path | None = None) -> Project:
+    root = find_root(root) if root is None or not (root / "mkdocs.yml").is_file() else root
+    return _load(root.resolve())
+
+
+@lru_cache(maxsize=8)
+def _load(root: Path) -> Project:
+    raw = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
+    i18n = _i18n_config(raw)
+    languages = tuple(
+        Language(
+            code=entry["locale"],
+            name=entry.get("name", entry["locale"]),
+            default=bool(entry.get("default", False)),
+            site_name=entry.get("site_name") or raw.get("site_name", ""),
+            site_description=entry.get("site_description") or raw.get("site_description", ""),
+        )
+        for entry in i18n.get("languages", [])
+        if entry.get("build", True) and entry.get("locale") != "null"
+    )
+    if sum(lang.default for lang in languages) != 1:
+        raise ValueError("mkdocs.yml must mark exactly one language as `default: true`")
+    return Project(root=root, raw=raw, languages=languages)

@@ -1,0 +1,38 @@
+"""What every plugin of the project needs to know about the i18n plugin's per-language builds.
+
+mkdocs-static-i18n builds the default language, then, from its own `on_post_build`
+(priority -100), builds every other language by calling MkDocs' build again. A plugin that
+must act once on the whole trilingual site therefore listens at a lower priority and acts only
+when the i18n plugin is no longer inside its nested builds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+FINAL_PRIORITY = -200
+
+
+def i18n_plugin(config: MkDocsConfig) -> Any:
+    return config.plugins.get("i18n")
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language being built now (Material's theme language follows the i18n plugin)."""
+    plugin = i18n_plugin(config)
+    if plugin is not None and plugin.current_language:
+        return str(plugin.current_language)
+    return str(config.theme.get("language", "en"))
+
+
+def is_final_post_build(config: MkDocsConfig) -> bool:
+    """True in the `on_post_build` that follows the last language's build."""
+    plugin = i18n_plugin(config)
+    return plugin is None or not plugin.building
+
+
+def page_language(page: Any, config: MkDocsConfig) -> str:
+    """The language the page's file is really written in (differs from the build on fallback)."""
+    return str(getattr(page.file, "locale", None) or current_language(config))

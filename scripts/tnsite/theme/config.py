@@ -1,0 +1,8 @@
+"""Options of the theme plugin."""
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class ThemeConfig(Config):
+    assets_dir = c.Type(str, default="assets")
