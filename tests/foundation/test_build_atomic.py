@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort, MkDocsException
-from tnsite.build import build_site
-from tnsite.config import load_project
 
 from tests.conftest import ROOT
+from tnsite.build import build_site
+from tnsite.config import load_project
 
 
 def test_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:

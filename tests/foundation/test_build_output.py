@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
+
 from tnsite.build import build_site
 
 URL_ATTRS = ("src", "href", "srcset", "poster", "data", "action")

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+
 from tnsite.config import load_project
 
 

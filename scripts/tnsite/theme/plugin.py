@@ -1,36 +1,59 @@
-"""Theme plugin: shared assets from the top-level assets/ folder, and the guarantees the stock
-theme does not give (a UI-strings partial for every language, no third-party fonts)."""
+"""Theme plugin: shared assets from the top-level assets/ folder, a not-found page per
+language, and the guarantees the stock theme does not give (a UI-strings partial for every
+language, no third-party fonts or scripts)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from babel import Locale
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from tnsite.config import load_project
+from tnsite.config import Project, load_project
 from tnsite.mkdocs_glue import FINAL_PRIORITY, current_language, is_final_post_build
+from tnsite.strings import load_strings
 from tnsite.theme.bundle import neutralise_bundle
 from tnsite.theme.config import ThemeConfig
 
+STRINGS = Path(__file__).with_name("strings.yml")
+
+
+def og_locale(code: str) -> str:
+    """Open Graph wants language_TERRITORY: 'km' → 'km_KH', from CLDR's likely subtags."""
+    locale = Locale.parse(code)
+    territory = locale.territory or Locale.parse(str(Locale(code).language)).territory
+    if territory is None:
+        from babel.core import get_global
+
+        likely = get_global("likely_subtags").get(code, code)
+        territory = Locale.parse(likely).territory
+    return f"{locale.language}_{territory}" if territory else locale.language
+
 
 class ThemePlugin(BasePlugin[ThemeConfig]):
+    project: Project
+    strings: dict[str, dict[str, str]]
+    default_404: bytes | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.get("font") is not False:
             raise PluginError(
                 "mkdocs.yml: theme.font must be `false`: fonts are self-hosted in assets/fonts, "
                 "the stock setting loads them from Google Fonts."
             )
-        project = load_project(Path(config.config_file_path).parent)
-        for code in project.codes:
+        self.project = load_project(Path(config.config_file_path).parent)
+        for code in self.project.codes:
             if not _partial_exists(config, code):
                 raise PluginError(
                     f"No Material UI strings for language '{code}': add "
                     f"overrides/partials/languages/{code}.html with every key of Material's "
                     "en.html partial."
                 )
+        self.strings = load_strings(STRINGS, self.project.codes)
         return config
 
     @event_priority(50)
@@ -43,14 +66,53 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
                 files.append(File(rel, str(root.parent), config.site_dir, False))
         return files
 
-    def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
-        context["tn_build_lang"] = current_language(config)
+    def _common_context(self, context, config: MkDocsConfig):  # type: ignore[no-untyped-def]
+        lang = current_language(config)
+        context["tn_build_lang"] = lang
+        context["tn_og_locale"] = og_locale(lang)
+        context["tn_og_alternates"] = [og_locale(c) for c in self.project.codes if c != lang]
+        context["tn_strings"] = self.strings[lang]
         return context
 
+    def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
+        return self._common_context(context, config)
+
+    def on_template_context(self, context, template_name, config):  # type: ignore[no-untyped-def]
+        context = self._common_context(context, config)
+        if template_name == "404.html":
+            base = urlsplit(self.project.site_url).path
+            lang = self.project.language(current_language(config))
+            context["tn_home_href"] = base + lang.url_prefix
+            if lang.default:
+                context["tn_404_routes"] = {
+                    base + other.url_prefix: base + other.url_prefix + "404.html"
+                    for other in self.project.languages
+                    if not other.default
+                }
+        return context
+
+    def _keep_404(self, config: MkDocsConfig) -> None:
+        """Each language build writes /404.html; keep each at its language's folder."""
+        site = Path(config.site_dir)
+        page = site / "404.html"
+        if not page.is_file():
+            return
+        lang = self.project.language(current_language(config))
+        if lang.default:
+            self.default_404 = page.read_bytes()
+        else:
+            (site / lang.url_prefix).mkdir(parents=True, exist_ok=True)
+            page.replace(site / lang.url_prefix / "404.html")
+
     @event_priority(FINAL_PRIORITY)
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        if is_final_post_build(config):
-            neutralise_bundle(Path(config.site_dir))
+    def _finish_site(self, config: MkDocsConfig) -> None:
+        if not is_final_post_build(config):
+            return
+        if self.default_404 is not None:
+            (Path(config.site_dir) / "404.html").write_bytes(self.default_404)
+        neutralise_bundle(Path(config.site_dir))
+
+    on_post_build = CombinedEvent(_keep_404, _finish_site)
 
 
 def _partial_exists(config: MkDocsConfig, code: str) -> bool:

@@ -1,0 +1,41 @@
+"""One iCalendar (RFC 5545) file per language of the upcoming events.
+
+DTSTAMP is derived from the event itself rather than the clock, so the file only changes
+when the events change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from icalendar import Calendar
+from icalendar import Event as IcsEvent
+
+from tnsite.news.events import Event
+from tnsite.urls import page_url
+
+
+def ics_calendar(
+    events: Sequence[Event], *, lang: str, fallback: str, base_url: str, name: str, domain: str
+) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", f"-//{domain}//events//{lang.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    for event in events:
+        item = IcsEvent()
+        item.add("uid", f"{event.id}@{domain}")
+        item.add("dtstamp", dt.datetime.combine(event.start, dt.time(), dt.UTC))
+        item.add("dtstart", event.start)
+        item.add("dtend", event.end + dt.timedelta(days=1))  # DTEND is exclusive for dates
+        item.add("summary", event.name(lang, fallback))
+        place = event.place(lang, fallback)
+        if place:
+            item.add("location", place)
+        if event.page:
+            anchor = f"#{event.anchor}" if event.anchor else ""
+            item.add("url", base_url + page_url(event.page) + anchor)
+        cal.add_component(item)
+    return cal.to_ical()

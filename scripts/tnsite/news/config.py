@@ -1,0 +1,12 @@
+"""Options of the news plugin."""
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class NewsConfig(Config):
+    news_dir = c.Type(str, default="tin-tuc")
+    festivals = c.Type(str, default="data/festivals.yml")
+    feed_file = c.Type(str, default="feed.xml")
+    calendar_file = c.Type(str, default="events.ics")
+    horizon_days = c.Type(int, default=400)

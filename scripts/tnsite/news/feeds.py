@@ -1,0 +1,38 @@
+"""One Atom feed per language, reproducible: its `updated` is the newest item's date, not the
+build time, so two builds of the same commit give the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from feedgen.feed import FeedGenerator
+
+from tnsite.news.items import NewsItem
+
+
+def atom_feed(
+    items: Sequence[NewsItem], *, lang: str, base_url: str, title: str, subtitle: str
+) -> bytes:
+    """`base_url` is the absolute URL of the language root, ending in "/"."""
+    feed = FeedGenerator()
+    feed.id(base_url + "feed.xml")
+    feed.title(title)
+    feed.subtitle(subtitle or title)
+    feed.language(lang)
+    feed.link(href=base_url, rel="alternate")
+    feed.link(href=base_url + "feed.xml", rel="self")
+    newest = max((item.date for item in items), default=dt.date(2025, 1, 1))
+    feed.updated(dt.datetime.combine(newest, dt.time(), dt.UTC))
+    for item in reversed(list(items)):  # feedgen prepends entries
+        entry = feed.add_entry()
+        entry.id(base_url + item.url)
+        entry.title(item.title)
+        entry.link(href=base_url + item.url)
+        entry.summary(item.description or item.title)
+        stamp = dt.datetime.combine(item.date, dt.time(), dt.UTC)
+        entry.published(stamp)
+        entry.updated(stamp)
+        if item.lang != lang:
+            entry.content(item.description or item.title, type="text")
+    return feed.atom_str(pretty=True)

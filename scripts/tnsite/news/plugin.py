@@ -1,0 +1,131 @@
+"""News plugin: `{{ news latest }}` and `{{ events upcoming }}` in pages, an Atom feed and an
+iCalendar file per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from tnsite.config import Project, load_project
+from tnsite.mkdocs_glue import current_language
+from tnsite.news import render
+from tnsite.news.calendar import ics_calendar
+from tnsite.news.config import NewsConfig
+from tnsite.news.events import Event, upcoming
+from tnsite.news.feeds import atom_feed
+from tnsite.news.items import news_items
+from tnsite.strings import load_strings
+from tnsite.urls import relative_href, relative_link
+
+DIRECTIVE = re.compile(r"^\{\{\s*(news|events)\s+(\w+)((?:\s+[\w-]+=\S+)*)\s*\}\}\s*$", re.M)
+STRINGS = Path(__file__).with_name("strings.yml")
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH's day when set (reproducible builds of old commits)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+class NewsPlugin(BasePlugin[NewsConfig]):
+    project: Project
+    strings: dict[str, dict[str, str]]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project = load_project(Path(config.config_file_path).parent)
+        self.strings = load_strings(STRINGS, self.project.codes)
+        return config
+
+    def _festivals(self) -> list[dict[str, Any]]:
+        path = self.project.root / self.config.festivals
+        if not path.is_file():
+            return []
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        records = data.get("records", data) if isinstance(data, dict) else data
+        return [r for r in records or [] if isinstance(r, dict)]
+
+    def events(self) -> list[Event]:
+        return upcoming(self._festivals(), build_date(), self.config.horizon_days)
+
+    @event_priority(10)
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+        if "{{" not in markdown:
+            return markdown
+        lang = current_language(config)
+        strings = self.strings[lang]
+        prefix = self.project.language(lang).url_prefix
+
+        def link(target: str) -> str:
+            return relative_link(target, page.file.src_uri, self.project.codes)
+
+        def replace(match: re.Match[str]) -> str:
+            kind, view = match.group(1), match.group(2)
+            options = dict(opt.split("=", 1) for opt in match.group(3).split())
+            count = int(options.get("count", 0)) or None
+            if kind == "news" and view == "latest":
+                items = news_items(self.project, lang, self.config.news_dir)[:count]
+                return render.news_list(items, lang=lang, link=link, strings=strings)
+            if kind == "events" and view == "upcoming":
+                href = relative_href(prefix + self.config.calendar_file, page.url)
+                return render.events_list(
+                    self.events()[:count],
+                    lang=lang,
+                    fallback=self.project.source_code,
+                    link=link,
+                    strings=strings,
+                    calendar_href=href,
+                )
+            raise PluginError(
+                f"{page.file.src_path}: unknown directive '{match.group(0).strip()}': use "
+                "{{ news latest count=N }} or {{ events upcoming count=N }}"
+            )
+
+        return DIRECTIVE.sub(replace, markdown)
+
+    def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
+        lang = current_language(config)
+        prefix = self.project.language(lang).url_prefix
+        context["tn_feed_href"] = relative_href(prefix + self.config.feed_file, page.url)
+        context["tn_feed_title"] = self.strings[lang]["feed_title"]
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        lang = current_language(config)
+        language = self.project.language(lang)
+        out = Path(config.site_dir) / language.url_prefix
+        out.mkdir(parents=True, exist_ok=True)
+        base_url = self.project.site_url + language.url_prefix
+        strings = self.strings[lang]
+        items = news_items(self.project, lang, self.config.news_dir)
+        (out / self.config.feed_file).write_bytes(
+            atom_feed(
+                items,
+                lang=lang,
+                base_url=base_url,
+                title=strings["feed_title"],
+                subtitle=language.site_description,
+            )
+        )
+        domain = self.project.site_url.split("//", 1)[-1].strip("/")
+        (out / self.config.calendar_file).write_bytes(
+            ics_calendar(
+                self.events(),
+                lang=lang,
+                fallback=self.project.source_code,
+                base_url=base_url,
+                name=strings["calendar_name"],
+                domain=domain,
+            )
+        )

@@ -1,0 +1,76 @@
+"""Markdown for the `{{ news ... }}` and `{{ events ... }}` directives.
+
+Links are written as relative links to the Markdown files, so MkDocs validates them and turns
+them into the right URLs in every language build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable, Mapping, Sequence
+
+from babel.dates import format_date
+
+from tnsite.news.events import Event
+from tnsite.news.items import NewsItem
+
+Link = Callable[[str], str]  # Markdown path in the language tree → link from the current page
+
+
+def long_date(date: dt.date, lang: str) -> str:
+    return format_date(date, format="long", locale=lang)
+
+
+def date_range(start: dt.date, end: dt.date, lang: str) -> str:
+    if start == end:
+        return long_date(start, lang)
+    return f"{long_date(start, lang)} – {long_date(end, lang)}"
+
+
+def news_list(
+    items: Sequence[NewsItem], *, lang: str, link: Link, strings: Mapping[str, str]
+) -> str:
+    if not items:
+        return f'<p class="tn-empty">{html.escape(strings["news_empty"])}</p>'
+    lines = ['<div class="tn-news" markdown>', ""]
+    for item in items:
+        note = f" {strings['in_language']}" if item.lang != lang else ""
+        lines.append(f"- [{item.title}]({link(item.path)}){note}  ")
+        stamp = f'<time datetime="{item.date.isoformat()}">{long_date(item.date, lang)}</time>'
+        lines.append(f"  {stamp} · {item.description}")
+    lines += ["", "</div>"]
+    return "\n".join(lines)
+
+
+def events_list(
+    events: Sequence[Event],
+    *,
+    lang: str,
+    fallback: str,
+    link: Link,
+    strings: Mapping[str, str],
+    calendar_href: str,
+) -> str:
+    if not events:
+        body = f'<p class="tn-empty">{html.escape(strings["events_empty"])}</p>'
+    else:
+        rows = ['<div class="tn-events" markdown>', ""]
+        for event in events:
+            name = event.name(lang, fallback)
+            if event.page:
+                target = link(event.page) + (f"#{event.anchor}" if event.anchor else "")
+                name = f"[{name}]({target})"
+            when = (
+                f'<time datetime="{event.start.isoformat()}">'
+                f"{date_range(event.start, event.end, lang)}</time>"
+            )
+            lunar = f" ({strings['lunar_note']})" if event.rule == "lunar" else ""
+            place = event.place(lang, fallback)
+            rows.append(f"- **{name}**  ")
+            rows.append(f"  {when}{lunar}" + (f" · {place}" if place else ""))
+        rows += ["", "</div>"]
+        body = "\n".join(rows)
+    link = f'<p class="tn-calendar"><a href="{calendar_href}" download>'
+    link += f"{html.escape(strings['calendar_file'])}</a></p>"
+    return body + "\n\n" + link

@@ -1,0 +1,34 @@
+"""Where a Markdown page ends up in the built site (use_directory_urls: true)."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(md_path: str) -> str:
+    """'du-lich/le-hoi.md' → 'du-lich/le-hoi/'; 'du-lich/index.md' → 'du-lich/'; 'index.md' → ''."""
+    stem = md_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_link(target_md: str, page_src_uri: str, languages: tuple[str, ...]) -> str:
+    """A Markdown link from a page to another page of the same language tree.
+
+    With the folder layout a page's src_uri starts with its language folder ("km/index.md");
+    `target_md` is relative to that language folder ("tin-tuc/x.md").
+    """
+    head, _, _ = page_src_uri.partition("/")
+    root = head + "/" if head in languages and "/" in page_src_uri else ""
+    return posixpath.relpath(root + target_md, posixpath.dirname(page_src_uri) or ".")
+
+
+def relative_href(target_url: str, page_url_: str) -> str:
+    """A link between two built URLs ("km/events.ics" from "km/su-kien/")."""
+    base = page_url_ if page_url_.endswith("/") else posixpath.dirname(page_url_) + "/"
+    return posixpath.relpath(target_url or ".", base.rstrip("/") or ".") + (
+        "/" if target_url.endswith("/") and target_url else ""
+    )
