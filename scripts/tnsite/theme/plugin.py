@@ -74,6 +74,13 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         context["tn_strings"] = self.strings[lang]
         return context
 
+    def on_page_markdown(self, markdown, page, config, files):  # type: ignore[no-untyped-def]
+        """A language's home page is a landing page: hero template, no side bars."""
+        if page.is_homepage or page.url in {lang.url_prefix for lang in self.project.languages}:
+            page.meta.setdefault("template", "home.html")
+            page.meta.setdefault("hide", ["navigation", "toc"])
+        return markdown
+
     def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
         return self._common_context(context, config)
 
