@@ -9,4 +9,5 @@ class NewsConfig(Config):
     festivals = c.Type(str, default="data/festivals.yml")
     feed_file = c.Type(str, default="feed.xml")
     calendar_file = c.Type(str, default="events.ics")
+    events_dir = c.Type(str, default="events")
     horizon_days = c.Type(int, default=400)

@@ -86,6 +86,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                     link=link,
                     strings=strings,
                     calendar_href=href,
+                    event_href=lambda event: relative_href(
+                        f"{prefix}{self.config.events_dir}/{event.id}.ics", page.url
+                    ),
                 )
             raise PluginError(
                 f"{page.file.src_path}: unknown directive '{match.group(0).strip()}': use "
@@ -119,13 +122,22 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             )
         )
         domain = self.project.site_url.split("//", 1)[-1].strip("/")
-        (out / self.config.calendar_file).write_bytes(
-            ics_calendar(
-                self.events(),
-                lang=lang,
-                fallback=self.project.source_code,
-                base_url=base_url,
-                name=strings["calendar_name"],
-                domain=domain,
+        events = self.events()
+
+        def write_calendar(path: Path, chosen: list[Event], name: str) -> None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(
+                ics_calendar(
+                    chosen,
+                    lang=lang,
+                    fallback=self.project.source_code,
+                    base_url=base_url,
+                    name=name,
+                    domain=domain,
+                )
             )
-        )
+
+        write_calendar(out / self.config.calendar_file, events, strings["calendar_name"])
+        for event in events:
+            name = event.name(lang, self.project.source_code)
+            write_calendar(out / self.config.events_dir / f"{event.id}.ics", [event], name)

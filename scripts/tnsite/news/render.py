@@ -51,6 +51,7 @@ def events_list(
     link: Link,
     strings: Mapping[str, str],
     calendar_href: str,
+    event_href: Callable[[Event], str],
 ) -> str:
     if not events:
         body = f'<p class="tn-empty">{html.escape(strings["events_empty"])}</p>'
@@ -67,8 +68,9 @@ def events_list(
             )
             lunar = f" ({strings['lunar_note']})" if event.rule == "lunar" else ""
             place = event.place(lang, fallback)
+            add = f'<a href="{event_href(event)}" download>{html.escape(strings["add_event"])}</a>'
             rows.append(f"- **{name}**  ")
-            rows.append(f"  {when}{lunar}" + (f" · {place}" if place else ""))
+            rows.append(f"  {when}{lunar}" + (f" · {place}" if place else "") + f" · {add}")
         rows += ["", "</div>"]
         body = "\n".join(rows)
     link = f'<p class="tn-calendar"><a href="{calendar_href}" download>'
