@@ -69,5 +69,33 @@ def check(project, source_only: bool, ui_lang: str) -> None:  # type: ignore[no-
     sys.exit(exit_status(findings))
 
 
+@main.command()
+@click.option("--budgets", type=click.Path(path_type=Path), default=None, help="audit.yml")
+@click.option("--only", multiple=True, help="Audit only these page types.")
+@click.option("--no-lighthouse", is_flag=True, help="Browser checks only (faster).")
+@click.pass_obj
+def audit(project, budgets: Path | None, only: tuple[str, ...], no_lighthouse: bool) -> None:  # type: ignore[no-untyped-def]
+    """Audit the built site in headless Chromium against the budgets in audit.yml."""
+    from tnsite.audit.budgets import load_budgets
+    from tnsite.audit.run import audit_site, write_reports
+
+    if not (project.site_dir / "index.html").is_file():
+        click.echo("error: no built site: run `make build` first", err=True)
+        sys.exit(2)
+    rules = load_budgets(budgets or project.root / "audit.yml")
+    axe_js = project.root / "node_modules" / "axe-core" / "axe.min.js"
+    rows = audit_site(
+        project, project.site_dir, rules, axe_js, not no_lighthouse, set(only) or None
+    )
+    write_reports(rows, project.reports_dir)
+    click.echo((project.reports_dir / "audit.md").read_text(encoding="utf-8"))
+    broken = [r for r in rows if r.problems]
+    for row in broken:
+        for problem in row.problems:
+            click.echo(f"{row.url}: error: {problem} [budget:{row.page_type}]")
+    click.echo(f"{len(broken)} of {len(rows)} audited pages break a budget.")
+    sys.exit(1 if broken else 0)
+
+
 if __name__ == "__main__":
     main()

@@ -18,6 +18,7 @@ from tnsite.mkdocs_glue import FINAL_PRIORITY, current_language, is_final_post_b
 from tnsite.strings import load_strings
 from tnsite.theme.bundle import neutralise_bundle
 from tnsite.theme.config import ThemeConfig
+from tnsite.theme.sitemaps import write_language_sitemaps
 
 STRINGS = Path(__file__).with_name("strings.yml")
 
@@ -84,6 +85,17 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
         return self._common_context(context, config)
 
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        return name_search_dialog(output, self.search_label(config))
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):
+            return name_search_dialog(output, self.search_label(config))
+        return output
+
+    def search_label(self, config: MkDocsConfig) -> str:
+        return self.strings[current_language(config)]["search_dialog"]
+
     def on_template_context(self, context, template_name, config):  # type: ignore[no-untyped-def]
         context = self._common_context(context, config)
         if template_name == "404.html":
@@ -119,7 +131,26 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             (Path(config.site_dir) / "404.html").write_bytes(self.default_404)
         neutralise_bundle(Path(config.site_dir))
 
-    on_post_build = CombinedEvent(_keep_404, _finish_site)
+    @event_priority(FINAL_PRIORITY - 100)
+    def _language_sitemaps(self, config: MkDocsConfig) -> None:
+        """After every other plugin has settled the root sitemap."""
+        if is_final_post_build(config):
+            write_language_sitemaps(self.project, Path(config.site_dir))
+
+    on_post_build = CombinedEvent(_keep_404, _finish_site, _language_sitemaps)
+
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(html: str, label: str) -> str:
+    """Material's search dialog has no accessible name (axe: aria-dialog-name); give it one."""
+    if SEARCH_DIALOG not in html:
+        if 'data-md-component="search"' in html:
+            raise PluginError("Material's search dialog markup changed: review theme/plugin.py")
+        return html
+    named = SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{label}"')
+    return html.replace(SEARCH_DIALOG, named, 1)
 
 
 def _partial_exists(config: MkDocsConfig, code: str) -> bool:

@@ -1,0 +1,132 @@
+"""What a visitor's browser sees: bytes, requests, accessibility, language, fonts, layout.
+
+Each page is loaded in a fresh mobile context (390 px wide) so the weight is a first visit's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
+MOBILE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+}
+KHMER_SAMPLE = """() => {
+  const walker = document.createTreeWalker(document.querySelector('article') || document.body,
+    NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    if (/[\\u1780-\\u17FF]/.test(walker.currentNode.textContent)) {
+      const el = walker.currentNode.parentElement;
+      el.setAttribute('data-audit-khmer', '1');
+      return true;
+    }
+  }
+  return false;
+}"""
+
+
+@dataclass
+class PageResult:
+    url: str
+    status: int = 0
+    transfer_bytes: int = 0
+    requests: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    axe: list[dict[str, Any]] = field(default_factory=list)
+    html_lang: str = ""
+    khmer_fonts: list[str] = field(default_factory=list)
+    horizontal_overflow: int = 0
+    search_results: int | None = None
+    switched_to: dict[str, str] = field(default_factory=dict)
+
+
+def _is_outside(url: str, origin: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "chrome-extension"):
+        return False
+    return f"{parts.scheme}://{parts.netloc}" != origin
+
+
+def audit_page(
+    browser: Any,
+    url: str,
+    origin: str,
+    axe_js: Path,
+    search_query: str | None = None,
+    switch_language: bool = True,
+) -> PageResult:
+    result = PageResult(url)
+    context = browser.new_context(**MOBILE)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sizes: dict[str, int] = {}
+    cdp.on(
+        "Network.loadingFinished",
+        lambda ev: sizes.__setitem__(ev["requestId"], int(ev["encodedDataLength"])),
+    )
+    page.on("request", lambda req: result.requests.append(req.url))
+    page.on(
+        "console", lambda msg: result.console_errors.append(msg.text) if msg.type == "error" else 0
+    )
+    try:
+        response = page.goto(url, wait_until="networkidle")
+        result.status = response.status if response else 0
+        first = response.request.redirected_from if response else None
+        if first is not None:
+            result.status = first.response().status if first.response() else result.status
+        page.wait_for_timeout(200)
+        result.transfer_bytes = sum(sizes.values())
+        result.html_lang = page.locator("html").get_attribute("lang") or ""
+        result.horizontal_overflow = int(
+            page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        )
+        if page.evaluate(KHMER_SAMPLE):
+            cdp.send("DOM.enable")
+            cdp.send("CSS.enable")
+            doc = cdp.send("DOM.getDocument")
+            node = cdp.send(
+                "DOM.querySelector",
+                {"nodeId": doc["root"]["nodeId"], "selector": "[data-audit-khmer]"},
+            )
+            fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})
+            result.khmer_fonts = [f["familyName"] for f in fonts["fonts"]]
+        if search_query is not None:
+            page.locator("label.md-search__icon, label[for='__search']").first.click()
+            page.locator("input.md-search__input").fill(search_query)
+            page.wait_for_timeout(1200)
+            result.search_results = page.locator(".md-search-result__item").count()
+        page.add_script_tag(path=str(axe_js))
+        report = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        )
+        result.axe = [
+            {"id": v["id"], "impact": v.get("impact"), "nodes": len(v["nodes"])} for v in report
+        ]
+        if switch_language:
+            links = page.eval_on_selector_all(
+                ".md-select a[hreflang]", "els => els.map(a => [a.hreflang, a.href])"
+            )
+            for code, target in links:
+                if target.rstrip("/") != page.url.rstrip("/"):
+                    page.goto(target, wait_until="networkidle")
+                    result.switched_to[code] = page.url
+    finally:
+        context.close()
+    result.outside = sorted({u for u in result.requests if _is_outside(u, origin)})
+    return result

@@ -1,0 +1,131 @@
+"""`tnsite audit`: every page type in every language against the budgets in audit.yml.
+
+Writes reports/audit.md (a table) and reports/audit.json, and returns the broken budgets;
+the command exits 1 when there is any.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tnsite.audit.browser import CHROMIUM_ARGS, PageResult, audit_page
+from tnsite.audit.budgets import Budgets, PageType
+from tnsite.audit.lighthouse import LighthouseResult, run_lighthouse
+from tnsite.audit.server import SiteServer
+from tnsite.config import Project
+
+
+@dataclass
+class Row:
+    page_type: str
+    lang: str
+    url: str
+    browser: PageResult
+    lighthouse: LighthouseResult | None
+    problems: list[str] = field(default_factory=list)
+
+
+def judge(row: Row, page_type: PageType, budgets: Budgets, lang: str) -> list[str]:
+    """Every broken budget of one audited page, as sentences."""
+    b = row.browser
+    problems: list[str] = []
+    kb = b.transfer_bytes / 1024
+    if kb > page_type.max_kb:
+        problems.append(f"weight {kb:.0f} KB > budget {page_type.max_kb:.0f} KB")
+    if b.status != page_type.status:
+        problems.append(f"HTTP status {b.status}, expected {page_type.status}")
+    if b.outside:
+        problems.append(f"third-party requests: {', '.join(b.outside[:3])}")
+    if b.axe:
+        problems.append("axe: " + ", ".join(f"{v['id']} ({v['nodes']})" for v in b.axe))
+    if b.html_lang != lang:
+        problems.append(f'<html lang="{b.html_lang}">, expected "{lang}"')
+    if b.khmer_fonts and not any("Khmer" in f for f in b.khmer_fonts):
+        problems.append(f"Khmer text drawn with {b.khmer_fonts}, not the Khmer face")
+    if lang == "km" and not b.khmer_fonts:
+        problems.append("no Khmer text found on a Khmer page")
+    if b.horizontal_overflow > 0:
+        problems.append(f"horizontal scroll of {b.horizontal_overflow}px at 390px width")
+    if b.console_errors and page_type.status == 200:
+        problems.append(f"console errors: {b.console_errors[:2]}")
+    if page_type.search and not b.search_results:
+        problems.append("search found nothing")
+    if row.lighthouse:
+        for category, minimum in budgets.min_scores.items():
+            score = row.lighthouse.scores.get(category, 0)
+            if score < minimum:
+                failing = ", ".join(row.lighthouse.failing[:6])
+                problems.append(f"Lighthouse {category} {score:.0f} < {minimum:.0f} ({failing})")
+    return problems
+
+
+def audit_site(
+    project: Project,
+    site: Path,
+    budgets: Budgets,
+    axe_js: Path,
+    lighthouse: bool = True,
+    only: set[str] | None = None,
+    chromium: str | None = None,
+) -> list[Row]:
+    from playwright.sync_api import sync_playwright
+
+    chromium = chromium or shutil.which("chromium") or "/usr/bin/chromium"
+    server = SiteServer(site).start()
+    rows: list[Row] = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            for page_type in budgets.page_types:
+                if only and page_type.name not in only:
+                    continue
+                for lang in project.languages:
+                    url = server.url(lang.url_prefix + page_type.path)
+                    query = page_type.search.get(lang.code) if page_type.search else None
+                    result = audit_page(browser, url, server.origin, axe_js, query)
+                    # Lighthouse refuses to score a document answered with an error status.
+                    wanted = lighthouse and page_type.status == 200
+                    lh = run_lighthouse(project.root, url, chromium) if wanted else None
+                    row = Row(page_type.name, lang.code, url, result, lh)
+                    row.problems = judge(row, page_type, budgets, lang.code)
+                    rows.append(row)
+            browser.close()
+    finally:
+        server.stop()
+    return rows
+
+
+def write_reports(rows: list[Row], out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "| page | lang | KB | perf | a11y | best | SEO | axe | result |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        s: dict[str, Any] = row.lighthouse.scores if row.lighthouse else {}
+        lines.append(
+            f"| {row.page_type} | {row.lang} | {row.browser.transfer_bytes / 1024:.0f} | "
+            f"{s.get('performance', '–')} | {s.get('accessibility', '–')} | "
+            f"{s.get('best-practices', '–')} | {s.get('seo', '–')} | {len(row.browser.axe)} | "
+            + ("ok" if not row.problems else "; ".join(row.problems))
+            + " |"
+        )
+    (out_dir / "audit.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    payload = [
+        {
+            "page_type": r.page_type,
+            "lang": r.lang,
+            "url": r.url,
+            "browser": asdict(r.browser),
+            "lighthouse": asdict(r.lighthouse) if r.lighthouse else None,
+            "problems": r.problems,
+        }
+        for r in rows
+    ]
+    (out_dir / "audit.json").write_text(
+        json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8"
+    )

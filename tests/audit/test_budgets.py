@@ -1,0 +1,70 @@
+from pathlib import Path
+
+import pytest
+
+from tnsite.audit.browser import PageResult
+from tnsite.audit.budgets import Budgets, PageType, load_budgets
+from tnsite.audit.lighthouse import LighthouseResult
+from tnsite.audit.run import Row, judge
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = PageType("long", "du-lich/nui-ba-den/", 200)
+BUDGETS = Budgets((TEXT,), {"performance": 95, "accessibility": 100})
+
+
+def clean(lang: str = "km") -> PageResult:
+    return PageResult(
+        url="http://127.0.0.1/km/",
+        status=200,
+        transfer_bytes=150 * 1024,
+        html_lang=lang,
+        khmer_fonts=["Noto Sans Khmer"],
+    )
+
+
+def test_the_real_budget_file_loads() -> None:
+    budgets = load_budgets(ROOT / "audit.yml")
+    names = {t.name for t in budgets.page_types}
+    assert {"home", "section", "long", "data", "news", "not_found", "search"} <= names
+    assert budgets.min_scores["accessibility"] == 100
+
+
+def test_a_malformed_budget_file_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "audit.yml"
+    bad.write_text("lighthouse: {min_scores: {seo: 150}}\npage_types: {home: {max_kb: 3}}\n")
+    with pytest.raises(ValueError, match=r"audit\.yml"):
+        load_budgets(bad)
+
+
+def test_a_clean_page_passes() -> None:
+    row = Row(
+        "long", "km", "u", clean(), LighthouseResult({"performance": 97, "accessibility": 100})
+    )
+    assert judge(row, TEXT, BUDGETS, "km") == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"transfer_bytes": 260 * 1024}, "weight 260 KB > budget 200 KB"),
+        ({"outside": ["https://fonts.gstatic.com/x.woff2"]}, "third-party requests"),
+        ({"axe": [{"id": "color-contrast", "nodes": 2}]}, "axe: color-contrast (2)"),
+        ({"html_lang": "vi"}, 'expected "km"'),
+        ({"khmer_fonts": ["DejaVu Sans"]}, "not the Khmer face"),
+        ({"horizontal_overflow": 24}, "horizontal scroll of 24px"),
+        ({"status": 404}, "HTTP status 404"),
+        ({"console_errors": ["Failed to load resource"]}, "console errors"),
+    ],
+)
+def test_each_budget_fires(change: dict, expected: str) -> None:
+    result = clean()
+    for key, value in change.items():
+        setattr(result, key, value)
+    problems = judge(Row("long", "km", "u", result, None), TEXT, BUDGETS, "km")
+    assert any(expected in p for p in problems), problems
+
+
+def test_lighthouse_scores_below_the_minimum_fail() -> None:
+    lh = LighthouseResult({"performance": 80, "accessibility": 100}, ["largest-contentful-paint"])
+    problems = judge(Row("long", "km", "u", clean(), lh), TEXT, BUDGETS, "km")
+    assert problems == ["Lighthouse performance 80 < 95 (largest-contentful-paint)"]
