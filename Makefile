@@ -44,6 +44,10 @@ test: $(STAMP) $(NODE_STAMP)
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -n 2 --dist loadgroup
 
+audit: $(STAMP) $(NODE_STAMP)
+	@test -f site/index.html || $(MAKE) --no-print-directory build
+	$(TNSITE) audit
+
 check-external: $(STAMP)
 	$(TNSITE) check-external
 
