@@ -4,6 +4,7 @@ language, no third-party fonts or scripts)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from tnsite.config import Project, load_project
 from tnsite.mkdocs_glue import FINAL_PRIORITY, current_language, is_final_post_build
 from tnsite.strings import load_strings
+from tnsite.theme import structured_data
 from tnsite.theme.bundle import neutralise_bundle
 from tnsite.theme.config import ThemeConfig
 from tnsite.theme.sitemaps import write_language_sitemaps
@@ -83,7 +85,31 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return markdown
 
     def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
-        return self._common_context(context, config)
+        context = self._common_context(context, config)
+        context["tn_jsonld"] = structured_data.to_script(self._structured(page, config))
+        return context
+
+    def _structured(self, page, config: MkDocsConfig) -> list[dict]:  # type: ignore[no-untyped-def]
+        lang = self.project.language(current_language(config))
+        url = page.canonical_url or ""
+        items: list[dict] = []
+        if page.url == lang.url_prefix:
+            items.append(
+                structured_data.website(config.site_name, url, lang.code, lang.site_description)
+            )
+        date = page.meta.get("date")
+        if isinstance(date, dt.date):
+            items.append(
+                structured_data.news_article(
+                    page.meta.get("title") or page.title or "",
+                    page.meta.get("description", ""),
+                    url,
+                    lang.code,
+                    date,
+                    config.site_name,
+                )
+            )
+        return items
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
         return name_search_dialog(output, self.search_label(config))
