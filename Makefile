@@ -9,7 +9,7 @@ TNSITE := $(BIN)/tnsite
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build serve check status test lint audit check-external bench lock clean
+.PHONY: build serve check status mark new test lint audit check-external bench lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ check: $(STAMP)
 
 status: $(STAMP)
 	$(TNSITE) status
+
+# make mark PAGES="docs/km/a.md docs/en/a.md": these translations are up to date with their source.
+mark: $(STAMP)
+	$(TNSITE) mark $(PAGES)
+
+# make new PAGE=du-lich/cho-bien-gioi.md TITLE="Chợ biên giới"
+new: $(STAMP)
+	$(TNSITE) new "$(PAGE)" --title "$(TITLE)"
 
 lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check scripts tests

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tnsite.config import Project, load_project
 
 from tests.helpers.server import SiteServer
+from tnsite.config import Project, load_project
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-INPUTS = ("mkdocs.yml", "docs", "data", "assets", "overrides", "scripts")
+INPUTS = ("mkdocs.yml", "docs", "data", "assets", "overrides", "scripts", "i18n")
 
 
 @pytest.fixture(scope="session")

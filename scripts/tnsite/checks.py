@@ -24,5 +24,9 @@ class Check:
 
 def available_checks() -> list[Check]:
     """Every check, source checks first (they are cheap and explain most site findings)."""
-    checks: list[Check] = []
+    from tnsite.i18n.rules import check_translations
+    from tnsite.links.checks import check_links
+
+    checks: list[Check] = [Check("translations", check_translations)]
+    checks.append(Check("links", check_links, needs_site=True))
     return checks

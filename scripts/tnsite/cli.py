@@ -5,6 +5,7 @@ Messages come in English or Vietnamese (`--lang vi`, or TNSITE_LANG=vi in the en
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ import click
 from tnsite.checks import available_checks
 from tnsite.config import load_project
 from tnsite.findings import Finding, emit, exit_status, write_json
+from tnsite.i18n.cli import COMMANDS as I18N_COMMANDS
 
 LANG_OPTION = click.option(
     "--lang",
@@ -38,10 +40,12 @@ def main(ctx: click.Context, root: Path | None) -> None:
 @click.pass_obj
 def build(project, site_dir: Path | None) -> None:  # type: ignore[no-untyped-def]
     """Strict build into site/, replacing it only when the whole build succeeds."""
+    from mkdocs.__main__ import State
     from mkdocs.exceptions import Abort, MkDocsException
 
     from tnsite.build import build_site
 
+    State(level=logging.WARNING)  # MkDocs' own console handler: every warning is shown
     try:
         out = build_site(project, site_dir)
     except (MkDocsException, Abort) as exc:
@@ -57,6 +61,10 @@ def build(project, site_dir: Path | None) -> None:  # type: ignore[no-untyped-de
 def check(project, source_only: bool, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
     """Run every content check; exit 1 when any finding is an error."""
     findings: list[Finding] = []
+    if not source_only:
+        from tnsite.links.freshness import fresh_site
+
+        project = fresh_site(project)  # site/ older than the sources: check a fresh build
     site_ready = (project.site_dir / "index.html").is_file()
     for item in available_checks():
         if item.needs_site and (source_only or not site_ready):
@@ -96,6 +104,9 @@ def audit(project, budgets: Path | None, only: tuple[str, ...], no_lighthouse: b
     click.echo(f"{len(broken)} of {len(rows)} audited pages break a budget.")
     sys.exit(1 if broken else 0)
 
+
+for _command in I18N_COMMANDS:
+    main.add_command(_command)
 
 if __name__ == "__main__":
     main()

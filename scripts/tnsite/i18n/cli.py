@@ -1,0 +1,157 @@
+"""Editors' commands for translations: `tnsite status`, `tnsite mark`, `tnsite new`.
+
+Registered on the main command group by tnsite.cli. Messages in English or Vietnamese
+(`--lang vi` or TNSITE_LANG=vi).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from tnsite.config import Project
+from tnsite.i18n.mark import MarkError, mark, referenced_versions, resolve
+from tnsite.i18n.model import load_model
+from tnsite.i18n.scaffold import ScaffoldError, describe, new_page
+from tnsite.i18n.status import build_status, render_markdown, render_text, write_json
+
+REPORT = "translations.json"
+
+lang_option = click.option(
+    "--lang",
+    "ui_lang",
+    type=click.Choice(["en", "vi"]),
+    default=lambda: os.environ.get("TNSITE_LANG", "en"),
+    show_default="TNSITE_LANG or en",
+    help="Language of the messages.",
+)
+
+
+def _say(ui_lang: str, en: str, vi: str, err: bool = False) -> None:
+    click.echo(vi if ui_lang == "vi" else en, err=err)
+
+
+@click.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    help="markdown: for the GitHub job summary ($GITHUB_STEP_SUMMARY).",
+)
+@lang_option
+@click.pass_obj
+def status(project: Project, fmt: str, ui_lang: str) -> None:
+    """Where every translation stands (up to date, outdated, pending, missing, awaiting
+    review), most important pages first; also written to reports/translations.json."""
+    report = build_status(load_model(project))
+    path = write_json(report, project.reports_dir / REPORT)
+    if fmt == "json":
+        click.echo(path.read_text(encoding="utf-8"), nl=False)
+    elif fmt == "markdown":
+        click.echo(render_markdown(report, ui_lang))
+    else:
+        click.echo(render_text(report, ui_lang))
+
+
+@click.command(name="mark")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--all", "everything", is_flag=True, help="Mark every translation.")
+@click.option("--only", "only_lang", default=None, help="With --all: only this language.")
+@click.option("--prune", is_flag=True, help="Also delete snapshots no translation refers to.")
+@lang_option
+@click.pass_obj
+def mark_command(  # type: ignore[no-untyped-def]
+    project: Project,
+    paths: tuple[Path, ...],
+    everything: bool,
+    only_lang: str | None,
+    prune: bool,
+    ui_lang: str,
+) -> None:
+    """Record that translations are up to date with their source, after the translator has
+    done the work: `tnsite mark docs/km/dau-tu/index.md`."""
+    model = load_model(project)
+    if not paths and not everything:
+        _say(
+            ui_lang,
+            "give the translations to mark (e.g. docs/km/dau-tu/index.md), or --all",
+            "hãy chỉ ra các bản dịch cần ghi nhận (ví dụ docs/km/dau-tu/index.md), hoặc --all",
+            err=True,
+        )
+        sys.exit(2)
+    try:
+        if everything:
+            docs = [
+                doc
+                for doc in model.translations()
+                if doc.path in model.sources and (only_lang in (None, doc.lang))
+            ]
+        else:
+            docs = [resolve(model, path) for path in paths]
+        done = mark(model, docs)
+    except MarkError as exc:
+        _say(ui_lang, f"error: {exc.en}", f"lỗi: {exc.vi}", err=True)
+        sys.exit(1)
+    for item in done:
+        if item.changed:
+            _say(
+                ui_lang,
+                f"marked {item.doc.rel} (source version {item.version})",
+                f"đã ghi nhận {item.doc.rel} (phiên bản bản gốc {item.version})",
+            )
+    unchanged = sum(not item.changed for item in done)
+    _say(
+        ui_lang,
+        f"{len(done) - unchanged} marked, {unchanged} already up to date.",
+        f"{len(done) - unchanged} trang được ghi nhận, {unchanged} trang đã cập nhật từ trước.",
+    )
+    if prune:
+        removed = model.store.prune(referenced_versions(load_model(project)))
+        _say(
+            ui_lang,
+            f"{len(removed)} unused snapshot(s) deleted.",
+            f"đã xóa {len(removed)} bản lưu không còn dùng.",
+        )
+
+
+@click.command(name="new")
+@click.argument("path")
+@click.option("--title", required=True, help="Page title in the source language.")
+@click.option("--description", default=None, help="One or two sentences for search engines.")
+@click.option("--reason", default=None, help="Why the translations are pending.")
+@click.option(
+    "--until",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date by which the translations are due (default: in 30 days).",
+)
+@lang_option
+@click.pass_obj
+def new_command(  # type: ignore[no-untyped-def]
+    project: Project,
+    path: str,
+    title: str,
+    description: str | None,
+    reason: str | None,
+    until: dt.datetime | None,
+    ui_lang: str,
+) -> None:
+    """Create a page (`du-lich/cho-bien-gioi.md`) that builds and passes the checks at once:
+    the source page, pending entries for the other languages, and a navigation entry."""
+    try:
+        result = new_page(
+            project, path, title, description, reason, until.date() if until else None
+        )
+    except ScaffoldError as exc:
+        _say(ui_lang, f"error: {exc.en}", f"lỗi: {exc.vi}", err=True)
+        sys.exit(1)
+    en, vi = describe(result, project)
+    _say(ui_lang, en, vi)
+
+
+COMMANDS = (status, mark_command, new_command)

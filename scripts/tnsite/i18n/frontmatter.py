@@ -1,0 +1,176 @@
+"""Front matter read the way MkDocs reads it, but with line numbers and without silence.
+
+MkDocs drops front matter that is not valid YAML without a word and renders it as page text,
+so a page silently loses its title, description and translation record. Here the same block is
+found with the same rule, parsed with positions kept, and every problem is reported with the
+line of the file it is on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# The rule MkDocs uses (mkdocs.utils.meta.YAML_RE): `---` first line, closed by `---` or `...`.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+OPENING = re.compile(r"^-{3}[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The front matter block of a Markdown file.
+
+    `first_line` is the file line of the block's first YAML line (2 when the file starts with
+    `---`); `body_line` is the file line where the page body starts.
+    """
+
+    present: bool
+    data: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    error_line: int = 1
+    first_line: int = 2
+    body_line: int = 1
+    node: yaml.Node | None = None
+    raw: str = ""
+
+    def line_of(self, *keys: str | int) -> int:
+        """File line of the value at `keys` (e.g. "translation", "source"), or of the nearest
+        existing parent when the key is absent; 1 (the opening `---`) for the root."""
+        node = self.node
+        line = 1
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                match = next((v for k, v in node.value if k.value == key), None)
+                if match is None:
+                    return line
+                key_node = next(k for k, v in node.value if k.value == key)
+                line = self.first_line + key_node.start_mark.line
+                node = match
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                if key >= len(node.value):
+                    return line
+                node = node.value[key]
+                line = self.first_line + node.start_mark.line
+            else:
+                return line
+        return line
+
+
+def _line_count(text: str) -> int:
+    return text.count("\n")
+
+
+def parse(text: str) -> FrontMatter:
+    """Find and parse the front matter of `text` (the whole file)."""
+    text = text.removeprefix("\ufeff")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        if OPENING.match(text):
+            return FrontMatter(
+                present=True,
+                error="the front matter opened with `---` on line 1 is never closed by `---`",
+                error_line=1,
+            )
+        return FrontMatter(present=False)
+    raw = match.group(1)
+    body_line = _line_count(text[: match.end()]) + 1
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        data = yaml.load(raw, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context", None)
+        message = f"{context}: {problem}" if context else str(problem)
+        return FrontMatter(
+            present=True, error=message, error_line=line, body_line=body_line, raw=raw
+        )
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return FrontMatter(
+            present=True,
+            error="the front matter must be `key: value` lines, not a list or a single value",
+            error_line=2,
+            body_line=body_line,
+            raw=raw,
+        )
+    return FrontMatter(present=True, data=data, body_line=body_line, node=node, raw=raw)
+
+
+def to_json(value: Any) -> Any:
+    """YAML values as JSON Schema sees them: dates become ISO strings."""
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def set_translation_key(text: str, key: str, value: str) -> str:
+    """Set `translation.<key>: value` in the front matter of `text`, changing nothing else.
+
+    The file is edited as text, line by line, so an editor's comments, quoting and key order
+    survive. The `translation:` mapping must be in block style (as the content conventions
+    write it); a flow-style mapping is rewritten as block style.
+    """
+    if "\r\n" in text:
+        return set_translation_key(text.replace("\r\n", "\n"), key, value).replace("\n", "\r\n")
+    fm = parse(text)
+    if not fm.present or fm.error or fm.node is None:
+        raise ValueError("the page has no valid front matter")
+    lines = text.splitlines(keepends=True)
+    newline = "\n"
+    start = fm.first_line - 1  # index of the first YAML line
+    end = fm.body_line - 2  # index of the closing `---`
+    trans_index = next(
+        (i for i in range(start, end) if re.match(r"^translation\s*:", lines[i])), None
+    )
+    if trans_index is None:
+        raise ValueError("the page's front matter has no `translation:` key")
+    head = lines[trans_index]
+    flow = re.match(r"^translation\s*:\s*(\{.*\})\s*(#.*)?$", head.rstrip("\r\n"))
+    if flow:
+        mapping = yaml.safe_load(flow.group(1)) or {}
+        mapping[key] = value
+        block = [f"translation:{newline}"] + [
+            f"  {k}: {_scalar(v)}{newline}" for k, v in mapping.items()
+        ]
+        lines[trans_index : trans_index + 1] = block
+        return "".join(lines)
+    # Block style: children are the following lines indented deeper than `translation:`.
+    child_indent = None
+    last_child = trans_index
+    for i in range(trans_index + 1, end):
+        line = lines[i]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if indent == 0:
+            break
+        child_indent = child_indent or indent
+        last_child = i
+        if indent == child_indent and re.match(rf"^\s*{re.escape(key)}\s*:", line):
+            lines[i] = f"{' ' * indent}{key}: {_scalar(value)}{newline}"
+            return "".join(lines)
+    indent = " " * (child_indent or 2)
+    lines.insert(last_child + 1, f"{indent}{key}: {_scalar(value)}{newline}")
+    return "".join(lines)
+
+
+def _scalar(value: Any) -> str:
+    """A YAML scalar written the way a person would write it (quoted only when needed)."""
+    return (
+        yaml.safe_dump(value, default_flow_style=True, allow_unicode=True)
+        .strip()
+        .removesuffix("\n...")
+        .removesuffix("...")
+        .strip()
+    )

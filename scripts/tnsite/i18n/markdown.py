@@ -1,0 +1,297 @@
+"""What the translation checks need to know about a page's Markdown, with file line numbers.
+
+A light line scanner rather than a full Markdown parse: the checks compare a translation with
+its source (headings and their sections, images, data blocks, linked pages) and look at the
+language of the prose, and both need the line each thing is on. Fenced code is skipped
+everywhere; indentation is not treated as code because admonitions and grid cards indent
+prose.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from tnsite.slugs import slugify
+
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
+EXPLICIT_ID = re.compile(r"(?:^|\s)#([\w\-.:]+)")
+DIRECTIVE = re.compile(r"\{\{\s*([\w-]+)\s+([^\s}]+)((?:\s+[^\s}]+)*)\s*\}\}")
+BLOCK_DIRECTIVE = re.compile(r"^\s*\{\{\s*([\w-]+)\s+([^\s}]+)((?:\s+[^\s}]+)*)\s*\}\}\s*$")
+INLINE_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"
+)
+REF_DEF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+HTML_SRC = re.compile(r"<img\b[^>]*?\bsrc=[\"']([^\"']+)[\"']", re.I)
+HTML_HREF = re.compile(r"<a\b[^>]*?\bhref=[\"']([^\"']+)[\"']", re.I)
+CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+HTML_COMMENT = re.compile(r"<!--.*?-->")
+URL = re.compile(r"\bhttps?://\S+")
+SHORTCODE = re.compile(r":[a-z0-9_+-]+(?:-[a-z0-9_+-]+)+:")
+ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*(?:\s+\"(.*)\")?\s*$")
+LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    key: str  # the explicit id, or the id the site's slug function gives the text
+    explicit: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and everything under it up to the next heading of any level."""
+
+    key: str
+    title: str
+    level: int
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Something a page points to: an image, a linked page or a data block, at a line."""
+
+    kind: str  # "image" | "link" | "data"
+    target: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ProseBlock:
+    """A paragraph, list item, table row or heading with the markup taken out.
+
+    `starts` maps offsets in `text` to file lines, so a sentence found inside a block can be
+    reported at the line it starts on.
+    """
+
+    line: int
+    text: str
+    starts: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        line = self.line
+        for start, number in self.starts:
+            if start > offset:
+                break
+            line = number
+        return line
+
+
+@dataclass
+class Scan:
+    headings: list[Heading] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    prose: list[ProseBlock] = field(default_factory=list)
+
+
+def split_heading(raw: str) -> tuple[str, str | None]:
+    """'Tổng quan {#overview}' → ('Tổng quan', 'overview')."""
+    match = ATTR_LIST.search(raw)
+    if match:
+        ident = EXPLICIT_ID.search(match.group(1))
+        if ident or "=" in match.group(1) or match.group(1).strip().startswith("."):
+            return raw[: match.start()].strip(), ident.group(1) if ident else None
+    return raw.strip(), None
+
+
+def _unique(key: str, seen: dict[str, int]) -> str:
+    count = seen.get(key, 0)
+    seen[key] = count + 1
+    return key if count == 0 else f"{key}_{count}"
+
+
+def page_target(target: str, page_path: str) -> str | None:
+    """The page a Markdown link points to, relative to the language folder, or None when the
+    link leaves the site, stays on the page, or points to a non-page file."""
+    if not target or target.startswith(("#", "mailto:", "tel:", "data:")):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith("/"):
+        return None
+    path = unquote(parts.path)
+    if not path.endswith(".md"):
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
+    return None if joined.startswith("..") else joined
+
+
+def image_target(target: str, page_path: str) -> str:
+    """Images are compared by where they resolve to, so `../img/a.svg` written from two
+    folders still counts as the same image."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith("/"):
+        return target
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), unquote(parts.path)))
+
+
+def clean_prose(line: str) -> str:
+    """The words a reader reads on a Markdown line: no code, directives, link targets, HTML,
+    attribute lists, URLs, icons, list or table markup."""
+    text = CODE_SPAN.sub(" ", line)
+    text = DIRECTIVE.sub(" ", text)
+    text = HTML_COMMENT.sub(" ", text)
+    text = INLINE_LINK.sub(lambda m: f" {m.group(2)} ", text)
+    text = FOOTNOTE_REF.sub(" ", text)
+    text = ATTR_LIST.sub(" ", text)
+    text = HTML_TAG.sub(" ", text)
+    text = URL.sub(" ", text)
+    text = SHORTCODE.sub(" ", text)
+    text = EMPHASIS.sub(lambda m: m.group(2), text)
+    text = text.replace("|", " ").replace("**", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def scan(text: str, body_line: int, page_path: str) -> Scan:
+    """Scan the body of a page. `text` is the whole file; `body_line` the first body line."""
+    out = Scan()
+    lines = text.splitlines()
+    fence: str | None = None
+    seen: dict[str, int] = {}
+    section_start: tuple[str, str, int, int] | None = None
+    section_lines: list[str] = []
+    block: list[tuple[int, str]] = []
+
+    def flush_block() -> None:
+        if not block:
+            return
+        parts: list[str] = []
+        starts: list[tuple[int, int]] = []
+        offset = 0
+        for number, piece in block:
+            if not piece:
+                continue
+            starts.append((offset, number))
+            parts.append(piece)
+            offset += len(piece) + 1
+        joined = " ".join(parts)
+        if joined.strip():
+            out.prose.append(ProseBlock(block[0][0], joined, tuple(starts)))
+        block.clear()
+
+    def flush_section() -> None:
+        if section_start is not None:
+            key, title, level, line = section_start
+            out.sections.append(Section(key, title, level, line, "\n".join(section_lines)))
+        section_lines.clear()
+
+    section_start = ("_top", "", 0, body_line)
+    for index in range(body_line - 1, len(lines)):
+        number = index + 1
+        line = lines[index]
+        fence_match = FENCE.match(line)
+        if fence is not None:
+            section_lines.append(line)
+            if (
+                fence_match
+                and fence_match.group(1)[0] == fence[0]
+                and len(fence_match.group(1)) >= len(fence)
+            ):
+                fence = None
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            flush_block()
+            section_lines.append(line)
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            flush_block()
+            title, ident = split_heading(heading.group(2))
+            key = _unique(ident or slugify(title), seen)
+            level = len(heading.group(1))
+            out.headings.append(Heading(level, title, key, ident is not None, number))
+            top_is_empty = not any(s.strip() for s in section_lines)
+            if section_start[0] != "_top" or not top_is_empty:
+                flush_section()
+            else:
+                section_lines.clear()
+            section_start = (key, title, level, number)
+            section_lines.append(line)
+            prose = clean_prose(title)
+            if prose:
+                out.prose.append(ProseBlock(number, prose, ((0, number),)))
+            continue
+        section_lines.append(line)
+        _collect_refs(line, number, page_path, out.refs)
+        stripped = line.strip()
+        if (
+            not stripped
+            or REF_DEF.match(line)
+            or BLOCK_DIRECTIVE.match(line)
+            or TABLE_RULE.match(line)
+            or stripped.startswith(("<div", "</div", "<!--"))
+        ):
+            flush_block()
+            continue
+        admonition = ADMONITION.match(line)
+        if admonition:
+            flush_block()
+            if admonition.group(2):
+                block.append((number, clean_prose(admonition.group(2))))
+                flush_block()
+            continue
+        if LIST_MARKER.match(line) or stripped.startswith("|"):
+            flush_block()
+            line = LIST_MARKER.sub("", line)
+        block.append((number, clean_prose(line)))
+        if stripped.startswith("|"):
+            flush_block()
+    flush_block()
+    flush_section()
+    return out
+
+
+def _collect_refs(line: str, number: int, page_path: str, refs: list[Ref]) -> None:
+    block = BLOCK_DIRECTIVE.match(line)
+    if block:
+        refs.append(Ref("data", _directive_key(block), number))
+    code_free = CODE_SPAN.sub(" ", line)
+    for match in INLINE_LINK.finditer(code_free):
+        bang, target = match.group(1), match.group(3)
+        if bang:
+            refs.append(Ref("image", image_target(target, page_path), number))
+        else:
+            page = page_target(target, page_path)
+            if page:
+                refs.append(Ref("link", page, number))
+            # An image inside a link: [![alt](img)](target)
+            for inner in INLINE_LINK.finditer(match.group(2)):
+                if inner.group(1):
+                    refs.append(Ref("image", image_target(inner.group(3), page_path), number))
+    ref_def = REF_DEF.match(code_free)
+    if ref_def:
+        page = page_target(ref_def.group(2), page_path)
+        if page:
+            refs.append(Ref("link", page, number))
+    for src in HTML_SRC.findall(code_free):
+        refs.append(Ref("image", image_target(src, page_path), number))
+    for href in HTML_HREF.findall(code_free):
+        page = page_target(href, page_path)
+        if page:
+            refs.append(Ref("link", page, number))
+
+
+def _directive_key(match: re.Match[str]) -> str:
+    options = " ".join(sorted(match.group(3).split()))
+    return f"{match.group(1)} {match.group(2)}" + (f" {options}" if options else "")
+
+
+def normalise(text: str) -> str:
+    """Text as compared for changes: NFC, whitespace runs collapsed, so re-wrapping a paragraph
+    or saving it in another Unicode normal form is not a change."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()

@@ -1,0 +1,177 @@
+"""Pages declared "not yet available" in a language: `i18n/pending.yml`.
+
+One obvious file, one entry per page and language, with a reason and a date. Until the date
+the missing translation is a warning and visitors get the source page with a notice; after it,
+the missing page is an error again, so a declaration cannot quietly become permanent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tnsite.findings import Finding, Msg, Severity
+
+PENDING_FILE = Path("i18n") / "pending.yml"
+RULE = "pending"
+
+HEADER = """\
+# Pages not yet available in a language (trang chưa có bản dịch).
+# While `until` has not passed, the missing translation is only a warning and visitors see the
+# Vietnamese page with a notice in their language; after `until` it is an error again.
+# Mỗi mục: path (đường dẫn trang), lang (mã ngôn ngữ), reason (lý do), until (YYYY-MM-DD), ví dụ:
+# - path: du-lich/nui-ba-den.md
+#   lang: km
+#   reason: Chờ người dịch tiếng Khmer
+#   until: 2026-12-31
+"""
+
+
+@dataclass(frozen=True)
+class Pending:
+    path: str  # relative to the language folder
+    lang: str
+    reason: str
+    until: dt.date
+    line: int  # line of the entry in the pending file
+
+    def active(self, today: dt.date) -> bool:
+        return today <= self.until
+
+
+def today() -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH when set (rebuilding an old commit gives the same
+    result), otherwise the calendar date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def _error(line: int, en: str, vi: str) -> Finding:
+    return Finding(
+        path=PENDING_FILE.as_posix(),
+        line=line,
+        rule=RULE,
+        message=Msg(en, vi),
+        severity=Severity.ERROR,
+    )
+
+
+def load_pending(root: Path, languages: tuple[str, ...]) -> tuple[list[Pending], list[Finding]]:
+    """Entries of the pending file, and a finding for every entry that cannot be used."""
+    path = root / PENDING_FILE
+    if not path.is_file():
+        return [], []
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return [], [
+            _error(
+                line,
+                f"{PENDING_FILE} is not valid YAML ({getattr(exc, 'problem', exc)}); fix the "
+                "line shown.",
+                f"{PENDING_FILE} không phải YAML hợp lệ ({getattr(exc, 'problem', exc)}); sửa "
+                "dòng được chỉ ra.",
+            )
+        ]
+    if data is None:
+        return [], []
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        return [], [
+            _error(
+                1,
+                f"{PENDING_FILE} must be a list of entries (`- path: ...`).",
+                f"{PENDING_FILE} phải là một danh sách các mục (`- path: ...`).",
+            )
+        ]
+    entries: list[Pending] = []
+    findings: list[Finding] = []
+    seen: dict[tuple[str, str], int] = {}
+    for item, item_node in zip(data, node.value, strict=True):
+        line = item_node.start_mark.line + 1
+        problem = _problem(item, languages)
+        if problem:
+            findings.append(_error(line, *problem))
+            continue
+        until = item["until"]
+        if isinstance(until, str):
+            until = dt.date.fromisoformat(until)
+        entry = Pending(
+            str(item["path"]).removeprefix("/"), item["lang"], str(item["reason"]), until, line
+        )
+        key = (entry.path, entry.lang)
+        if key in seen:
+            findings.append(
+                _error(
+                    line,
+                    f"{entry.path} ({entry.lang}) is already declared pending on line "
+                    f"{seen[key]}; keep one entry.",
+                    f"{entry.path} ({entry.lang}) đã được khai báo ở dòng {seen[key]}; chỉ giữ "
+                    "một mục.",
+                )
+            )
+            continue
+        seen[key] = line
+        entries.append(entry)
+    return entries, findings
+
+
+def _problem(item: object, languages: tuple[str, ...]) -> tuple[str, str] | None:
+    if not isinstance(item, dict):
+        return (
+            "each entry needs path, lang, reason and until",
+            "mỗi mục cần path, lang, reason và until",
+        )
+    missing = [k for k in ("path", "lang", "reason", "until") if not item.get(k)]
+    if missing:
+        names = ", ".join(missing)
+        return (f"entry lacks {names}; add it.", f"mục thiếu {names}; hãy bổ sung.")
+    if not str(item["path"]).endswith(".md"):
+        return (
+            f"path '{item['path']}' must be a page path under docs/<language>/ ending in .md",
+            f"path '{item['path']}' phải là đường dẫn trang trong docs/<ngôn ngữ>/, kết thúc .md",
+        )
+    if item["lang"] not in languages:
+        allowed = ", ".join(languages)
+        return (
+            f"lang '{item['lang']}' is not a translation language ({allowed})",
+            f"lang '{item['lang']}' không phải ngôn ngữ dịch ({allowed})",
+        )
+    until = item["until"]
+    if isinstance(until, dt.datetime) or not isinstance(until, dt.date | str):
+        return ("until must be a date (YYYY-MM-DD)", "until phải là ngày (YYYY-MM-DD)")
+    if isinstance(until, str):
+        try:
+            dt.date.fromisoformat(until)
+        except ValueError:
+            return ("until must be a date (YYYY-MM-DD)", "until phải là ngày (YYYY-MM-DD)")
+    return None
+
+
+def add_pending(root: Path, entries: list[tuple[str, str, str, dt.date]]) -> Path:
+    """Append entries (path, lang, reason, until) to the pending file as text, keeping what an
+    editor wrote above them."""
+    path = root / PENDING_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = path.read_text(encoding="utf-8") if path.is_file() else HEADER
+    if text.strip().endswith("[]"):
+        text = text.rstrip()[: -len("[]")].rstrip() + "\n"
+    if text and not text.endswith("\n"):
+        text += "\n"
+    for page, lang, reason, until in entries:
+        text += (
+            f"- path: {page}\n  lang: {lang}\n"
+            f"  reason: {yaml.safe_dump(reason, allow_unicode=True, width=10**6).splitlines()[0]}\n"
+            f"  until: {until.isoformat()}\n"
+        )
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,155 @@
+"""Translations plugin: the build stops on broken front matter, pages built by fallback say so
+honestly, unreviewed translations carry a note, and editors get a status page.
+
+Events only; the work is done by the modules of this package. hreflang alternates and the
+sitemap are rewritten by the links plugin (tnsite/links), which leaves out every page this
+plugin marks `noindex` and every fallback page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from tnsite.config import Project, load_project
+from tnsite.i18n import visitors
+from tnsite.i18n.config import I18nConfig
+from tnsite.i18n.model import Model, load_model, strip_language
+from tnsite.i18n.schema import syntax_finding
+from tnsite.i18n.status import build_status, status_page_markdown
+from tnsite.mkdocs_glue import (
+    FINAL_PRIORITY,
+    current_language,
+    i18n_plugin,
+    is_final_post_build,
+    page_language,
+)
+from tnsite.strings import load_strings
+from tnsite.urls import page_url
+
+STRINGS = Path(__file__).with_name("strings.yml")
+log = get_plugin_logger(__name__)
+
+
+class I18nPlugin(BasePlugin[I18nConfig]):
+    project: Project
+    strings: dict[str, dict[str, str]]
+    model: Model | None = None
+    fallbacks: dict[str, list[str]]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project = load_project(Path(config.config_file_path).parent)
+        self.strings = load_strings(STRINGS, self.project.codes)
+        i18n = i18n_plugin(config)
+        if self.model is None or i18n is None or not i18n.building:
+            # First (source-language) pass of a build: read the content once for all languages.
+            self.model = load_model(self.project)
+            self.fallbacks = {}
+            if self.config.stop_on_broken_front_matter:
+                self._stop_on_broken_front_matter()
+        return config
+
+    def _stop_on_broken_front_matter(self) -> None:
+        assert self.model is not None
+        broken = [
+            syntax_finding(doc.fm, doc.rel)
+            for pages in self.model.pages.values()
+            for doc in pages.values()
+            if doc.fm.error
+        ]
+        if broken:
+            # Abort, not PluginError: MkDocs logs a PluginError and re-raises a bare "Aborted
+            # with a BuildError!", which is all a caller that does not show MkDocs' log sees.
+            lines = "\n".join(f"  {f.render('en')}\n  {f.render('vi')}" for f in broken)
+            raise Abort(
+                "Front matter that is not valid YAML (MkDocs would drop it silently) / "
+                f"Front matter không phải YAML hợp lệ:\n{lines}"
+            )
+
+    @event_priority(-150)  # after static-i18n (-100) has chosen each language's files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.model is not None
+        lang = current_language(config)
+        self.fallbacks[lang] = sorted(
+            strip_language(self.project, f.src_uri)
+            for f in files.documentation_pages()
+            if getattr(f, "locale", lang) != lang
+        )
+        if lang == self.project.source_code and self.config.status_page:
+            files.append(self._status_file(config))
+        return files
+
+    def _status_file(self, config: MkDocsConfig) -> File:
+        assert self.model is not None
+        path = self.config.status_page
+        content = status_page_markdown(build_status(self.model), path)
+        file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        # What static-i18n records on the files it handles, so its page events treat this one
+        # as a page of the source language with no translations.
+        source = self.project.source_code
+        file.locale = source  # type: ignore[attr-defined]
+        file.locale_alternate_of = source  # type: ignore[attr-defined]
+        file.localization = None  # type: ignore[attr-defined]
+        file.norm_src_uri = path  # type: ignore[attr-defined]
+        file.alternates = {source: file}  # type: ignore[attr-defined]
+        return file
+
+    def _is_fallback(self, page: Page, config: MkDocsConfig) -> bool:
+        return page_language(page, config) != current_language(config)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._is_fallback(page, config):
+            return visitors.wrap_content(html, page_language(page, config))
+        return html
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config, nav):  # type: ignore[no-untyped-def]
+        assert self.model is not None
+        build = current_language(config)
+        real = page_language(page, config)
+        path = strip_language(self.project, page.file.src_uri)
+        info: dict[str, Any] = {"noindex": False, "fallback": None, "review_note": None}
+        if page.file.src_uri == self.config.status_page:
+            info["noindex"] = True
+        elif real != build:
+            declared = self.model.pending_for(build, path)
+            active = declared if declared and declared.active(self.model.today) else None
+            info["noindex"] = True
+            info["fallback"] = visitors.fallback(
+                self.strings[build],
+                lang=build,
+                source_lang=real,
+                page_url=page.url,
+                source_url=self.project.language(real).url_prefix + page_url(path),
+                until=active.until if active else None,
+            )
+        elif build != self.project.source_code:
+            doc = self.model.doc(build, path)
+            if doc is not None:
+                info["review_note"] = visitors.review_note(self.strings[build], doc.review)
+        context["tn_i18n"] = info
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self._is_fallback(page, config):
+            return visitors.mark_toc_language(output, page_language(page, config))
+        if page.file.src_uri == self.config.status_page:
+            # The editors' page has no translations: it announces no alternates.
+            return visitors.drop_hreflang(output)
+        return output
+
+    @event_priority(FINAL_PRIORITY)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not is_final_post_build(config):
+            return
+        for lang, paths in sorted(self.fallbacks.items()):
+            if paths:
+                log.info(
+                    f"{len(paths)} page(s) not yet in '{lang}' built from the source with a "
+                    f"notice: {', '.join(paths)}"
+                )

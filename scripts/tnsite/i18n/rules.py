@@ -1,0 +1,453 @@
+"""The translation checks: every rule returns findings naming the file and line to fix.
+
+Rules: missing-translation, orphan-translation, pending, stale-translation,
+structure-mismatch, untranslated-text, front-matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+
+from tnsite.config import Project
+from tnsite.findings import Finding, Msg, Severity
+from tnsite.i18n import textlang
+from tnsite.i18n.markdown import Ref
+from tnsite.i18n.model import Model, PageDoc, State, docs_path, load_model
+from tnsite.i18n.names import lang_name
+from tnsite.i18n.pending import PENDING_FILE
+from tnsite.i18n.schema import schema_findings, syntax_finding
+from tnsite.i18n.snapshots import SNAPSHOT_DIR
+
+MISSING = "missing-translation"
+ORPHAN = "orphan-translation"
+PENDING = "pending"
+STALE = "stale-translation"
+STRUCTURE = "structure-mismatch"
+UNTRANSLATED = "untranslated-text"
+FRONT_MATTER = "front-matter"
+
+
+def _names(code: str) -> tuple[str, str]:
+    return lang_name(code, "en"), lang_name(code, "vi")
+
+
+def check_translations(project: Project, on: dt.date | None = None) -> list[Finding]:
+    """Every translation finding for the project (the entry `tnsite check` runs)."""
+    return all_findings(load_model(project, on))
+
+
+def all_findings(model: Model) -> list[Finding]:
+    rules: list[Callable[[Model], list[Finding]]] = [
+        front_matter,
+        coverage,
+        orphans,
+        stale,
+        structure,
+        untranslated,
+    ]
+    findings = list(model.pending_findings)
+    for rule in rules:
+        findings.extend(rule(model))
+    return findings
+
+
+def front_matter(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    source_name = lang_name(model.source_code, "en")
+    for lang, pages in model.pages.items():
+        kind = "source" if lang == model.source_code else "translation"
+        for doc in pages.values():
+            if doc.fm.error:
+                findings.append(syntax_finding(doc.fm, doc.rel))
+                continue
+            findings.extend(schema_findings(doc.fm, doc.rel, kind, source_name))
+            declared = doc.translation.get("source")
+            if kind == "translation" and isinstance(declared, str) and declared != doc.path:
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        doc.fm.line_of("translation", "source"),
+                        FRONT_MATTER,
+                        Msg(
+                            f"`translation.source` is '{declared}' but a translation must "
+                            f"have the same path as its source: write `source: {doc.path}`, "
+                            "or move the file to the path of the page it translates.",
+                            f"`translation.source` là '{declared}' nhưng bản dịch phải có "
+                            f"cùng đường dẫn với bản gốc: ghi `source: {doc.path}`, hoặc "
+                            "chuyển tệp về đường dẫn của trang được dịch.",
+                        ),
+                    )
+                )
+    return findings
+
+
+def coverage(model: Model) -> list[Finding]:
+    """missing-translation and pending: every source page in every language."""
+    findings: list[Finding] = []
+    for lang in model.project.translation_codes:
+        name_en, name_vi = _names(lang)
+        for entry in model.entries(lang):
+            if entry.state not in (State.MISSING, State.PENDING):
+                continue
+            missing = docs_path(model.project, lang, entry.path)
+            source = model.sources[entry.path].rel
+            if entry.state is State.PENDING and entry.pending:
+                p = entry.pending
+                findings.append(
+                    Finding(
+                        missing,
+                        1,
+                        PENDING,
+                        Msg(
+                            f"not yet translated into {name_en}: declared pending until "
+                            f"{p.until.isoformat()} ({PENDING_FILE}:{p.line}: {p.reason}); "
+                            f"visitors get {source} with a notice.",
+                            f"chưa có bản {name_vi}: đã khai báo chờ dịch đến "
+                            f"{p.until.isoformat()} ({PENDING_FILE}:{p.line}: {p.reason}); "
+                            f"khách xem {source} kèm thông báo.",
+                        ),
+                        Severity.WARNING,
+                        extra={"source": source, "lang": lang, "until": p.until.isoformat()},
+                    )
+                )
+                continue
+            expired = entry.expired
+            if expired:
+                message = Msg(
+                    f"the {name_en} translation of {source} is missing and its pending date "
+                    f"{expired.until.isoformat()} ({PENDING_FILE}:{expired.line}) has passed.",
+                    f"thiếu bản {name_vi} của {source} và hạn chờ dịch "
+                    f"{expired.until.isoformat()} ({PENDING_FILE}:{expired.line}) đã qua.",
+                )
+            else:
+                message = Msg(
+                    f"the {name_en} translation of {source} is missing.",
+                    f"thiếu bản {name_vi} của {source}.",
+                )
+            findings.append(
+                Finding(
+                    missing,
+                    1,
+                    MISSING,
+                    message,
+                    Severity.ERROR,
+                    hint=Msg(
+                        f"Create {missing} (front matter `translation: {{source: {entry.path}, "
+                        f"review: draft}}`), or declare it in {PENDING_FILE} with a reason and "
+                        "a date.",
+                        f"Tạo {missing} (front matter `translation: {{source: {entry.path}, "
+                        f"review: draft}}`), hoặc khai báo trong {PENDING_FILE} kèm lý do và "
+                        "ngày.",
+                    ),
+                    extra={"source": source, "lang": lang},
+                )
+            )
+    for declared in model.pending:
+        target = docs_path(model.project, declared.lang, declared.path)
+        if declared.path not in model.sources:
+            findings.append(
+                Finding(
+                    PENDING_FILE.as_posix(),
+                    declared.line,
+                    PENDING,
+                    Msg(
+                        f"{declared.path} has no source page "
+                        f"({docs_path(model.project, model.source_code, declared.path)}); "
+                        "correct the path or remove the entry.",
+                        f"{declared.path} không có trang gốc "
+                        f"({docs_path(model.project, model.source_code, declared.path)}); sửa "
+                        "đường dẫn hoặc xóa mục này.",
+                    ),
+                    Severity.WARNING,
+                )
+            )
+        elif model.exists(declared.lang, declared.path):
+            findings.append(
+                Finding(
+                    PENDING_FILE.as_posix(),
+                    declared.line,
+                    PENDING,
+                    Msg(
+                        f"{target} exists now: remove this entry.",
+                        f"{target} đã có: hãy xóa mục này.",
+                    ),
+                    Severity.WARNING,
+                )
+            )
+    return findings
+
+
+def orphans(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for lang in model.project.translation_codes:
+        for doc in model.orphans(lang):
+            source = docs_path(model.project, model.source_code, doc.path)
+            line = doc.fm.line_of("translation", "source") if doc.fm.present else 1
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    ORPHAN,
+                    Msg(
+                        f"this translation has no source: {source} does not exist.",
+                        f"bản dịch này không có bản gốc: {source} không tồn tại.",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "If the source page was moved or renamed, move this file to the same "
+                        "path; if it was deleted, delete this file too.",
+                        "Nếu trang gốc đã được chuyển hoặc đổi tên, chuyển tệp này về cùng "
+                        "đường dẫn; nếu trang gốc đã bị xóa, xóa cả tệp này.",
+                    ),
+                )
+            )
+    return findings
+
+
+def stale(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in model.translations():
+        if doc.path not in model.sources or doc.fm.error:
+            continue
+        staleness = model.staleness(doc)
+        if staleness.up_to_date:
+            continue
+        source = model.sources[doc.path]
+        mark = f"tnsite mark {doc.rel}"
+        line = doc.fm.line_of("translation", "source_version")
+        if staleness.reason == "unrecorded":
+            line = doc.fm.line_of("translation")
+            message = Msg(
+                f"no source version is recorded, so changes to {source.rel} cannot be tracked.",
+                f"chưa ghi phiên bản bản gốc, nên không theo dõi được thay đổi của {source.rel}.",
+            )
+            hint = Msg(
+                f"Check the translation against {source.rel}, then run `{mark}`.",
+                f"Đối chiếu bản dịch với {source.rel}, rồi chạy `{mark}`.",
+            )
+        elif staleness.reason == "no-snapshot":
+            snapshot = SNAPSHOT_DIR / f"{doc.source_version}.json"
+            message = Msg(
+                f"{source.rel} changed since this translation was made; which sections changed "
+                f"is unknown ({snapshot} is missing).",
+                f"{source.rel} đã thay đổi từ khi dịch; không biết mục nào thay đổi (thiếu "
+                f"{snapshot}).",
+            )
+            hint = Msg(
+                f"Compare the whole page with {source.rel}, update it, then run `{mark}`.",
+                f"Đối chiếu cả trang với {source.rel}, cập nhật, rồi chạy `{mark}`.",
+            )
+        else:
+            changes = staleness.changes
+            headings = {h.key: h.line for h in doc.scan.headings}
+            first = next((headings[c.key] for c in changes if c.key in headings), None)
+            line = first or line
+            labels_en = "; ".join(f"{c.kind} {c.label()}" for c in changes) or "section order"
+            kinds_vi = {"changed": "sửa", "added": "thêm", "removed": "xóa"}
+            labels_vi = (
+                "; ".join(f"{kinds_vi[c.kind]} {c.label_vi()}" for c in changes) or "thứ tự các mục"
+            )
+            message = Msg(
+                f"{source.rel} changed since this translation was made: {labels_en}.",
+                f"{source.rel} đã thay đổi từ khi dịch: {labels_vi}.",
+            )
+            hint = Msg(
+                f"Update those sections, then run `{mark}`.",
+                f"Cập nhật các mục đó, rồi chạy `{mark}`.",
+            )
+        findings.append(
+            Finding(
+                doc.rel,
+                line,
+                STALE,
+                message,
+                Severity.WARNING,
+                hint=hint,
+                extra={
+                    "source": source.rel,
+                    "sections": [
+                        {"kind": c.kind, "id": c.key, "title": c.title, "source_line": c.line}
+                        for c in staleness.changes
+                    ],
+                },
+            )
+        )
+    return findings
+
+
+def _anchor_line(doc: PageDoc, source: PageDoc, source_line: int) -> int:
+    """The line in the translation matching a line of the source: the translation's heading
+    of the nearest source section (by id) at or before that line."""
+    mine = {h.key: h.line for h in doc.scan.headings}
+    for heading in reversed(source.scan.headings):
+        if heading.line <= source_line and heading.key in mine:
+            return mine[heading.key]
+    if doc.scan.headings:
+        return doc.scan.headings[0].line
+    return doc.fm.body_line if doc.fm.present else 1
+
+
+KIND_NAMES = {
+    "id": ("heading id", "id tiêu đề"),
+    "image": ("image", "hình ảnh"),
+    "data": ("data block", "khối dữ liệu"),
+    "link": ("link to page", "liên kết tới trang"),
+}
+
+
+def _compare(
+    doc: PageDoc,
+    source: PageDoc,
+    kind: str,
+    mine: list[tuple[str, int]],
+    theirs: list[tuple[str, int]],
+) -> list[Finding]:
+    """Items (value, line) of the source missing from the translation, and items of the
+    translation that the source lacks; `link` compares sets, the others multisets."""
+    findings: list[Finding] = []
+    name_en, name_vi = KIND_NAMES[kind]
+    if kind == "link":
+        have, want = Counter({v for v, _ in mine}), Counter({v for v, _ in theirs})
+    else:
+        have, want = Counter(v for v, _ in mine), Counter(v for v, _ in theirs)
+    for value, count in (want - have).items():
+        source_line = next(line for v, line in theirs if v == value)
+        findings.append(
+            Finding(
+                doc.rel,
+                _anchor_line(doc, source, source_line),
+                STRUCTURE,
+                Msg(
+                    f"{name_en} `{value}` is in {source.rel}:{source_line} but not in this "
+                    f"translation" + (f" ({count}×)" if count > 1 else "") + "; add it here.",
+                    f"{name_vi} `{value}` có trong {source.rel}:{source_line} nhưng không có "
+                    "trong bản dịch" + (f" ({count}×)" if count > 1 else "") + "; hãy thêm.",
+                ),
+                Severity.WARNING,
+            )
+        )
+    for value, _count in (have - want).items():
+        line = next(line for v, line in mine if v == value)
+        findings.append(
+            Finding(
+                doc.rel,
+                line,
+                STRUCTURE,
+                Msg(
+                    f"{name_en} `{value}` is not in the source {source.rel}; remove it here or "
+                    "add it to the source.",
+                    f"{name_vi} `{value}` không có trong bản gốc {source.rel}; xóa ở đây hoặc "
+                    "thêm vào bản gốc.",
+                ),
+                Severity.WARNING,
+            )
+        )
+    return findings
+
+
+def _items(doc: PageDoc, kind: str) -> list[tuple[str, int]]:
+    if kind == "id":
+        return [(h.key, h.line) for h in doc.scan.headings if h.explicit]
+    refs: list[Ref] = doc.scan.refs
+    return [(r.target, r.line) for r in refs if r.kind == kind]
+
+
+def structure(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in model.translations():
+        source = model.sources.get(doc.path)
+        if source is None or doc.fm.error or source.fm.error:
+            continue
+        for kind in ("id", "image", "data", "link"):
+            findings.extend(_compare(doc, source, kind, _items(doc, kind), _items(source, kind)))
+    return findings
+
+
+def untranslated(model: Model) -> list[Finding]:
+    """Prose not in the page's language: for a language with its own script (Khmer), blocks
+    mostly in another script; for a Latin-script language, sentences left in Vietnamese."""
+    findings: list[Finding] = []
+    for code in model.project.translation_codes:
+        script = textlang.expected_script(code)
+        for doc in model.pages.get(code, {}).values():
+            if doc.fm.error:
+                continue
+            if script != textlang.expected_script(model.source_code):
+                findings.extend(_foreign_script(doc, code, script))
+            elif model.source_code == "vi":
+                findings.extend(_vietnamese_left(doc, code))
+    return findings
+
+
+def _foreign_script(doc: PageDoc, code: str, script: str) -> list[Finding]:
+    name_en, name_vi = _names(code)
+    script_en = textlang.script_name(script)
+    blocks = doc.scan.prose
+    if not blocks:
+        return []
+    share = textlang.script_share(blocks, script)
+    hits = textlang.foreign_script_blocks(blocks, script)
+    if share < textlang.SCRIPT_SHARE:
+        return [
+            Finding(
+                doc.rel,
+                blocks[0].line,
+                UNTRANSLATED,
+                Msg(
+                    f"this {name_en} page is mostly not in {script_en} script ({share:.0%} "
+                    f"{script_en} letters in its prose).",
+                    f"trang {name_vi} này phần lớn không viết bằng chữ {script_en} ({share:.0%} "
+                    f"chữ {script_en} trong phần văn bản).",
+                ),
+                Severity.WARNING,
+                hint=Msg(
+                    "Translate the page, or delete it and declare it pending.",
+                    "Dịch trang này, hoặc xóa và khai báo chờ dịch.",
+                ),
+                extra={"script_share": round(share, 3)},
+            )
+        ]
+    return [
+        Finding(
+            doc.rel,
+            hit.line,
+            UNTRANSLATED,
+            Msg(
+                f"this passage is not in {script_en} script ({hit.share:.0%} {script_en} "
+                f"letters): “{_excerpt(hit.text)}”; translate it.",
+                f"đoạn này không viết bằng chữ {script_en} ({hit.share:.0%} chữ {script_en}): "
+                f"“{_excerpt(hit.text)}”; hãy dịch.",
+            ),
+            Severity.WARNING,
+        )
+        for hit in hits
+    ]
+
+
+def _vietnamese_left(doc: PageDoc, code: str) -> list[Finding]:
+    name_en, name_vi = _names(code)
+    return [
+        Finding(
+            doc.rel,
+            hit.line,
+            UNTRANSLATED,
+            Msg(
+                f"Vietnamese sentence left in the {name_en} page: “{_excerpt(hit.text)}”.",
+                f"câu tiếng Việt còn sót trong trang {name_vi}: “{_excerpt(hit.text)}”.",
+            ),
+            Severity.WARNING,
+            hint=Msg(
+                "Translate it; keep Vietnamese only for names, or in parentheses after the "
+                "translated term.",
+                "Hãy dịch; chỉ giữ tiếng Việt cho tên riêng, hoặc trong ngoặc đơn sau thuật ngữ "
+                "đã dịch.",
+            ),
+        )
+        for hit in textlang.vietnamese_sentences(doc.scan.prose)
+    ]
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

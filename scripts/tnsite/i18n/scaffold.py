@@ -1,0 +1,197 @@
+"""`tnsite new`: a new page that builds and passes the checks the moment it exists.
+
+The source-language page is created with valid front matter; every other language is declared
+pending (with a reason and a date) in `i18n/pending.yml`, so visitors get the source page with
+a notice in their language until the translation is written; the page is added to the
+navigation in mkdocs.yml next to the pages of its folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tnsite.config import Project
+from tnsite.i18n.pending import PENDING_FILE, add_pending
+
+PAGE_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md$")
+NAV_START = re.compile(r"^nav:\s*(#.*)?$")
+NAV_ENTRY = re.compile(
+    r"^(\s*)-\s+(?:(?P<title>[^#\n]+?):\s+)?(?P<path>[^\s:#][^\s#]*\.md)\s*(#.*)?$"
+)
+NAV_SECTION = re.compile(r"^(\s*)-\s+[^#\n]+:\s*(#.*)?$")
+DEFAULT_REASON = "Trang mới, chưa dịch (new page, not yet translated)"
+DEFAULT_DAYS = 30
+PLACEHOLDER = "Nội dung trang đang được soạn."
+
+
+class ScaffoldError(ValueError):
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.en, self.vi = en, vi
+
+
+@dataclass(frozen=True)
+class NewPage:
+    created: Path
+    pending: tuple[str, ...]  # languages declared pending
+    until: dt.date
+    nav_line: int | None  # line of the new nav entry in mkdocs.yml, None when there is no nav
+
+
+def _yaml_str(value: str) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, width=10**6).splitlines()[0]
+
+
+def normalise_path(project: Project, given: str) -> str:
+    """'docs/vi/du-lich/cho.md', 'vi/du-lich/cho.md' or 'du-lich/cho.md' → 'du-lich/cho.md'."""
+    path = given.strip().replace("\\", "/").lstrip("./")
+    docs = project.docs_dir.relative_to(project.root).as_posix() + "/"
+    path = path.removeprefix(docs)
+    head, _, rest = path.partition("/")
+    if head in project.codes and rest:
+        path = rest
+    if not path.endswith(".md"):
+        path += ".md"
+    return path
+
+
+def new_page(
+    project: Project,
+    given: str,
+    title: str,
+    description: str | None = None,
+    reason: str | None = None,
+    until: dt.date | None = None,
+    today: dt.date | None = None,
+) -> NewPage:
+    path = normalise_path(project, given)
+    if not PAGE_PATH.match(path):
+        raise ScaffoldError(
+            f"'{path}' is not a usable page path: use lower-case letters without accents, "
+            "digits and hyphens, folders separated by '/', e.g. du-lich/cho-bien-gioi.md.",
+            f"'{path}' không dùng được làm đường dẫn trang: chỉ dùng chữ thường không dấu, chữ "
+            "số và dấu gạch ngang, thư mục cách nhau bằng '/', ví dụ du-lich/cho-bien-gioi.md.",
+        )
+    title = title.strip()
+    if not title:
+        raise ScaffoldError("give a --title.", "hãy nhập --title.")
+    existing = [code for code in project.codes if (project.lang_dir(code) / path).exists()]
+    if existing:
+        raise ScaffoldError(
+            f"{path} already exists in: {', '.join(existing)}.",
+            f"{path} đã có trong: {', '.join(existing)}.",
+        )
+    description = (description or "").strip() or f"{title} — {project.default_language.site_name}."
+    target = project.lang_dir(project.source_code) / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        "---\n"
+        f"title: {_yaml_str(title)}\n"
+        f"description: {_yaml_str(description)}\n"
+        "---\n\n"
+        f"# {title}\n\n"
+        f"{PLACEHOLDER}\n",
+        encoding="utf-8",
+    )
+    until = until or (today or dt.date.today()) + dt.timedelta(days=DEFAULT_DAYS)
+    langs = project.translation_codes
+    add_pending(project.root, [(path, code, reason or DEFAULT_REASON, until) for code in langs])
+    nav_line = add_to_nav(project.root / "mkdocs.yml", path, title)
+    return NewPage(target, tuple(langs), until, nav_line)
+
+
+def add_to_nav(mkdocs_yml: Path, page: str, title: str) -> int | None:
+    """Insert `page` into mkdocs.yml's nav beside the pages of its folder (an index page first);
+    a page of a new folder gets a new section at the end. Returns the 1-based line written.
+    The file is edited as text so comments and formatting stay as they are."""
+    lines = mkdocs_yml.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if NAV_START.match(line)), None)
+    if start is None:
+        return None
+    end = start + 1
+    while end < len(lines):
+        line = lines[end]
+        if line.strip() and not line.startswith((" ", "\t", "#")):
+            break
+        end += 1
+    entries = []
+    for i in range(start + 1, end):
+        match = NAV_ENTRY.match(lines[i].rstrip("\n"))
+        if match:
+            entries.append((i, match.group(1), match.group("path")))
+    if any(p == page for _, _, p in entries):
+        return next(i for i, _, p in entries if p == page) + 1
+    folder = posixpath.dirname(page)
+    siblings = [(i, indent) for i, indent, p in entries if posixpath.dirname(p) == folder]
+    last_entry = max((i for i, _, _ in entries), default=start)
+    top_indent = _top_indent(lines, start, end)
+    if siblings:
+        if posixpath.basename(page) == "index.md":
+            at, indent = siblings[0]
+        else:
+            at, indent = siblings[-1]
+            at += 1
+        lines.insert(at, f"{indent}- {page}\n")
+        line = at + 1
+    elif not folder:
+        at = _block_end(lines, last_entry, end)
+        lines.insert(at, f"{top_indent}- {page}\n")
+        line = at + 1
+    else:
+        at = _block_end(lines, last_entry, end)
+        child = top_indent + " " * _child_step(lines, start, end)
+        lines[at:at] = [f"{top_indent}- {_yaml_str(title)}:\n", f"{child}- {page}\n"]
+        line = at + 2
+    mkdocs_yml.write_text("".join(lines), encoding="utf-8")
+    return line
+
+
+def _top_indent(lines: list[str], start: int, end: int) -> str:
+    for i in range(start + 1, end):
+        stripped = lines[i].lstrip(" ")
+        if stripped.startswith("- "):
+            return lines[i][: len(lines[i]) - len(stripped)]
+    return "  "
+
+
+def _child_step(lines: list[str], start: int, end: int) -> int:
+    """How much deeper a section's pages are indented than the section (4 in this project)."""
+    for i in range(start + 1, end - 1):
+        section = NAV_SECTION.match(lines[i].rstrip("\n"))
+        if section and not NAV_ENTRY.match(lines[i].rstrip("\n")):
+            following = lines[i + 1]
+            depth = len(following) - len(following.lstrip(" "))
+            if depth > len(section.group(1)):
+                return depth - len(section.group(1))
+    return 4
+
+
+def _block_end(lines: list[str], last_entry: int, end: int) -> int:
+    """The index right after the last nav entry (before trailing blank lines and comments)."""
+    return min(last_entry + 1, end)
+
+
+def describe(result: NewPage, project: Project) -> tuple[str, str]:
+    """What `tnsite new` did, in English and Vietnamese."""
+    rel = result.created.relative_to(project.root).as_posix()
+    langs = ", ".join(result.pending)
+    where = f"mkdocs.yml:{result.nav_line}" if result.nav_line else "(no nav in mkdocs.yml)"
+    en = (
+        f"created {rel}\n"
+        f"declared pending in {PENDING_FILE} until {result.until.isoformat()}: {langs}\n"
+        f"added to the navigation: {where}\n"
+        "Next: write the page, then translate it and remove its pending entries."
+    )
+    vi = (
+        f"đã tạo {rel}\n"
+        f"đã khai báo chờ dịch trong {PENDING_FILE} đến {result.until.isoformat()}: {langs}\n"
+        f"đã thêm vào menu: {where}\n"
+        "Tiếp theo: viết nội dung trang, rồi dịch và xóa các mục chờ dịch của trang."
+    )
+    return en, vi

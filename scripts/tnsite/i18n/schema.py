@@ -1,0 +1,176 @@
+"""Front matter checked against front-matter.schema.json, with messages an editor can act on.
+
+The schema is data (JSON Schema), so a new key is one edit there; this module only turns
+jsonschema's errors into findings at the line of the key concerned.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from tnsite.findings import Finding, Msg, Severity
+from tnsite.i18n.frontmatter import FrontMatter, to_json
+
+SCHEMA = Path(__file__).with_name("front-matter.schema.json")
+RULE = "front-matter"
+REVIEW_STATES = ("draft", "machine", "reviewed")
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=2)
+def validator(kind: str) -> Draft202012Validator:
+    """`kind` is "source" or "translation"."""
+    schema = dict(_schema())
+    schema["$ref"] = f"#/$defs/{kind}"
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _key(path: list[str | int]) -> str:
+    return ".".join(str(p) for p in path) or "front matter"
+
+
+def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[str | int]]:
+    path = list(error.absolute_path)
+    where = _key(path)
+    kind = error.validator
+    if kind == "required":
+        missing = next(
+            (name for name in error.validator_value if name not in (error.instance or {})), "?"
+        )
+        key = _key([*path, missing])
+        hints = {
+            "title": ("the page title", "tiêu đề trang"),
+            "description": (
+                "one or two sentences for search engines and link previews",
+                "một hai câu cho công cụ tìm kiếm và bản xem trước liên kết",
+            ),
+            "translation": (
+                "`translation:` with `source:` (the Vietnamese page's path) and `review: draft`",
+                "`translation:` với `source:` (đường dẫn trang tiếng Việt) và `review: draft`",
+            ),
+            "source": ("the path of the page it translates", "đường dẫn của trang được dịch"),
+            "review": ("draft, machine or reviewed", "draft, machine hoặc reviewed"),
+        }.get(missing, ("", ""))
+        return (
+            Msg(
+                f"front matter lacks `{key}`; add it ({hints[0]}).",
+                f"front matter thiếu `{key}`; hãy thêm ({hints[1]}).",
+            ),
+            path,
+        )
+    if kind == "not":
+        return (
+            Msg(
+                f"{source_lang_name} pages are the sources of translations: remove "
+                "`translation:` from this page.",
+                f"Trang {source_lang_name} là bản gốc: xóa `translation:` khỏi trang này.",
+            ),
+            ["translation"],
+        )
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return (
+            Msg(
+                f"`{where}` is '{error.instance}'; write one of: {allowed}.",
+                f"`{where}` đang là '{error.instance}'; hãy ghi một trong: {allowed}.",
+            ),
+            path,
+        )
+    if kind == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        names = ", ".join(extra)
+        return (
+            Msg(
+                f"unknown key(s) under `{where}`: {names}; remove or correct them.",
+                f"khóa không hợp lệ trong `{where}`: {names}; xóa hoặc sửa lại.",
+            ),
+            [*path, extra[0]] if extra else path,
+        )
+    if kind == "format" and error.validator_value == "date":
+        return (
+            Msg(
+                f"`{where}` must be a date written YYYY-MM-DD.",
+                f"`{where}` phải là ngày dạng YYYY-MM-DD.",
+            ),
+            path,
+        )
+    if kind in ("minLength", "pattern") and where in ("title", "description"):
+        return (Msg(f"`{where}` is empty; write it.", f"`{where}` đang trống; hãy viết."), path)
+    if kind == "pattern" and where == "translation.source":
+        return (
+            Msg(
+                "`translation.source` must be a page path relative to the source language "
+                "folder, ending in .md (e.g. dau-tu/index.md).",
+                "`translation.source` phải là đường dẫn trang trong thư mục ngôn ngữ gốc, kết "
+                "thúc bằng .md (ví dụ dau-tu/index.md).",
+            ),
+            path,
+        )
+    if kind == "pattern" and where == "translation.source_version":
+        return (
+            Msg(
+                "`translation.source_version` is not a version recorded by `tnsite mark`; run "
+                "`tnsite mark` on this page once it is up to date.",
+                "`translation.source_version` không phải phiên bản do `tnsite mark` ghi; chạy "
+                "`tnsite mark` cho trang này khi bản dịch đã cập nhật.",
+            ),
+            path,
+        )
+    return (
+        Msg(f"`{where}`: {error.message}.", f"`{where}`: {error.message}."),
+        path,
+    )
+
+
+def schema_findings(
+    fm: FrontMatter, rel: str, kind: str, source_lang_name: str = "Vietnamese"
+) -> list[Finding]:
+    """Findings for front matter that parsed but breaks the schema."""
+    data = to_json(fm.data)
+    findings = []
+    for error in sorted(validator(kind).iter_errors(data), key=lambda e: list(e.absolute_path)):
+        if error.validator == "$ref":
+            continue
+        message, path = _message(error, source_lang_name)
+        findings.append(
+            Finding(
+                path=rel,
+                line=fm.line_of(*path) if fm.present else 1,
+                rule=RULE,
+                message=message,
+                severity=Severity.ERROR,
+            )
+        )
+    return findings
+
+
+def syntax_finding(fm: FrontMatter, rel: str) -> Finding:
+    """The finding for front matter that is not valid YAML (MkDocs would silently drop it)."""
+    return Finding(
+        path=rel,
+        line=fm.error_line,
+        rule=RULE,
+        message=Msg(
+            f"front matter is not valid YAML: {fm.error}. MkDocs would ignore the whole block "
+            "and show it as page text.",
+            f"front matter không phải YAML hợp lệ: {fm.error}. MkDocs sẽ bỏ qua cả khối và "
+            "hiện nó thành chữ trên trang.",
+        ),
+        hint=Msg(
+            "Check the colons, quotes and indentation on that line (quote a value that contains "
+            "`: ` or starts with a special character).",
+            "Kiểm tra dấu hai chấm, dấu ngoặc kép và thụt lề ở dòng đó (đặt trong ngoặc kép giá "
+            "trị có `: ` hoặc bắt đầu bằng ký tự đặc biệt).",
+        ),
+        severity=Severity.ERROR,
+    )

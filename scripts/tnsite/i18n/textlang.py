@@ -1,0 +1,114 @@
+"""Is this prose written in the page's language? Cheap script and letter statistics.
+
+A language written in its own script (Khmer) is told apart by script alone: the share of a
+block's letters in that script (ICU's script property; the script comes from CLDR's likely
+subtags, so no language list is kept here).
+
+Vietnamese left in an English page is told apart by its letters: most Vietnamese words carry
+letters English never uses (ă â đ ê ô ơ ư and the tone marks). English pages legitimately
+contain Vietnamese proper names ("Bà Đen Mountain", "Mộc Bài") and terms in parentheses
+("chili salt (muối ớt)"), so capitalised words (names) and parentheses are not counted as
+evidence; a sentence counts as Vietnamese when lower-case Vietnamese words are a large share
+of it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import icu
+from babel.core import get_global
+
+from tnsite.i18n.markdown import ProseBlock
+
+VIETNAMESE_LETTERS = frozenset(
+    "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+)
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+PARENTHETICAL = re.compile(r"\([^()]*\)")
+WORD = re.compile(r"[^\W\d_]+")
+
+# A sentence is Vietnamese when it has at least MIN_WORDS words, at least MIN_LOWER lower-case
+# words with Vietnamese letters, and words with Vietnamese letters make up MIN_SHARE of it.
+MIN_WORDS = 4
+MIN_LOWER = 2
+MIN_SHARE = 0.4
+# A block is flagged when it has MIN_LETTERS letters and under SCRIPT_SHARE are in the script.
+MIN_LETTERS = 20
+SCRIPT_SHARE = 0.5
+# CLDR names simplified/traditional Han; ICU's script property says Hani for both.
+ICU_SCRIPT = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Hang"}
+
+
+def has_vietnamese_letter(word: str) -> bool:
+    return any(c in VIETNAMESE_LETTERS for c in word.lower())
+
+
+@dataclass(frozen=True)
+class Hit:
+    line: int
+    text: str
+    share: float
+
+
+def vietnamese_sentences(blocks: Iterable[ProseBlock]) -> list[Hit]:
+    """Sentences of an English page that are Vietnamese, with the line each starts on."""
+    hits: list[Hit] = []
+    for block in blocks:
+        text = unicodedata.normalize("NFC", block.text)
+        offset = 0
+        for sentence in SENTENCE_END.split(text):
+            start = text.find(sentence, offset)
+            offset = max(start, 0) + len(sentence)
+            words = WORD.findall(PARENTHETICAL.sub(" ", sentence))
+            if len(words) < MIN_WORDS:
+                continue
+            marked = [w for w in words if has_vietnamese_letter(w)]
+            lower = [w for w in marked if w[0].islower()]
+            share = len(marked) / len(words)
+            if len(lower) >= MIN_LOWER and share >= MIN_SHARE:
+                hits.append(Hit(block.line_at(max(start, 0)), sentence.strip(), share))
+    return hits
+
+
+def expected_script(code: str) -> str:
+    """'km' → 'Khmr', 'en' → 'Latn' (ISO 15924 codes, from CLDR's likely subtags)."""
+    likely = str(get_global("likely_subtags").get(code, code))
+    parts = likely.split("_")
+    script = next((p for p in parts[1:] if len(p) == 4 and p.istitle()), "Latn")
+    return ICU_SCRIPT.get(script, script)
+
+
+def script_name(script: str) -> str:
+    """'Khmr' → 'Khmer'."""
+    codes = icu.Script.getCode(script)
+    return str(icu.Script(codes[0]).getName()) if codes else script
+
+
+def _script_of(char: str) -> str:
+    return str(icu.Script.getScript(char).getShortName())
+
+
+def letters(text: str) -> list[str]:
+    return [c for c in text if unicodedata.category(c)[0] in "LM"]
+
+
+def script_share(blocks: Iterable[ProseBlock], script: str) -> float:
+    chars = [c for block in blocks for c in letters(block.text)]
+    return sum(_script_of(c) == script for c in chars) / len(chars) if chars else 1.0
+
+
+def foreign_script_blocks(blocks: Iterable[ProseBlock], script: str) -> list[Hit]:
+    """Blocks mostly not in `script` (e.g. Vietnamese or English paragraphs on a Khmer page)."""
+    hits: list[Hit] = []
+    for block in blocks:
+        chars = letters(block.text)
+        if len(chars) < MIN_LETTERS:
+            continue
+        share = sum(_script_of(c) == script for c in chars) / len(chars)
+        if share < SCRIPT_SHARE:
+            hits.append(Hit(block.line, block.text, share))
+    return hits

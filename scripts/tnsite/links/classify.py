@@ -1,0 +1,83 @@
+"""Sort the URLs of one scanned page into fine, broken, to-check-later and external.
+
+Runs inside the scanning workers, so only the few interesting URLs travel back to the main
+process: broken links and assets, links into another language, fragments pointing at other
+pages (checked once every page's ids are known), and external URLs when asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tnsite.links.resolve import EXTERNAL, MISSING, OK, Resolver
+from tnsite.links.scan import LINK, PageScan, Ref
+
+BROKEN_LINK, BROKEN_ANCHOR, MISSING_ASSET = "broken-link", "broken-anchor", "missing-asset"
+CROSS_LANGUAGE = "cross-language-link"
+TOP_FRAGMENTS = {"", "top"}  # HTML: an empty fragment or "top" scrolls to the top
+
+
+@dataclass(frozen=True)
+class Languages:
+    """URL prefix of each language ("" for the default one), longest first."""
+
+    prefixes: tuple[tuple[str, str], ...]  # (prefix, code)
+    default: str
+
+    def page_language(self, page: PageScan) -> str:
+        """A page's language: its `<html lang>` when that is a site language (an error page
+        served at the root may be in any language), else its URL tree."""
+        declared = page.html_lang
+        if declared and any(code == declared for _, code in self.prefixes):
+            return declared
+        return self.of(page.path)
+
+    def of(self, site_path: str) -> str:
+        for prefix, code in self.prefixes:
+            if prefix and site_path.startswith(prefix):
+                return code
+        return self.default
+
+
+@dataclass(frozen=True)
+class Context:
+    resolver: Resolver
+    languages: Languages
+    collect_external: bool = False
+
+
+def classify(page: PageScan, ctx: Context) -> PageScan:
+    """Fill page.issues / page.anchors / page.externals from page.refs, then drop the refs."""
+    resolve = ctx.resolver.resolve
+    lang = ctx.languages.page_language(page)
+    for ref in page.refs:
+        target = resolve(page.path, ref.url)
+        status = target.status
+        if status == OK:
+            if ref.kind == LINK and target.is_html and ref.hreflang is None:
+                if target.path != page.path and ctx.languages.of(target.path) != lang:
+                    page.issues.append((CROSS_LANGUAGE, ref, target.path))
+            fragment = target.fragment
+            if fragment is not None and fragment not in TOP_FRAGMENTS and target.is_html:
+                if target.path == page.path:
+                    if fragment not in page.ids:
+                        page.issues.append((BROKEN_ANCHOR, ref, target.path))
+                else:
+                    page.anchors.append((ref, target.path, fragment))
+        elif status == MISSING:
+            rule = BROKEN_LINK if ref.kind == LINK else MISSING_ASSET
+            page.issues.append((rule, ref, target.path))
+        elif status == EXTERNAL and ctx.collect_external:
+            page.externals.append(ref)
+    page.refs = []
+    return page
+
+
+def check_anchors(pages: dict[str, PageScan]) -> None:
+    """Turn fragments into other pages that name no id there into broken-anchor issues."""
+    for page in pages.values():
+        for ref, target, fragment in page.anchors:
+            other = pages.get(target)
+            if other is not None and fragment not in other.ids:
+                page.issues.append((BROKEN_ANCHOR, ref, target))
+        page.anchors = []

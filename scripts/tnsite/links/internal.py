@@ -1,0 +1,153 @@
+"""The internal link check: broken links, anchors and assets, and links into another language,
+each reported once at the Markdown (or template) line that wrote it.
+
+A broken theme link repeats on every page and a broken link in a Vietnamese file repeats on
+the pages built from it by fallback; findings are grouped by where to fix them, with the
+number of pages affected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tnsite.alternates import BuiltPage, SourceIndex
+from tnsite.config import Project
+from tnsite.findings import Finding, Msg, sort_key
+from tnsite.links.classify import BROKEN_ANCHOR, BROKEN_LINK, CROSS_LANGUAGE, MISSING_ASSET
+from tnsite.links.resolve import Resolver
+from tnsite.links.scan import Ref
+from tnsite.links.site import SiteScan, languages_of
+from tnsite.links.sourcemap import Origin, SourceMap, stylesheet_origin
+
+
+@dataclass
+class _Group:
+    origin: Origin
+    rule: str
+    ref: Ref
+    target: str
+    page: str
+    pages: set[str] = field(default_factory=set)
+
+
+def _where(origin: Origin) -> Msg:
+    if origin.kind == "theme":
+        return Msg(
+            " (written by the theme templates or mkdocs.yml, not by a page)",
+            " (do giao diện hoặc mkdocs.yml tạo ra, không phải trang nội dung)",
+        )
+    if origin.kind == "generated":
+        return Msg(
+            " (made by a data directive or plugin on this page)",
+            " (do chỉ thị dữ liệu hoặc plugin trên trang này tạo ra)",
+        )
+    return Msg("", "")
+
+
+def _message(project: Project, group: _Group) -> tuple[Msg, Msg]:
+    url, target, page = group.ref.url, group.target, group.page
+    where = _where(group.origin)
+    fragment = url.split("#", 1)[1] if "#" in url else ""
+    if group.rule == BROKEN_LINK:
+        return (
+            Msg(
+                f"link '{url}' leads to no page (looked for {target})" + where.en,
+                f"liên kết '{url}' không dẫn tới trang nào (đã tìm {target})" + where.vi,
+            ),
+            Msg(
+                "Correct the path (link to the .md file, e.g. ../dau-tu/index.md) or create "
+                "the page.",
+                "Sửa đường dẫn (liên kết tới tệp .md, ví dụ ../dau-tu/index.md) hoặc tạo trang.",
+            ),
+        )
+    if group.rule == BROKEN_ANCHOR:
+        return (
+            Msg(
+                f"link '{url}': {target} has no heading or element with id '{fragment}'"
+                + where.en,
+                f"liên kết '{url}': {target} không có tiêu đề hay phần tử nào mang id "
+                f"'{fragment}'" + where.vi,
+            ),
+            Msg(
+                "Use an id that exists on that page (the {#id} after its headings) or add "
+                "that id to the heading.",
+                "Dùng id có trên trang đó (phần {#id} sau tiêu đề) hoặc thêm id đó vào tiêu đề.",
+            ),
+        )
+    if group.rule == MISSING_ASSET:
+        return (
+            Msg(
+                f"'{url}' (image, stylesheet, script or other file) does not exist in the built "
+                f"site (looked for {target})" + where.en,
+                f"'{url}' (ảnh, tệp CSS, script hoặc tệp khác) không có trong trang đã dựng "
+                f"(đã tìm {target})" + where.vi,
+            ),
+            Msg(
+                "Add the file, or correct the path and its spelling (upper/lower case counts).",
+                "Thêm tệp, hoặc sửa đường dẫn và chính tả (phân biệt chữ hoa, chữ thường).",
+            ),
+        )
+    langs = languages_of(project)
+    here = project.language(langs.of(page))
+    there = project.language(langs.of(target))
+    return (
+        Msg(
+            f"link '{url}' on a {here.name} page leads into {there.name} content ({target})"
+            + where.en,
+            f"liên kết '{url}' trên trang {here.name} dẫn sang nội dung {there.name} ({target})"
+            + where.vi,
+        ),
+        Msg(
+            f"Link to the {here.name} version of the page; if the reader should really switch "
+            f"language, mark the link with {{hreflang={there.code}}} after it.",
+            f"Liên kết tới bản {here.name} của trang; nếu thật sự muốn chuyển ngôn ngữ, thêm "
+            f"{{hreflang={there.code}}} ngay sau liên kết.",
+        ),
+    )
+
+
+def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[Finding]:
+    """Findings for every issue of the scan, grouped by the line that wrote them."""
+    resolver = Resolver(scan.files, project.site_url)
+    sources = SourceMap(project, resolver)
+    groups: dict[tuple[str, int, str, str], _Group] = {}
+
+    def add(origin: Origin, rule: str, ref: Ref, target: str, page: str) -> None:
+        key = (origin.path, origin.line, rule, ref.url if origin.kind == "markdown" else target)
+        group = groups.setdefault(key, _Group(origin, rule, ref, target, page))
+        group.pages.add(page)
+
+    located: dict[str, BuiltPage] = {}
+    for path in sorted(scan.pages):
+        page = scan.pages[path]
+        for rule, ref, target in page.issues:
+            built = located.setdefault(path, index.locate(path))
+            origins: list[Origin] = []
+            if built.md is not None:
+                origins = sources.in_markdown(built, ref, target)
+                if not origins and ref.in_content:
+                    origins = [sources.generated(built)]
+            if not origins:
+                origins = [sources.in_theme(ref)]
+            for origin in origins:
+                add(origin, rule, ref, target, path)
+    for css, issues in scan.stylesheets.items():
+        for rule, ref, target in issues:
+            add(stylesheet_origin(project, css, ref.line), rule, ref, target, css)
+
+    findings = []
+    for group in groups.values():
+        message, hint = _message(project, group)
+        pages = sorted(group.pages)
+        findings.append(
+            Finding(
+                path=group.origin.path,
+                line=group.origin.line,
+                col=group.origin.col,
+                rule=group.rule,
+                message=message,
+                hint=hint,
+                extra={"url": group.ref.url, "target": group.target, "pages": pages},
+            )
+        )
+    return sorted(findings, key=sort_key)

@@ -1,0 +1,100 @@
+"""Scan a whole built site: every page parsed and classified, in parallel.
+
+Parsing is CPU-bound and holds the GIL, so pages are split over worker processes (two on the
+project's machines). Each worker resolves its pages' URLs against the site's file list itself
+and sends back only the issues, the ids and the head metadata, which keeps the cost of moving
+results between processes small.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from tnsite.config import Project
+from tnsite.links.classify import Context, Languages, check_anchors, classify
+from tnsite.links.resolve import MISSING, Resolver
+from tnsite.links.scan import ASSET, PageScan, Ref, css_urls, list_files, scan_html
+
+PARALLEL_MIN_PAGES = 60
+_CONTEXT: Context | None = None
+
+
+@dataclass
+class SiteScan:
+    root: Path
+    files: frozenset[str]
+    pages: dict[str, PageScan]
+    stylesheets: dict[str, list[tuple[str, Ref, str]]]  # path → (rule, ref, target) issues
+
+
+def languages_of(project: Project) -> Languages:
+    prefixes = sorted(
+        ((lang.url_prefix, lang.code) for lang in project.languages),
+        key=lambda item: -len(item[0]),
+    )
+    return Languages(tuple(prefixes), project.source_code)
+
+
+def _init(ctx: Context) -> None:
+    global _CONTEXT
+    _CONTEXT = ctx
+
+
+def _scan_files(root: str, paths: list[str], ctx: Context | None = None) -> list[PageScan]:
+    ctx = ctx or _CONTEXT
+    assert ctx is not None
+    out = []
+    for path in paths:
+        with open(os.path.join(root, path), "rb") as handle:
+            data = handle.read()
+        out.append(classify(scan_html(path, data.decode("utf-8", "replace")), ctx))
+    return out
+
+
+def _stylesheet_issues(root: Path, path: str, resolver: Resolver) -> list[tuple[str, Ref, str]]:
+    text = (root / path).read_text(encoding="utf-8", errors="replace")
+    if "url(" not in text and "@import" not in text:
+        return []
+    issues = []
+    for line, url in css_urls(text):
+        target = resolver.resolve(path, url)
+        if target.status == MISSING:
+            issues.append(("missing-asset", Ref(url, ASSET, "css", "url", line=line), target.path))
+    return issues
+
+
+def scan_site(
+    root: Path,
+    project: Project,
+    *,
+    workers: int | None = None,
+    collect_external: bool = False,
+) -> SiteScan:
+    """Scan every .html page and .css stylesheet under `root` (a built site)."""
+    files = list_files(root)
+    resolver = Resolver(files, project.site_url)
+    ctx = Context(resolver, languages_of(project), collect_external)
+    html = sorted(p for p in files if p.endswith(".html"))
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    pages: dict[str, PageScan] = {}
+    if workers > 1 and len(html) >= PARALLEL_MIN_PAGES:
+        # Interleaved chunks balance big and small pages; a few per worker smooth the tail.
+        chunks = [html[i :: workers * 3] for i in range(workers * 3)]
+        with ProcessPoolExecutor(
+            workers, mp_context=get_context("fork"), initializer=_init, initargs=(ctx,)
+        ) as pool:
+            for result in pool.map(_scan_files, [str(root)] * len(chunks), chunks):
+                pages.update((p.path, p) for p in result)
+    else:
+        pages.update((p.path, p) for p in _scan_files(str(root), html, ctx))
+    check_anchors(pages)
+    stylesheets = {}
+    for path in sorted(p for p in files if p.endswith(".css")):
+        issues = _stylesheet_issues(root, path, resolver)
+        if issues:
+            stylesheets[path] = issues
+    return SiteScan(root, files, pages, stylesheets)
