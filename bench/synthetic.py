@@ -151,7 +151,9 @@ def _page(lang: str, prefix: str, path: str, index: int, pages: list[str]) -> st
     return "\n".join(lines)
 
 
-def write_minimal_config(dest: Path, project: Project | None = None) -> Path:
+def write_minimal_config(
+    dest: Path, project: Project | None = None, extra_css: tuple[str, ...] = ()
+) -> Path:
     """mkdocs.yml for a site in `dest`: the project's languages, Markdown settings and
     validation, Material with the project's UI-strings partials, and only the i18n, search and
     links plugins, so the result depends on nothing else being finished."""
@@ -170,7 +172,7 @@ def write_minimal_config(dest: Path, project: Project | None = None) -> Path:
             "language": project.source_code,
             "font": False,
         },
-        "extra_css": ["stylesheets/synthetic.css"],
+        "extra_css": list(extra_css),
         "markdown_extensions": [
             "attr_list",
             "md_in_html",
@@ -178,6 +180,7 @@ def write_minimal_config(dest: Path, project: Project | None = None) -> Path:
             "tables",
         ],
         "validation": raw.get("validation", {}),
+        "extra": {"generator": False},  # no "Made with Material" link: no external URL at all
         "plugins": ["search", {"i18n": i18n}, "tnsite/links"],
     }
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
@@ -221,7 +224,9 @@ def make_synthetic_site(
         for index, path in enumerate(pages):
             target = base / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_page(lang.code, lang.url_prefix, path, index, pages), encoding="utf-8")
+            target.write_text(
+                _page(lang.code, lang.url_prefix, path, index, pages), encoding="utf-8"
+            )
     media = dest / "docs" / project.source_code
     (media / "images").mkdir(parents=True, exist_ok=True)
     for number in range(IMAGES):
@@ -235,7 +240,7 @@ def make_synthetic_site(
     if config == "project":
         write_project_config(dest, project)
     else:
-        write_minimal_config(dest, project)
+        write_minimal_config(dest, project, extra_css=("stylesheets/synthetic.css",))
     return SyntheticSite(dest, project.codes, tuple(pages))
 
 
@@ -275,7 +280,13 @@ def inject_faults(site: SyntheticSite) -> list[Fault]:
     up = "../"  # pages sit one folder down in their language tree
     add(2, pages[0], "broken-link", "khong-co.md", "[broken](khong-co.md)")
     add(1, pages[1], "broken-anchor", "page-01.md#khong-co", "[anchor](page-01.md#khong-co)")
-    add(0, pages[2], "missing-asset", f"{up}images/khong-co.png", f"![gone]({up}images/khong-co.png)")
+    add(
+        0,
+        pages[2],
+        "missing-asset",
+        f"{up}images/khong-co.png",
+        f"![gone]({up}images/khong-co.png)",
+    )
     lang = langs[1]
     depth = "../" * (lang.url_prefix + page_url(pages[3])).count("/")
     srcset = f"{depth}images/missing-2x.png"

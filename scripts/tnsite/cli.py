@@ -108,5 +108,10 @@ def audit(project, budgets: Path | None, only: tuple[str, ...], no_lighthouse: b
 for _command in I18N_COMMANDS:
     main.add_command(_command)
 
+from tnsite.links.cli import COMMANDS as LINK_COMMANDS  # noqa: E402
+
+for _command in LINK_COMMANDS:
+    main.add_command(_command)
+
 if __name__ == "__main__":
     main()

@@ -13,6 +13,7 @@ from tnsite.config import load_project
 
 def test_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
     work = tmp_path / "proj"
+    work.mkdir()
     for name in ("mkdocs.yml", "overrides", "assets", "data"):
         src = ROOT / name
         if src.is_dir():

@@ -3,6 +3,13 @@
 Runs inside the scanning workers, so only the few interesting URLs travel back to the main
 process: broken links and assets, links into another language, fragments pointing at other
 pages (checked once every page's ids are known), and external URLs when asked for.
+
+Language links. A page links into another language's tree only on purpose: the theme's
+language switcher and the hreflang alternates carry an `hreflang` attribute, and an editor who
+wants a reader to change language marks the link the same way with attr_list, e.g.
+`[Tiếng Việt](https://tayninh.github.io/du-lich/){hreflang=vi}`. Any other link whose target
+page is in another language's tree is a `cross-language-link`. A page's language is its
+`<html lang>` (a page built by fallback is in its build's tree, so its own links stay there).
 """
 
 from __future__ import annotations
@@ -10,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tnsite.links.resolve import EXTERNAL, MISSING, OK, Resolver
-from tnsite.links.scan import LINK, PageScan, Ref
+from tnsite.links.scan import LINK, PageScan
 
 BROKEN_LINK, BROKEN_ANCHOR, MISSING_ASSET = "broken-link", "broken-anchor", "missing-asset"
 CROSS_LANGUAGE = "cross-language-link"
@@ -54,9 +61,14 @@ def classify(page: PageScan, ctx: Context) -> PageScan:
         target = resolve(page.path, ref.url)
         status = target.status
         if status == OK:
-            if ref.kind == LINK and target.is_html and ref.hreflang is None:
-                if target.path != page.path and ctx.languages.of(target.path) != lang:
-                    page.issues.append((CROSS_LANGUAGE, ref, target.path))
+            if (
+                ref.kind == LINK
+                and ref.hreflang is None
+                and target.is_html
+                and target.path != page.path
+                and ctx.languages.of(target.path) != lang
+            ):
+                page.issues.append((CROSS_LANGUAGE, ref, target.path))
             fragment = target.fragment
             if fragment is not None and fragment not in TOP_FRAGMENTS and target.is_html:
                 if target.path == page.path:

@@ -45,9 +45,12 @@ def newest_input(project: Project) -> float:
 
 
 def built_at(site: Path) -> float | None:
-    """When the site was built: its home page is written first, at the start of the build."""
-    home = site / "index.html"
-    return home.stat().st_mtime if home.is_file() else None
+    """When the site was built: its home page is written first, at the start of the build
+    (the error page stands in while the default language has no home page yet)."""
+    for name in ("index.html", "404.html"):
+        if (site / name).is_file():
+            return (site / name).stat().st_mtime
+    return None
 
 
 @contextmanager

@@ -40,9 +40,16 @@ class PageAlternates:
         return self.page.md is not None and not self.page.is_fallback and not self.noindex
 
 
-def alternates_for(project: Project, index: SourceIndex, md: str) -> tuple[tuple[str, str], ...]:
-    """The alternates of a translation group: its real languages and x-default."""
-    langs = index.real_languages(md)
+def alternates_for(
+    project: Project, index: SourceIndex, md: str, hidden: frozenset[str] = frozenset()
+) -> tuple[tuple[str, str], ...]:
+    """The alternates of a translation group: its real languages (less those whose page is in
+    `hidden`, e.g. marked noindex) and x-default."""
+    langs = [
+        code
+        for code in index.real_languages(md)
+        if index.page_url(code, md) + "index.html" not in hidden
+    ]
     if len(langs) < 2:
         return ()
     base = project.site_url
@@ -54,7 +61,8 @@ def alternates_for(project: Project, index: SourceIndex, md: str) -> tuple[tuple
 
 def render_alternates(alternates: tuple[tuple[str, str], ...], indent: str = "      ") -> str:
     return "".join(
-        f'{indent}<link rel="alternate" href="{html.escape(href)}" hreflang="{html.escape(lang)}">\n'
+        f'{indent}<link rel="alternate" href="{html.escape(href)}" '
+        f'hreflang="{html.escape(lang)}">\n'
         for lang, href in alternates
     )
 
@@ -77,26 +85,27 @@ def replace_alternates(text: str, alternates: tuple[tuple[str, str], ...]) -> st
     return head[:at] + block + head[at:] + rest
 
 
-def write_alternates(
-    project: Project, site: Path, write: bool = True
-) -> dict[str, PageAlternates]:
+def write_alternates(project: Project, site: Path, write: bool = True) -> dict[str, PageAlternates]:
     """Rewrite every page's hreflang set (unless `write` is False); return what each page
     says (for the sitemap)."""
     index = SourceIndex(project)
-    groups: dict[str, tuple[tuple[str, str], ...]] = {}
-    out: dict[str, PageAlternates] = {}
+    pages: list[tuple[Path, str, BuiltPage, str, bool]] = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         page = index.locate(rel)
-        if page.md is None:
-            continue
-        text = path.read_text(encoding="utf-8")
-        noindex = is_noindex(text)
+        if page.md is not None:
+            text = path.read_text(encoding="utf-8")
+            pages.append((path, rel, page, text, is_noindex(text)))
+    hidden = frozenset(rel for _, rel, _, _, noindex in pages if noindex)
+    groups: dict[str, tuple[tuple[str, str], ...]] = {}
+    out: dict[str, PageAlternates] = {}
+    for path, rel, page, text, noindex in pages:
+        assert page.md is not None
         if page.is_fallback or noindex:
             wanted: tuple[tuple[str, str], ...] = ()
         else:
             if page.md not in groups:
-                groups[page.md] = alternates_for(project, index, page.md)
+                groups[page.md] = alternates_for(project, index, page.md, hidden)
             wanted = groups[page.md]
         if write:
             new = replace_alternates(text, wanted)
@@ -149,7 +158,11 @@ def check_hreflang(project: Project, scan: SiteScan, index: SourceIndex) -> list
         if not indexable(path):
             continue
         assert page.md is not None
-        langs = index.real_languages(page.md)
+        langs = [
+            code
+            for code in index.real_languages(page.md)
+            if indexable(index.page_url(code, page.md) + "index.html")
+        ]
         group = group_of(path)
         if len(langs) < 2 and not group:
             continue
@@ -213,8 +226,7 @@ def check_hreflang(project: Project, scan: SiteScan, index: SourceIndex) -> list
                     _finding(
                         page,
                         "hreflang-wrong-language",
-                        f"hreflang {lang} of {path} points at {target}, a page in "
-                        f"'{target_lang}'",
+                        f"hreflang {lang} of {path} points at {target}, a page in '{target_lang}'",
                         f"hreflang {lang} của {path} trỏ tới {target}, trang bằng '{target_lang}'",
                         fix_en,
                         fix_vi,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from tnsite.alternates import BuiltPage, SourceIndex
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg, sort_key
-from tnsite.links.classify import BROKEN_ANCHOR, BROKEN_LINK, CROSS_LANGUAGE, MISSING_ASSET
+from tnsite.links.classify import BROKEN_ANCHOR, BROKEN_LINK, MISSING_ASSET
 from tnsite.links.resolve import Resolver
 from tnsite.links.scan import Ref
 from tnsite.links.site import SiteScan, languages_of
@@ -63,8 +63,7 @@ def _message(project: Project, group: _Group) -> tuple[Msg, Msg]:
     if group.rule == BROKEN_ANCHOR:
         return (
             Msg(
-                f"link '{url}': {target} has no heading or element with id '{fragment}'"
-                + where.en,
+                f"link '{url}': {target} has no heading or element with id '{fragment}'" + where.en,
                 f"liên kết '{url}': {target} không có tiêu đề hay phần tử nào mang id "
                 f"'{fragment}'" + where.vi,
             ),
@@ -122,14 +121,7 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
         page = scan.pages[path]
         for rule, ref, target in page.issues:
             built = located.setdefault(path, index.locate(path))
-            origins: list[Origin] = []
-            if built.md is not None:
-                origins = sources.in_markdown(built, ref, target)
-                if not origins and ref.in_content:
-                    origins = [sources.generated(built)]
-            if not origins:
-                origins = [sources.in_theme(ref)]
-            for origin in origins:
+            for origin in sources.origins(built, ref, target):
                 add(origin, rule, ref, target, path)
     for css, issues in scan.stylesheets.items():
         for rule, ref, target in issues:

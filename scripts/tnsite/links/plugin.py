@@ -1,5 +1,6 @@
-"""Links plugin: after the last language is built, make hreflang alternates and sitemap.xml
-tell the truth about translations (only real translations, x-default, no fallback pages)."""
+"""Links plugin: after the last language is built, make the hreflang alternates and
+sitemap.xml tell the truth about translations (only real translations, x-default, absolute
+URLs, no page built by fallback or marked noindex)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from tnsite.config import load_project
 from tnsite.links.config import LinksConfig
+from tnsite.links.hreflang import write_alternates
+from tnsite.links.sitemap import write_sitemap
 from tnsite.mkdocs_glue import FINAL_PRIORITY, is_final_post_build
 
 
 class LinksPlugin(BasePlugin[LinksConfig]):
     @event_priority(FINAL_PRIORITY - 10)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Runs after the other final steps, so it sees every page as it will be published."""
+        """After the other final steps, so it sees every page as it will be published."""
         if not is_final_post_build(config):
             return
         project = load_project(Path(config.config_file_path).parent)
         site = Path(config.site_dir)
-        from tnsite.links.hreflang import write_alternates
-        from tnsite.links.sitemap import write_sitemap
-
-        pages = write_alternates(project, site) if self.config.hreflang else None
+        records = write_alternates(project, site, write=self.config.hreflang)
         if self.config.sitemap:
-            write_sitemap(project, site, pages)
+            write_sitemap(project, site, records)

@@ -38,17 +38,27 @@ class Resolver:
         self.files = files
         parts = urlsplit(site_url)
         self.base_path = parts.path if parts.path.endswith("/") else parts.path + "/"
-        host = parts.netloc.lower()
-        self.own_origins = tuple(f"{scheme}://{host}{self.base_path}" for scheme in ("https", "http"))
-        self.own_hosts = {host}
+        self.own_hosts = {parts.netloc.lower()}
 
     def own_path(self, url: str) -> str | None:
-        """The site-relative part of an absolute URL of this site, else None."""
-        lowered = url[: len(self.own_origins[0]) + 1].lower()
-        for origin in self.own_origins:
-            if lowered.startswith(origin):
-                return url[len(origin) :]
-        return None
+        """The site-relative part of an absolute URL of this site, else None (scheme and host
+        compare case-insensitively, the path exactly)."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or parts.netloc.lower() not in (
+            self.own_hosts
+        ):
+            return None
+        path = parts.path or "/"
+        if path + "/" == self.base_path:
+            path = self.base_path
+        if not path.startswith(self.base_path):
+            return None  # the same host, another site (a GitHub Pages project site's neighbour)
+        rest = path[len(self.base_path) :]
+        if parts.query:
+            rest += "?" + parts.query
+        if "#" in url:
+            rest += "#" + parts.fragment
+        return rest
 
     def resolve(self, page_path: str, url: str) -> Target:
         url = url.strip()
@@ -103,7 +113,9 @@ class Resolver:
                     parts.pop()
                 elif segment and segment != ".":
                     parts.append(segment)
-            trailing = trailing or path.endswith("/.") or path.endswith("/..") or path in (".", "..")
+            trailing = (
+                trailing or path.endswith("/.") or path.endswith("/..") or path in (".", "..")
+            )
             path = "/".join(parts)
         else:
             path = path.rstrip("/")

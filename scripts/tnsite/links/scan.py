@@ -12,17 +12,15 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
 # Elements whose URL is a page (navigation); every other URL is an asset the page loads.
 LINK, ASSET = "link", "asset"
 PAGE_RELS = {"canonical", "alternate", "prev", "next", "up", "home", "first", "last"}
-SELECTOR = (
-    "[href],[src],[srcset],[poster],object[data],[style],meta[content],style,[id],a[name]"
-)
+SELECTOR = "[href],[src],[srcset],[poster],object[data],[style],meta[content],style,[id],a[name]"
 CONTENT = "article"
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*?)\1\s*\)|@import\s+["']([^"']+)["']""")
 REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.I)

@@ -9,6 +9,7 @@ results between processes small.
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -81,7 +82,9 @@ def scan_site(
     html = sorted(p for p in files if p.endswith(".html"))
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     pages: dict[str, PageScan] = {}
-    if workers > 1 and len(html) >= PARALLEL_MIN_PAGES:
+    # Forking a process that runs other threads (a test server, a browser driver) can copy a
+    # held lock into the child: scan in-process then.
+    if workers > 1 and len(html) >= PARALLEL_MIN_PAGES and threading.active_count() == 1:
         # Interleaved chunks balance big and small pages; a few per worker smooth the tail.
         chunks = [html[i :: workers * 3] for i in range(workers * 3)]
         with ProcessPoolExecutor(

@@ -42,9 +42,7 @@ def sitemap_xml(project: Project, records: dict[str, PageAlternates]) -> bytes:
         url = etree.SubElement(root, f"{{{SITEMAP_NS}}}url")
         etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = project.site_url + record.page.url
         for lang, href in record.alternates:
-            etree.SubElement(
-                url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=lang, href=href
-            )
+            etree.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=lang, href=href)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -87,7 +85,9 @@ def check_sitemap(project: Project, scan: SiteScan, index: SourceIndex) -> list[
 
     source = scan.root / "sitemap.xml"
     if not source.is_file():
-        return [finding("sitemap-missing", "the site has no sitemap.xml", "trang thiếu sitemap.xml")]
+        return [
+            finding("sitemap-missing", "the site has no sitemap.xml", "trang thiếu sitemap.xml")
+        ]
     try:
         tree = etree.parse(str(source))
     except etree.XMLSyntaxError as exc:

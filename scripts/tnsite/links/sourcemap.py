@@ -162,11 +162,8 @@ class SourceMap:
         if exact:
             return exact
         # Written in a form this module does not parse: look for the URL's distinctive part.
-        needle = ref.url.split("?", 1)[0]
-        if fragment:
-            needle = "#" + fragment
-        else:
-            needle = needle.rstrip("/").rsplit("/", 1)[-1]
+        path = ref.url.split("?", 1)[0].split("#", 1)[0]
+        needle = "#" + fragment if fragment else path.rstrip("/").rsplit("/", 1)[-1]
         if needle and needle not in (".", ".."):
             for number, text in enumerate(lines, start=1):
                 col = text.find(needle)
@@ -183,6 +180,16 @@ class SourceMap:
             if DIRECTIVE.search(text):
                 return Origin(page.source, number, text.find("{{") + 1, "generated")
         return Origin(page.source, 1, 1, "generated")
+
+    def origins(self, page: BuiltPage, ref: Ref, target: str) -> list[Origin]:
+        """Where to fix `ref` of `page`: its Markdown lines, else the directive that made it,
+        else the theme."""
+        origins: list[Origin] = []
+        if page.md is not None:
+            origins = self.in_markdown(page, ref, target)
+            if not origins and ref.in_content:
+                origins = [self.generated(page)]
+        return origins or [self.in_theme(ref)]
 
     # -- Theme ---------------------------------------------------------------------------------
 
@@ -203,7 +210,7 @@ class SourceMap:
             if prefix and tail.startswith(prefix) and code:
                 tail = tail[len(prefix) :]
                 break
-        return _theme_origin(self.project.root, tail)
+        return _theme_origin(self.project.root, tail if any(c.isalnum() for c in tail) else "")
 
 
 @lru_cache(maxsize=512)

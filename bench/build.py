@@ -1,0 +1,117 @@
+"""Build benchmark: the project's full pipeline beside the stock stack, in one run.
+
+    .venv/bin/python bench/build.py [--pages 101] [--skip-real]
+
+For the real site and for a synthetic trilingual site (`--pages` per language), it builds:
+- stock: MkDocs + Material + static-i18n + search only (with the project's Khmer UI partial,
+  without which stock Material cannot build Khmer at all), on the same Markdown;
+- ours: `tnsite build` (every plugin) followed by `tnsite check` (every check).
+Each is built twice, cold then warm (second build), and the times and their ratio printed.
+Timings are wall-clock on a shared machine: compare the columns of one run, not runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import make_synthetic_site  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ENV_NOTE = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def stock_config(text: str) -> str:
+    """The project's mkdocs.yml reduced to the stock stack: no project plugin, no project
+    slug function, only the Khmer UI partial from the project's theme overrides."""
+    text = re.sub(r"^\s+- tnsite/\S+\n", "", text, flags=re.M)
+    text = re.sub(r"^\s+slugify: !!python/name:\S+\n", "", text, flags=re.M)
+    text = re.sub(r"^extra_css:\n(?:\s+- .*\n)+", "", text, flags=re.M)
+    return re.sub(r"^\s+(favicon|logo): .*\n", "", text, flags=re.M)
+
+
+def make_stock(src: Path, dest: Path) -> None:
+    shutil.copytree(src / "docs", dest / "docs")
+    partial = ROOT / "overrides" / "partials" / "languages"
+    shutil.copytree(partial, dest / "overrides" / "partials" / "languages")
+    (dest / "mkdocs.yml").write_text(
+        stock_config((src / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
+    )
+
+
+def make_ours_real(dest: Path) -> None:
+    for name in ("docs", "data", "assets", "overrides", "i18n"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+
+
+def run(cmd: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> float:
+    """Wall-clock seconds of one command; `check` may exit 1 (findings) and still count."""
+    start = time.perf_counter()
+    proc = subprocess.run(
+        cmd, cwd=cwd, capture_output=True, text=True, env={**os.environ, **ENV_NOTE}, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1) or (proc.returncode == 1 and "build" in cmd[-1]):
+        raise SystemExit(
+            f"{' '.join(cmd)} failed in {cwd}:\n{proc.stdout[-1500:]}{proc.stderr[-1500:]}"
+        )
+    return elapsed
+
+
+def stock_build(site: Path) -> float:
+    return run([str(BIN / "mkdocs"), "build", "--quiet"], site)
+
+
+def ours_build(site: Path) -> float:
+    build = run([str(BIN / "tnsite"), "--root", str(site), "build"], site)
+    check = run([str(BIN / "tnsite"), "--root", str(site), "check"], site, ok=(0, 1))
+    return build + check
+
+
+def measure(name: str, ours_dir: Path, stock_dir: Path) -> list[str]:
+    stock_cold, stock_warm = stock_build(stock_dir), stock_build(stock_dir)
+    ours_cold, ours_warm = ours_build(ours_dir), ours_build(ours_dir)
+    pages = sum(1 for _ in (ours_dir / "site").rglob("index.html"))
+    stock = f"{stock_cold:.1f} s | {stock_warm:.1f} s"
+    return [
+        f"| {name} ({pages} pages) | stock build | {stock} | 1.0× |",
+        f"| | ours: build + every check | {ours_cold:.1f} s | {ours_warm:.1f} s | "
+        f"{ours_cold / stock_cold:.2f}× cold, {ours_warm / stock_warm:.2f}× warm |",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=101, help="synthetic pages per language")
+    parser.add_argument("--skip-real", action="store_true")
+    args = parser.parse_args()
+    rows = [
+        "| site | pipeline | first build | second build | ratio to stock |",
+        "|---|---|---:|---:|---|",
+    ]
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        work = Path(tmp)
+        if not args.skip_real:
+            make_ours_real(work / "real-ours")
+            make_stock(work / "real-ours", work / "real-stock")
+            rows += measure("real site", work / "real-ours", work / "real-stock")
+        make_synthetic_site(work / "syn-ours", args.pages, config="project")
+        make_stock(work / "syn-ours", work / "syn-stock")
+        rows += measure("synthetic", work / "syn-ours", work / "syn-stock")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()

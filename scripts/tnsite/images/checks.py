@@ -1,0 +1,182 @@
+"""`tnsite check` for images: `bad-image`, `missing-alt`, `missing-credit`, `unknown-photo`,
+`photo-manifest` (errors) and `image-budget` (warnings).
+
+Sources are read, never MkDocs: the Markdown of every language, the photo manifest and the image
+files themselves (through the same cached pipeline the build uses, so a check right after a
+build decodes nothing).
+"""
+
+from __future__ import annotations
+
+from tnsite.config import Project
+from tnsite.findings import Finding, Msg
+from tnsite.images.config import load_options, plugin_enabled
+from tnsite.images.manifest import CREDIT_FIELDS, Manifest, load_manifest
+from tnsite.images.pipeline import BAD, process
+from tnsite.images.probe import RASTER_SUFFIXES
+from tnsite.images.scan import ImageRef, scan_markdown, site_path
+
+MISSING_ALT = "missing-alt"
+MISSING_CREDIT = "missing-credit"
+UNKNOWN_PHOTO = "unknown-photo"
+
+ALT_HINT = Msg(
+    "Describe what the image shows for someone who cannot see it: ![description](path). If it "
+    "only decorates, say so: ![](path){ .decorative }.",
+    "Mô tả nội dung ảnh cho người không nhìn thấy: ![mô tả](đường-dẫn). Nếu ảnh chỉ để trang "
+    "trí, ghi rõ: ![](đường-dẫn){ .decorative }.",
+)
+
+
+def check_images(project: Project) -> list[Finding]:
+    if not plugin_enabled(project):
+        return []
+    options = load_options(project)
+    manifest = load_manifest(project.root, options.manifest, options.photos_dir)
+    findings = list(manifest.findings)
+    findings.extend(process(project, options).findings)
+    findings.extend(check_manifest(project, manifest, options.photos_dir))
+    findings.extend(check_pages(project, manifest))
+    return findings
+
+
+def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> list[Finding]:
+    findings = []
+    for photo in manifest.photos.values():
+        if not (project.root / photo.path).is_file():
+            findings.append(
+                Finding(
+                    manifest.path,
+                    photo.line,
+                    BAD,
+                    Msg(
+                        f"'{photo.file}' is described here but there is no such file in "
+                        f"{photos_dir}/.",
+                        f"'{photo.file}' được mô tả ở đây nhưng không có tệp này trong "
+                        f"{photos_dir}/.",
+                    ),
+                    hint=Msg(
+                        "Add the photo, or correct the file name (names are case-sensitive).",
+                        "Thêm ảnh vào, hoặc sửa lại tên tệp (phân biệt chữ hoa, chữ thường).",
+                    ),
+                )
+            )
+        missing_alt = [code for code in project.codes if not photo.alt.get(code)]
+        if missing_alt and not photo.decorative:
+            findings.append(
+                Finding(
+                    manifest.path,
+                    photo.line_of("alt"),
+                    MISSING_ALT,
+                    Msg(
+                        f"'{photo.file}' has no alt text in {', '.join(missing_alt)}.",
+                        f"'{photo.file}' thiếu mô tả (alt) bằng {', '.join(missing_alt)}.",
+                    ),
+                    hint=Msg(
+                        "Under alt:, write one line per language saying what the photo shows "
+                        "(or `decorative: true` if it carries no information).",
+                        "Dưới alt:, viết mỗi ngôn ngữ một dòng mô tả nội dung ảnh (hoặc "
+                        "`decorative: true` nếu ảnh không mang thông tin).",
+                    ),
+                )
+            )
+        missing = [name for name in CREDIT_FIELDS if not getattr(photo, name)]
+        if missing:
+            findings.append(
+                Finding(
+                    manifest.path,
+                    photo.line,
+                    MISSING_CREDIT,
+                    Msg(
+                        f"'{photo.file}' lacks {', '.join(missing)}: a photo is published only "
+                        "with its author, licence and source.",
+                        f"'{photo.file}' thiếu {', '.join(missing)}: ảnh chỉ được đăng khi ghi "
+                        "rõ tác giả, giấy phép và nguồn.",
+                    ),
+                    hint=Msg(
+                        "Add credit: (photographer or owner), licence: (e.g. CC BY 4.0, or "
+                        "'used with permission') and source: (address or archive).",
+                        "Thêm credit: (tác giả hoặc chủ sở hữu), licence: (ví dụ CC BY 4.0, "
+                        "hoặc 'được phép sử dụng') và source: (địa chỉ hoặc nơi lưu trữ).",
+                    ),
+                )
+            )
+    folder = project.root / photos_dir
+    described = {p.path for p in manifest.photos.values()}
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        rel = path.relative_to(project.root).as_posix()
+        if path.suffix.lower() in RASTER_SUFFIXES and rel not in described:
+            findings.append(
+                Finding(
+                    rel,
+                    1,
+                    MISSING_CREDIT,
+                    Msg(
+                        f"This photo has no entry in {manifest.path}: no credit, licence, "
+                        "source or alt text.",
+                        f"Ảnh này chưa có mục trong {manifest.path}: thiếu tác giả, giấy phép, "
+                        "nguồn và mô tả.",
+                    ),
+                    hint=Msg(
+                        f"Add an entry named '{path.relative_to(folder).as_posix()}' to the "
+                        "manifest.",
+                        f"Thêm mục '{path.relative_to(folder).as_posix()}' vào manifest.",
+                    ),
+                )
+            )
+    return findings
+
+
+def check_pages(project: Project, manifest: Manifest) -> list[Finding]:
+    findings = []
+    for code in project.codes:
+        folder = project.lang_dir(code)
+        for page in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            rel = page.relative_to(project.root).as_posix()
+            src_uri = page.relative_to(project.docs_dir).as_posix()
+            text = page.read_text(encoding="utf-8", errors="replace")
+            if "![" not in text and "<img" not in text.lower() and "photo" not in text:
+                continue
+            for ref in scan_markdown(text):
+                findings.extend(_check_ref(ref, rel, src_uri, manifest))
+    return findings
+
+
+def _check_ref(ref: ImageRef, rel: str, src_uri: str, manifest: Manifest) -> list[Finding]:
+    if ref.kind == "photo":
+        if manifest.find(ref.photo) is None:
+            return [
+                Finding(
+                    rel,
+                    ref.line,
+                    UNKNOWN_PHOTO,
+                    Msg(
+                        f"No photo named '{ref.photo}' in {manifest.path}.",
+                        f"Không có ảnh tên '{ref.photo}' trong {manifest.path}.",
+                    ),
+                    col=ref.col,
+                    hint=Msg(
+                        "Use the file name of a photo described in the manifest.",
+                        "Dùng đúng tên tệp của một ảnh đã mô tả trong manifest.",
+                    ),
+                )
+            ]
+        return []  # its alt text and credit are checked on the manifest entry
+    if ref.alt or ref.decorative:
+        return []
+    target = site_path(ref.src, src_uri)
+    if target and manifest.by_path(target) is not None:
+        return []  # the manifest gives the alt text (checked there)
+    return [
+        Finding(
+            rel,
+            ref.line,
+            MISSING_ALT,
+            Msg(
+                f"Image '{ref.src}' has no alt text and is not marked decorative.",
+                f"Ảnh '{ref.src}' không có mô tả (alt) và không được đánh dấu là ảnh trang trí.",
+            ),
+            col=ref.col,
+            hint=ALT_HINT,
+        )
+    ]

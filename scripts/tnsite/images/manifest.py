@@ -1,0 +1,149 @@
+"""The photo manifest (assets/photos/manifest.yml): what each photo shows, in every language,
+and who may be credited for it under which licence.
+
+    ba-den-summit.jpg:            # the file's name in assets/photos/
+      alt:                        # what the photo shows, for people who cannot see it
+        vi: Đỉnh núi Bà Đen nhìn từ cáp treo
+        en: The summit of Bà Đen Mountain seen from the cable car
+        km: កំពូលភ្នំបាឌិន មើលពីរថយន្តខ្សែកាប
+      caption:                    # optional, shown under the photo
+        vi: …
+      credit: Nguyễn Văn A        # photographer or owner
+      licence: CC BY 4.0          # or "used with permission"
+      source: https://…           # where it comes from (address, archive, or "own photo")
+      decorative: false           # optional; true only for photos that carry no information
+
+Findings point at the manifest's own lines, so an editor can go straight to the entry.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from tnsite.findings import Finding, Msg
+
+CREDIT_FIELDS = ("credit", "licence", "source")
+RULE = "photo-manifest"
+
+
+@dataclass(frozen=True)
+class Photo:
+    file: str
+    path: str  # relative to the project root: assets/photos/<file>
+    line: int
+    alt: dict[str, str]
+    caption: dict[str, str]
+    credit: str
+    licence: str
+    source: str
+    decorative: bool
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def id(self) -> str:
+        return posixpath.splitext(self.file)[0]
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+@dataclass
+class Manifest:
+    path: str
+    photos: dict[str, Photo] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def find(self, ref: str) -> Photo | None:
+        """A photo by file name, or by name without extension when that is unambiguous."""
+        if ref in self.photos:
+            return self.photos[ref]
+        matches = [p for p in self.photos.values() if p.id == ref]
+        return matches[0] if len(matches) == 1 else None
+
+    def by_path(self, path: str) -> Photo | None:
+        return next((p for p in self.photos.values() if p.path == path), None)
+
+
+def _problem(path: str, line: int, en: str, vi: str) -> Finding:
+    return Finding(
+        path=path,
+        line=line,
+        rule=RULE,
+        message=Msg(en, vi),
+        hint=Msg(
+            "See the example at the top of the manifest.",
+            "Xem ví dụ ở đầu tệp manifest.",
+        ),
+    )
+
+
+def _scalar(node: yaml.Node | None) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value).strip()
+    return ""
+
+
+def _languages(node: yaml.Node | None) -> dict[str, str]:
+    if isinstance(node, yaml.MappingNode):
+        return {_scalar(k): _scalar(v) for k, v in node.value if _scalar(v)}
+    return {}
+
+
+def load_manifest(root: Path, manifest: str, photos_dir: str) -> Manifest:
+    result = Manifest(path=manifest)
+    file = root / manifest
+    if not file.is_file():
+        return result
+    try:
+        document = yaml.compose(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        result.findings.append(
+            _problem(manifest, line, f"Not valid YAML: {exc}", f"Không phải YAML hợp lệ: {exc}")
+        )
+        return result
+    if document is None:
+        return result
+    if not isinstance(document, yaml.MappingNode):
+        result.findings.append(
+            _problem(
+                manifest,
+                document.start_mark.line + 1,
+                "The manifest must map each photo's file name to its description.",
+                "Manifest phải ghi tên tệp của từng ảnh kèm phần mô tả.",
+            )
+        )
+        return result
+    for key, value in document.value:
+        name = _scalar(key)
+        line = key.start_mark.line + 1
+        if not isinstance(value, yaml.MappingNode):
+            result.findings.append(
+                _problem(
+                    manifest,
+                    line,
+                    f"'{name}' needs alt, credit, licence and source underneath it.",
+                    f"'{name}' cần có alt, credit, licence và source bên dưới.",
+                )
+            )
+            continue
+        fields = {_scalar(k): v for k, v in value.value}
+        lines = {_scalar(k): k.start_mark.line + 1 for k, _v in value.value}
+        result.photos[name] = Photo(
+            file=name,
+            path=posixpath.join(photos_dir, name),
+            line=line,
+            alt=_languages(fields.get("alt")),
+            caption=_languages(fields.get("caption")),
+            credit=_scalar(fields.get("credit")),
+            licence=_scalar(fields.get("licence")),
+            source=_scalar(fields.get("source")),
+            decorative=_scalar(fields.get("decorative")).lower() in ("true", "yes", "on"),
+            lines=lines,
+        )
+    return result

@@ -1,0 +1,240 @@
+"""Images plugin: events only. The work is in pipeline.py (sources → cached outputs),
+markup.py (pages), cards.py (social cards) and checks.py (`tnsite check`).
+
+Order within a build: `on_files` processes every source once (first language pass) and stops
+the build on any bad image before a page is written; each pass then publishes the processed
+files in place of the originals, pages get responsive markup, and each page's social card is
+rendered (or taken from the cache) after its language's pages are written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from tnsite.config import Project, load_project
+from tnsite.findings import Finding, Severity
+from tnsite.images.cache import ContentCache
+from tnsite.images.cards import CardText, card_key, render_card
+from tnsite.images.config import ImagesConfig
+from tnsite.images.fonts import FontStack, RaqmMissing, parse_font_faces
+from tnsite.images.manifest import Manifest, load_manifest
+from tnsite.images.markup import Layout, UnknownPhoto, expand_photos, rewrite_images
+from tnsite.images.pipeline import Processed, Result, process
+from tnsite.images.svg import SvgInfo
+from tnsite.mkdocs_glue import (
+    FINAL_PRIORITY,
+    current_language,
+    i18n_plugin,
+    is_final_post_build,
+    page_language,
+)
+from tnsite.strings import load_strings
+
+STRINGS = Path(__file__).with_name("strings.yml")
+CARD_NAME = "card.png"
+
+# The build's summary lines (what was encoded, what came from the cache) are shown even when
+# the command line hides MkDocs' other INFO lines; they never count as strict-mode warnings.
+summary = logging.getLogger("mkdocs.plugins.tnsite.images.summary")
+summary.setLevel(logging.INFO)
+
+
+def _abort(title: str, findings: list[Finding]) -> Abort:
+    lines = "\n".join(f"  {f.render('en')}\n  {f.render('vi')}" for f in findings)
+    return Abort(f"{title}\n{lines}")
+
+
+class ImagesPlugin(BasePlugin[ImagesConfig]):
+    project: Project
+    strings: dict[str, dict[str, str]]
+    manifest: Manifest
+    result: Result | None = None
+    stack: FontStack | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project = load_project(Path(config.config_file_path).parent)
+        self.strings = load_strings(STRINGS, self.project.codes)
+        i18n = i18n_plugin(config)
+        if self.result is None or i18n is None or not i18n.building:
+            # First (source-language) pass: read and process everything once for all languages.
+            self.result = None
+            self.cards_rendered = 0
+            self.cards_reused = 0
+            self.card_notes: list[str] = []
+            self.card_jobs: dict[str, CardText] = {}
+            self.manifest = load_manifest(
+                self.project.root, self.config.manifest, self.config.photos_dir
+            )
+            if self.config.cards:
+                self.stack = self._font_stack()
+        return config
+
+    def _font_stack(self) -> FontStack:
+        css = self.project.root / self.config.fonts_css
+        try:
+            return FontStack(parse_font_faces(css), list(self.config.card_families))
+        except RaqmMissing as exc:
+            raise Abort(f"Social cards: {exc}") from None
+        except (OSError, ValueError) as exc:
+            raise Abort(f"Social cards: cannot load the site's fonts from {css}: {exc}") from None
+
+    @event_priority(-120)  # after the theme (50) has added assets/ and static-i18n (-100)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.result is None:
+            self.result = process(self.project, self.config)
+            errors = [*self.result.errors, *self.manifest.findings]
+            if errors:
+                raise _abort(
+                    "Images the site cannot publish; nothing was built. / Có ảnh không thể đăng; "
+                    "trang chưa được dựng:",
+                    errors,
+                )
+        self._publish(files, config)
+        return files
+
+    def _publish(self, files: Files, config: MkDocsConfig) -> None:
+        """Processed copies replace the originals; the manifest itself is not published."""
+        assert self.result is not None
+        photos = self.config.photos_dir.rstrip("/") + "/"
+        for file in list(files):
+            if file.src_uri in self.result.images or (
+                file.src_uri.startswith(photos) and not file.is_documentation_page()
+            ):
+                files.remove(file)
+        for image in self.result.images.values():
+            for out in image.outputs():
+                files.append(File.generated(config, out.path, abs_src_path=str(out.file)))
+
+    def _lookup(self, path: str) -> Processed | SvgInfo | None:
+        assert self.result is not None
+        return self.result.images.get(path) or self.result.svgs.get(path)
+
+    @event_priority(20)  # before the data and news directives see `{{ … }}`
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+        if "{{" not in markdown or "photo" not in markdown:
+            return markdown
+        lang = page_language(page, config)
+        try:
+            return expand_photos(markdown, page.url, self.manifest, lang, self.strings[lang])
+        except UnknownPhoto as exc:
+            docs = self.project.docs_dir.relative_to(self.project.root).as_posix()
+            raise Abort(
+                f"{docs}/{page.file.src_uri}: no photo named '{exc}' in {self.config.manifest} "
+                f"/ không có ảnh tên '{exc}' trong {self.config.manifest}"
+            ) from None
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang = page_language(page, config)
+        return rewrite_images(
+            html,
+            page.url,
+            self._lookup,
+            self.manifest,
+            lang,
+            self.strings[lang],
+            Layout(self.config.sizes, self.config.wide_sizes, _hides_side_bars(page)),
+            urlsplit(self.project.site_url).path or "/",
+        )
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config, nav):  # type: ignore[no-untyped-def]
+        if not self.config.cards:
+            return context
+        build = self.project.language(current_language(config))
+        lang = page_language(page, config)
+        home = page.is_homepage or page.url == build.url_prefix
+        title = build.site_name if home else str(page.meta.get("title") or page.title or "")
+        if not title:
+            return context
+        rel = (
+            page.url[len(build.url_prefix) :] if page.url.startswith(build.url_prefix) else page.url
+        )
+        out = f"{self.config.cards_dir}/{build.code}/{rel.strip('/') or 'index'}.png"
+        self.card_jobs[out] = CardText(
+            title=title,
+            lang=lang,
+            brand="" if home else build.site_name,
+            host=urlsplit(self.project.site_url).netloc,
+        )
+        context["tn_card"] = {
+            "url": self.project.site_url + out,
+            "width": 1200,
+            "height": 630,
+            "type": "image/png",
+            "alt": title,
+        }
+        return context
+
+    def _write_cards(self, config: MkDocsConfig) -> None:
+        """This language's cards: from the cache, or rendered (in parallel) and cached."""
+        if not self.card_jobs or self.stack is None:
+            return
+        stack = self.stack
+        cache = ContentCache(self.project.root / self.config.cache_dir / "cards")
+        site = Path(config.site_dir)
+
+        def one(item: tuple[str, CardText]) -> tuple[bool, str | None]:
+            out, text = item
+            key = card_key(text, stack)
+            meta = cache.lookup(key)
+            rendered = meta is None
+            if meta is None:
+                card = render_card(text, stack)
+                meta = {"lines": list(card.lines), "note": None}
+                if card.truncated:
+                    meta["note"] = f"title shortened with '…' on the card: {text.title}"
+                if card.missing:
+                    meta["note"] = f"no font of the site has {''.join(card.missing)!r}"
+                cache.store(key, {CARD_NAME: card.png}, meta)
+            target = site / out
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cache.folder(key) / CARD_NAME, target)
+            return rendered, (f"{out}: {meta['note']}" if meta.get("note") else None)
+
+        jobs, self.card_jobs = sorted(self.card_jobs.items()), {}
+        workers = self.config.threads or os.cpu_count() or 1
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for rendered, note in pool.map(one, jobs):
+                self.cards_rendered += rendered
+                self.cards_reused += not rendered
+                if note:
+                    self.card_notes.append(note)
+
+    @event_priority(FINAL_PRIORITY)
+    def _report(self, config: MkDocsConfig) -> None:
+        if not is_final_post_build(config) or self.result is None:
+            return
+        result = self.result
+        summary.info(
+            "images: %d raster sources, %d re-encoded, %d from the cache, %d SVG passed "
+            "through; social cards: %d rendered, %d from the cache",
+            len(result.images),
+            result.encoded,
+            result.reused,
+            len(result.svgs),
+            self.cards_rendered,
+            self.cards_reused,
+        )
+        for finding in result.findings:
+            if finding.severity is Severity.WARNING:
+                summary.info("images: warning: %s", finding.render("en"))
+        for note in self.card_notes:
+            summary.info("images: warning: %s", note)
+
+    on_post_build = CombinedEvent(_write_cards, _report)
+
+
+def _hides_side_bars(page: Page) -> bool:
+    hidden = page.meta.get("hide") or []
+    return "navigation" in hidden and "toc" in hidden
