@@ -45,13 +45,16 @@ def build(project, site_dir: Path | None) -> None:  # type: ignore[no-untyped-de
 
     from tnsite.build import build_site
 
-    State(level=logging.WARNING)  # MkDocs' own console handler: every warning is shown
+    # MkDocs' own console handler: every warning is shown, and the plugins' summary lines
+    # (their loggers are set to INFO). Kept in a variable: State removes it when collected.
+    state = State(level=logging.WARNING)
     try:
         out = build_site(project, site_dir)
     except (MkDocsException, Abort) as exc:
         click.echo(f"error: build failed, site/ left unchanged: {exc}", err=True)
         sys.exit(1)
     click.echo(f"built {out}")
+    del state
 
 
 @main.command()

@@ -2,6 +2,11 @@
 
 Vietnamese folding strips only the Latin combining diacritics (U+0300–U+036F) and maps đ/Đ:
 stripping every combining mark would also delete Khmer vowel signs and the coeng (U+17D2).
+
+Vietnamese writes the tone mark of a word-final "oa", "oe" or "uy" in two accepted places (old
+style "hoà", "thuỷ"; new style "hòa", "thủy"). `normalize_tone_marks` maps both to one spelling
+for matching only; what editors wrote is never rewritten. The site search applies the same
+rules in the browser (scripts/tnsite/search/rules.js); a test runs both on the same words.
 """
 
 from __future__ import annotations
@@ -17,6 +22,29 @@ def fold_latin(text: str) -> str:
     """'Tòa Thánh' and 'Toà Thánh' both become 'Toa Thanh'; Khmer text is returned unchanged."""
     decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
     return unicodedata.normalize("NFC", _LATIN_MARKS.sub("", decomposed))
+
+
+# A tone mark (grave, acute, tilde, hook above, dot below) on the second vowel of a word-final
+# "oa", "oe" or "uy", in decomposed form: "hoà" is h, o, a, U+0300. After "q" the "u" belongs
+# to the consonant ("quỷ" has one spelling), so it is left alone.
+_OLD_STYLE_TONE = re.compile(
+    "(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\\W_]|[\u0300-\u036f])"
+)
+
+
+def normalize_tone_marks(text: str) -> str:
+    """'hoà' → 'hòa', 'Toà' → 'Tòa', 'thuỷ' → 'thủy'; 'hoàng' and Khmer text are unchanged.
+
+    The tone mark moves to the first vowel of a word-final oa/oe/uy (the new style), so text
+    in either style compares equal. Returns NFC.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _OLD_STYLE_TONE.sub(r"\1\3\2", decomposed))
+
+
+def search_key(word: str) -> str:
+    """The exact form of a word for search: NFC, one tone-mark style, lower case."""
+    return normalize_tone_marks(word).lower()
 
 
 def is_khmer(char: str) -> bool:

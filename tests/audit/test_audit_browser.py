@@ -14,7 +14,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 def test_the_long_page_passes_its_budgets_in_every_language(project, built_site, browser) -> None:
     budgets = Budgets((PageType("long", "du-lich/nui-ba-den/", 200),), {})
-    rows = audit_site(project, built_site, budgets, AXE, lighthouse=False)
+    rows = audit_site(project, built_site, budgets, AXE, lighthouse=False, browser=browser)
     assert [r.lang for r in rows] == list(project.codes)
     for row in rows:
         assert row.problems == [], (row.url, row.problems)
@@ -23,13 +23,13 @@ def test_the_long_page_passes_its_budgets_in_every_language(project, built_site,
 
 def test_a_broken_budget_fails_the_audit(project, built_site, browser) -> None:
     budgets = Budgets((PageType("long", "du-lich/nui-ba-den/", 5),), {})
-    rows = audit_site(project, built_site, budgets, AXE, lighthouse=False)
+    rows = audit_site(project, built_site, budgets, AXE, lighthouse=False, browser=browser)
     assert all(any("> budget 5 KB" in p for p in r.problems) for r in rows)
 
 
 def test_a_missing_page_answers_404_in_the_visitors_language(project, built_site, browser) -> None:
     budgets = Budgets((PageType("not_found", "khong-co-trang-nay/", 200, status=404),), {})
-    rows = audit_site(project, built_site, budgets, AXE, lighthouse=False)
+    rows = audit_site(project, built_site, budgets, AXE, lighthouse=False, browser=browser)
     for row in rows:
         assert row.browser.html_lang == row.lang, row.url
         assert row.problems == [], (row.url, row.problems)

@@ -8,36 +8,39 @@ import struct
 import zlib
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
 
 
 def photo(width: int = 1600, height: int = 1000, seed: int = 1) -> Image.Image:
-    """Sky, hills and texture: compresses like a photograph, not like a flat drawing."""
-    sky = Image.linear_gradient("L").resize((width, height)).convert("RGB")
+    """Sky, hills and texture at several scales (leaves, grass, grain): detail that survives
+    downscaling, so it compresses like a photograph rather than like a flat drawing."""
+    sky = Image.linear_gradient("L").resize((width, height))
     image = Image.merge(
-        "RGB",
-        [sky.getchannel(0).point(lambda v: 90 + v // 3)] * 2
-        + [sky.getchannel(0).point(lambda v: 200 - v // 5)],
+        "RGB", [sky.point(lambda v: 90 + v // 3)] * 2 + [sky.point(lambda v: 200 - v // 5)]
     )
     draw = ImageDraw.Draw(image)
     for i in range(6):
         y = int(height * (0.45 + 0.08 * i))
+        peak = y - 60 + 17 * ((i * seed) % 5)
         draw.polygon(
-            [
-                (0, height),
-                (0, y),
-                (width // 3, y - 60 + 17 * ((i * seed) % 5)),
-                (width, y + 40),
-                (width, height),
-            ],
+            [(0, height), (0, y), (width // 3, peak), (width, y + 40), (width, height)],
             fill=(30 + 20 * i, 90 + 12 * i, 40 + 8 * i),
         )
-    noise = Image.effect_noise((width, height), 40 + seed).convert("RGB")
-    image = Image.blend(image, noise, 0.18).filter(ImageFilter.GaussianBlur(0.6))
-    return image
+    texture = Image.new("L", (width, height), 128)
+    for factor, weight in ((1, 0.5), (2, 0.5), (5, 0.55), (13, 0.5), (31, 0.45)):
+        size = (max(1, width // factor), max(1, height // factor))
+        octave = Image.effect_noise(size, 80 + seed).resize(
+            (width, height), Image.Resampling.BICUBIC
+        )
+        texture = Image.blend(texture, octave, weight)
+    mask = Image.linear_gradient("L").resize((width, height)).point(lambda v: min(255, v * 2))
+    colour = Image.merge(
+        "RGB", [texture.point(lambda v: v // 2), texture, texture.point(lambda v: v // 3)]
+    )
+    return Image.composite(Image.blend(image, colour, 0.6), image, mask)
 
 
 def jpeg_with_gps(path: Path, width: int = 1600, height: int = 1000, orientation: int = 1) -> Path:

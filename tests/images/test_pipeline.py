@@ -53,3 +53,10 @@ def test_two_sources_that_would_overwrite_each_other(proj: Project) -> None:
     findings = [f for f in process(proj, load_options(proj)).findings if f.rule == BAD]
     assert [f.path for f in findings] == ["assets/photos/ba-den.png"]
     assert "overwrite" in findings[0].message.en
+
+
+def test_webp_source_keeps_a_webp_fallback_at_its_address(proj: Project) -> None:
+    makers.photo(1000, 700).save(proj.root / "assets/images/view.webp", "WEBP", quality=90)
+    image = process(proj, load_options(proj)).images["assets/images/view.webp"]
+    assert image.fallback.path == "assets/images/view.webp" and image.fallback.format == "WEBP"
+    assert [v.width for v in image.variants] == [480, 800, 1000]

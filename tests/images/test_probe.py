@@ -12,8 +12,9 @@ from PIL import Image
 
 from tests.images import makers
 from tnsite.config import Project
+from tnsite.findings import Severity
 from tnsite.images.config import load_options
-from tnsite.images.pipeline import BAD, process
+from tnsite.images.pipeline import BAD, LOCATION, process
 from tnsite.images.probe import BadImage, Limits, inspect
 
 LIMITS = Limits(max_pixels=40_000_000, max_side=12_000, max_aspect=8.0)
@@ -129,8 +130,14 @@ def test_svg_with_script_or_remote_resource_is_refused(proj: Project) -> None:
     assert "well-formed" in findings["assets/images/broken.svg"].message.en
 
 
-def test_raster_images_inside_docs_are_refused(proj: Project) -> None:
+def test_raster_images_inside_docs_are_processed_with_a_warning(proj: Project) -> None:
     makers.jpeg_with_gps(proj.root / "docs/vi/du-lich/anh.jpg", 400, 300)
-    findings = process(proj, load_options(proj)).findings
-    [finding] = [f for f in findings if f.path == "docs/vi/du-lich/anh.jpg"]
-    assert finding.rule == BAD and "assets/photos" in finding.hint.en  # type: ignore[union-attr]
+    result = process(proj, load_options(proj))
+    [finding] = [f for f in result.findings if f.path == "docs/vi/du-lich/anh.jpg"]
+    assert finding.rule == LOCATION and finding.severity is Severity.WARNING
+    assert "assets/photos" in finding.hint.en  # type: ignore[union-attr]
+    image = result.images["docs/vi/du-lich/anh.jpg"]
+    assert not Image.open(image.fallback.file).getexif()
+    moved = image.at("du-lich/anh.jpg")
+    assert [v.path for v in moved.variants] == ["du-lich/anh-400w.webp"]
+    assert moved.fallback.path == "du-lich/anh.jpg"

@@ -71,29 +71,35 @@ def audit_site(
     lighthouse: bool = True,
     only: set[str] | None = None,
     chromium: str | None = None,
+    browser: Any = None,
 ) -> list[Row]:
-    from playwright.sync_api import sync_playwright
-
+    """Audit with `browser` (a Playwright browser) or a Chromium launched for the purpose."""
     chromium = chromium or shutil.which("chromium") or "/usr/bin/chromium"
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            own = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                return audit_site(project, site, budgets, axe_js, lighthouse, only, chromium, own)
+            finally:
+                own.close()
     server = SiteServer(site).start()
     rows: list[Row] = []
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            for page_type in budgets.page_types:
-                if only and page_type.name not in only:
-                    continue
-                for lang in project.languages:
-                    url = server.url(lang.url_prefix + page_type.path)
-                    query = page_type.search.get(lang.code) if page_type.search else None
-                    result = audit_page(browser, url, server.origin, axe_js, query)
-                    # Lighthouse refuses to score a document answered with an error status.
-                    wanted = lighthouse and page_type.status == 200
-                    lh = run_lighthouse(project.root, url, chromium) if wanted else None
-                    row = Row(page_type.name, lang.code, url, result, lh)
-                    row.problems = judge(row, page_type, budgets, lang.code)
-                    rows.append(row)
-            browser.close()
+        for page_type in budgets.page_types:
+            if only and page_type.name not in only:
+                continue
+            for lang in project.languages:
+                url = server.url(lang.url_prefix + page_type.path)
+                query = page_type.search.get(lang.code) if page_type.search else None
+                result = audit_page(browser, url, server.origin, axe_js, query)
+                # Lighthouse refuses to score a document answered with an error status.
+                wanted = lighthouse and page_type.status == 200
+                lh = run_lighthouse(project.root, url, chromium) if wanted else None
+                row = Row(page_type.name, lang.code, url, result, lh)
+                row.problems = judge(row, page_type, budgets, lang.code)
+                rows.append(row)
     finally:
         server.stop()
     return rows

@@ -27,6 +27,9 @@ MARGIN = 80
 TITLE_BOX = (MARGIN, 180, WIDTH - MARGIN, 520)  # left, top, right, bottom
 TITLE_SIZES = (76, 70, 64, 58, 52, 46, 40)
 MAX_LINES = 4
+LEAD_SIZE = 32
+LEAD_LINES = 3
+LEAD_GAP = 28
 
 BACKGROUND = (11, 93, 75)  # --md-primary-fg-color
 HILL_FAR = (18, 108, 88)
@@ -43,9 +46,12 @@ class CardText:
     lang: str
     brand: str = ""  # the site's name in the page's language, above the title
     host: str = ""  # the site's address, at the bottom
+    lead: str = ""  # a sentence under the title (the home page's site description)
 
     def normalised(self) -> CardText:
-        return CardText(clean(self.title), self.lang, clean(self.brand), clean(self.host))
+        return CardText(
+            clean(self.title), self.lang, clean(self.brand), clean(self.host), clean(self.lead)
+        )
 
 
 @dataclass(frozen=True)
@@ -87,10 +93,11 @@ def _background() -> Image.Image:
     return image
 
 
-def fit_title(title: str, stack: FontStack, lang: str) -> tuple[Style, list[str], bool]:
+def fit_title(
+    title: str, stack: FontStack, lang: str, box_h: float
+) -> tuple[Style, list[str], bool]:
     """The largest size at which the title fits the box; '…' only when none does."""
-    left, top, right, bottom = TITLE_BOX
-    box_w, box_h = right - left, bottom - top
+    box_w = TITLE_BOX[2] - TITLE_BOX[0]
     for size in TITLE_SIZES:
         style = Style(stack, size, 700, lang)
         lines = wrap(title, box_w, style.width, lang)
@@ -123,18 +130,33 @@ def render_card(text: CardText, stack: FontStack) -> Card:
     draw = ImageDraw.Draw(image)
     if text.brand:
         Style(stack, 34, 400, text.lang).draw(draw, MARGIN, 140, text.brand, BRAND)
-    style, lines, truncated = fit_title(text.title, stack, text.lang)
-    above, _below, pitch = _pitch(style, lines)
-    left, top, _right, bottom = TITLE_BOX
-    baseline = top + (bottom - top - _block_height(style, lines)) / 2 + above
-    for line in lines:
-        style.draw(draw, left, baseline, line, TITLE)
-        baseline += pitch
+    left, top, right, bottom = TITLE_BOX
+    lead_style = Style(stack, LEAD_SIZE, 400, text.lang)
+    lead_lines = wrap(text.lead, right - left, lead_style.width, text.lang) if text.lead else []
+    lead_cut = len(lead_lines) > LEAD_LINES
+    if lead_cut:
+        lead_lines = lead_lines[:LEAD_LINES]
+        lead_lines[-1] = ellipsize(lead_lines[-1], right - left, lead_style.width, text.lang)
+    lead_h = _block_height(lead_style, lead_lines) + LEAD_GAP if lead_lines else 0
+    style, lines, truncated = fit_title(text.title, stack, text.lang, bottom - top - lead_h)
+    title_h = _block_height(style, lines)
+    y = top + (bottom - top - title_h - lead_h) / 2
+    for block_style, block, fill in ((style, lines, TITLE), (lead_style, lead_lines, BRAND)):
+        if not block:
+            continue
+        above, _below, pitch = _pitch(block_style, block)
+        baseline = y + above
+        for line in block:
+            block_style.draw(draw, left, baseline, line, fill)
+            baseline += pitch
+        y += title_h + LEAD_GAP  # the lead follows the title
     if text.host:
         Style(stack, 28, 700, text.lang).draw(draw, MARGIN, HEIGHT - 56, text.host, HOST)
     # Flat colours and anti-aliased text: 64 colours look the same and weigh a third.
     palette = image.quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     out = io.BytesIO()
     palette.save(out, "PNG", compress_level=6)
-    missing = tuple(sorted(style.unsupported(text.title)))
-    return Card(out.getvalue(), truncated, tuple(lines), style.size, missing)
+    missing = style.unsupported(text.title) | lead_style.unsupported(text.lead)
+    return Card(
+        out.getvalue(), truncated or lead_cut, tuple(lines), style.size, tuple(sorted(missing))
+    )

@@ -15,7 +15,7 @@ import os
 import posixpath
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tnsite.config import Project
@@ -35,6 +35,7 @@ from tnsite.images.svg import SvgInfo, inspect_svg
 
 BAD = "bad-image"
 BUDGET = "image-budget"
+LOCATION = "image-location"
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,17 @@ class Processed:
 
     def outputs(self) -> tuple[Output, ...]:
         return (*self.variants, self.fallback)
+
+    def at(self, path: str) -> Processed:
+        """The same outputs published for a source served at `path` (a page folder's image is
+        served at its MkDocs destination, not at its place in the project)."""
+        if path == self.fallback.path:
+            return self
+        return replace(
+            self,
+            variants=tuple(replace(v, path=variant_path(path, v.width)) for v in self.variants),
+            fallback=replace(self.fallback, path=path),
+        )
 
 
 @dataclass
@@ -108,10 +120,10 @@ def bad(path: str, error: BadImage) -> Finding:
 
 
 def find_sources(project: Project, options: ImagesConfig) -> list[Path]:
-    """Raster and SVG files in the configured folders (fonts and other files are not images)."""
+    """Raster and SVG files in the configured folders and in docs/ (fonts and other files are
+    not images): every image the site publishes goes through the pipeline."""
     found: set[Path] = set()
-    for folder in options.sources:
-        base = project.root / folder
+    for base in [*(project.root / folder for folder in options.sources), project.docs_dir]:
         if base.is_dir():
             found.update(
                 p
@@ -123,7 +135,8 @@ def find_sources(project: Project, options: ImagesConfig) -> list[Path]:
 
 
 def stray_images(project: Project) -> list[Finding]:
-    """Raster images inside docs/ would be published untouched (camera position included)."""
+    """Raster images inside docs/ are processed too, but escape the photo manifest's credit
+    and alt-text checks: a warning asks for them to move."""
     findings = []
     docs = project.docs_dir
     for path in sorted(docs.rglob("*")) if docs.is_dir() else []:
@@ -132,12 +145,13 @@ def stray_images(project: Project) -> list[Finding]:
                 Finding(
                     path=path.relative_to(project.root).as_posix(),
                     line=1,
-                    rule=BAD,
+                    rule=LOCATION,
+                    severity=Severity.WARNING,
                     message=Msg(
-                        "Images do not belong in docs/: they would be published unprocessed, "
-                        "with their camera data.",
-                        "Ảnh không được đặt trong docs/: ảnh sẽ bị đăng nguyên bản, kèm dữ liệu "
-                        "máy ảnh.",
+                        "Images belong in assets/, stored once for all languages; a photo here "
+                        "escapes the manifest's credit and alt-text checks.",
+                        "Ảnh cần đặt trong assets/, dùng chung cho mọi ngôn ngữ; ảnh chụp đặt ở "
+                        "đây sẽ lọt qua bước kiểm tra tác giả và mô tả trong manifest.",
                     ),
                     hint=Msg(
                         "Move photos to assets/photos/ (with a manifest entry) and other images "

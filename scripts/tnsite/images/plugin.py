@@ -105,21 +105,40 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         return files
 
     def _publish(self, files: Files, config: MkDocsConfig) -> None:
-        """Processed copies replace the originals; the manifest itself is not published."""
+        """Processed copies replace the originals at the address each original would have had
+        (assets/… as they are; a page folder's image where static-i18n serves it); the
+        manifest itself is not published."""
         assert self.result is not None
+        root = self.project.root
         photos = self.config.photos_dir.rstrip("/") + "/"
-        for file in list(files):
-            if file.src_uri in self.result.images or (
-                file.src_uri.startswith(photos) and not file.is_documentation_page()
-            ):
-                files.remove(file)
-        for image in self.result.images.values():
+        self.published: dict[str, Processed | SvgInfo] = {}
+        seen: set[str] = set()
+
+        def publish(image: Processed) -> None:
+            self.published[image.fallback.path] = image
             for out in image.outputs():
                 files.append(File.generated(config, out.path, abs_src_path=str(out.file)))
 
+        for file in list(files):
+            rel = _project_path(file, root)
+            if rel is None:
+                continue
+            seen.add(rel)
+            if rel in self.result.svgs:
+                self.published[file.dest_uri] = self.result.svgs[rel]
+            elif rel in self.result.images:
+                files.remove(file)
+                publish(self.result.images[rel].at(file.dest_uri))
+            elif rel.startswith(photos):
+                files.remove(file)  # the manifest, notes: not for the public
+        docs = self.project.docs_dir.relative_to(root).as_posix() + "/"
+        for rel, image in self.result.images.items():
+            # A source folder the theme does not serve; docs/ is static-i18n's, per language.
+            if rel not in seen and not rel.startswith(docs):
+                publish(image)
+
     def _lookup(self, path: str) -> Processed | SvgInfo | None:
-        assert self.result is not None
-        return self.result.images.get(path) or self.result.svgs.get(path)
+        return self.published.get(path)
 
     @event_priority(20)  # before the data and news directives see `{{ … }}`
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
@@ -166,6 +185,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             lang=lang,
             brand="" if home else build.site_name,
             host=urlsplit(self.project.site_url).netloc,
+            lead=build.site_description if home else "",
         )
         context["tn_card"] = {
             "url": self.project.site_url + out,
@@ -238,3 +258,11 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
 def _hides_side_bars(page: Page) -> bool:
     hidden = page.meta.get("hide") or []
     return "navigation" in hidden and "toc" in hidden
+
+
+def _project_path(file: File, root: Path) -> str | None:
+    """The file's path in the project ('assets/photos/x.jpg', 'docs/vi/x.png'), if it has one."""
+    if not file.abs_src_path:
+        return None
+    path = Path(file.abs_src_path)
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else None

@@ -1,0 +1,102 @@
+"""`tnsite check`: missing-alt, missing-credit, unknown-photo and manifest errors, each with
+its file and line."""
+
+from __future__ import annotations
+
+from tests.images import makers
+from tests.images.fixture import MANIFEST, write_page
+from tnsite.config import Project
+from tnsite.findings import Severity
+from tnsite.images.checks import check_images
+from tnsite.images.scan import scan_markdown
+
+
+def errors(proj: Project) -> list[tuple[str, int, str]]:
+    return sorted(
+        (f.path, f.line, f.rule) for f in check_images(proj) if f.severity is Severity.ERROR
+    )
+
+
+def test_the_fixture_is_clean(proj: Project) -> None:
+    assert errors(proj) == []
+
+
+def test_image_without_alt_text(proj: Project) -> None:
+    write_page(
+        proj.root,
+        "en",
+        "du-lich/x.md",
+        """\
+        # X
+
+        Text ![](../../assets/images/illustrations/mountain.svg) inline.
+
+        <img src="../../assets/images/illustrations/mountain.svg">
+
+        ![](../../assets/images/illustrations/mountain.svg){ .decorative }
+        <img src="../../assets/images/illustrations/mountain.svg" alt="" role="presentation">
+        ![A mountain](../../assets/images/illustrations/mountain.svg)
+
+        ```
+        ![](example.png)
+        ```
+        """,
+    )
+    found = [f for f in check_images(proj) if f.rule == "missing-alt"]
+    assert [(f.path, f.line, f.col) for f in found] == [
+        ("docs/en/du-lich/x.md", 3, 6),
+        ("docs/en/du-lich/x.md", 5, 1),
+    ]
+    assert ".decorative" in found[0].hint.en  # type: ignore[union-attr]
+
+
+def test_photo_alt_text_comes_from_the_manifest_in_every_language(proj: Project) -> None:
+    manifest = proj.root / "assets/photos/manifest.yml"
+    manifest.write_text(MANIFEST.replace("    km: ភ្នំបាឌិននៅពេលព្រឹកព្រលឹម\n", ""))
+    [finding] = [f for f in check_images(proj) if f.rule == "missing-alt"]
+    assert (finding.path, finding.line) == ("assets/photos/manifest.yml", 3)
+    assert "km" in finding.message.en
+
+
+def test_photo_without_credit_licence_or_source(proj: Project) -> None:
+    manifest = proj.root / "assets/photos/manifest.yml"
+    manifest.write_text(MANIFEST.replace("  licence: CC BY 4.0\n", "").replace("  source:", "  x:"))
+    [finding] = [f for f in check_images(proj) if f.rule == "missing-credit"]
+    assert (finding.path, finding.line) == ("assets/photos/manifest.yml", 2)
+    assert "licence, source" in finding.message.en
+
+
+def test_photo_file_without_manifest_entry(proj: Project) -> None:
+    makers.jpeg_with_gps(proj.root / "assets/photos/new.jpg", 600, 400)
+    assert ("assets/photos/new.jpg", 1, "missing-credit") in errors(proj)
+
+
+def test_manifest_entry_without_file(proj: Project) -> None:
+    manifest = proj.root / "assets/photos/manifest.yml"
+    manifest.write_text(MANIFEST.replace("ba-den.jpg:", "ba-den.jpeg:"))
+    assert ("assets/photos/manifest.yml", 2, "bad-image") in errors(proj)
+
+
+def test_unknown_photo_in_a_page(proj: Project) -> None:
+    write_page(proj.root, "vi", "du-lich/y.md", "# Y\n\nChữ.\n\n{{ photo khong-co }}\n")
+    assert ("docs/vi/du-lich/y.md", 5, "unknown-photo") in errors(proj)
+
+
+def test_broken_manifest_yaml(proj: Project) -> None:
+    (proj.root / "assets/photos/manifest.yml").write_text("a.jpg:\n  alt: [unclosed\n")
+    assert any(rule == "photo-manifest" for _p, _l, rule in errors(proj))
+
+
+def test_bad_image_is_reported_by_the_check_too(proj: Project) -> None:
+    makers.truncated_jpeg(proj.root / "assets/images/cut.jpg")
+    assert ("assets/images/cut.jpg", 1, "bad-image") in errors(proj)
+
+
+def test_scanner_reads_reference_images_and_skips_code_spans() -> None:
+    refs = list(
+        scan_markdown("`![](a.png)` and ![Alt][r]\n\n[r]: ../b.png\n<IMG SRC='c.svg' alt='C'>")
+    )
+    assert [(r.line, r.kind, r.src, r.alt) for r in refs] == [
+        (1, "markdown", "../b.png", "Alt"),
+        (4, "html", "c.svg", "C"),
+    ]
