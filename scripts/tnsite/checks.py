@@ -24,11 +24,13 @@ class Check:
 
 def available_checks() -> list[Check]:
     """Every check, source checks first (they are cheap and explain most site findings)."""
+    from tnsite.data.checks import check_data
     from tnsite.i18n.rules import check_translations
     from tnsite.images.checks import check_images
     from tnsite.links.checks import check_links
 
     checks: list[Check] = [Check("translations", check_translations)]
     checks.append(Check("images", check_images))
+    checks.append(Check("data", check_data))
     checks.append(Check("links", check_links, needs_site=True))
     return checks

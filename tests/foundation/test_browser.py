@@ -27,8 +27,8 @@ def test_language_switcher_leads_to_the_same_page(page, site_server, path: str) 
         assert links.count() == 1
         href = links.first.get_attribute("href")
         page.goto(site_server.url(path))
-        page.locator(f'.md-select a[hreflang="{code}"]').first.evaluate("a => a.click()")
-        page.wait_for_load_state("load")
+        with page.expect_navigation():
+            page.locator(f'.md-select a[hreflang="{code}"]').first.evaluate("a => a.click()")
         assert urlsplit(page.url).path == "/" + prefix + path, href
         assert page.locator("html").get_attribute("lang") == code
 

@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from tests.conftest import ROOT
 from tnsite.build import build_site
+from tnsite.config import load_project
 
 URL_ATTRS = ("src", "href", "srcset", "poster", "data", "action")
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
@@ -29,11 +31,15 @@ def page_path(site: Path, lang_prefix: str, md: str) -> Path:
     return site / lang_prefix / rel / "index.html"
 
 
+OWN_HOSTS = {"127.0.0.1", "localhost", urlsplit(load_project(ROOT).site_url).hostname}
+
+
 def is_third_party(url: str) -> bool:
+    """A URL on another origin than the site's own (its site_url, or the local server)."""
     parts = urlsplit(url.strip())
     if parts.scheme in ("", "data", "mailto", "tel", "blob", "javascript"):
-        return bool(parts.netloc) and not url.startswith("//127.0.0.1")
-    return parts.scheme in ("http", "https") and parts.hostname not in ("127.0.0.1", "localhost")
+        return bool(parts.netloc) and parts.hostname not in OWN_HOSTS
+    return parts.scheme in ("http", "https") and parts.hostname not in OWN_HOSTS
 
 
 def test_every_language_has_every_source_page(project, built_site: Path) -> None:
@@ -113,6 +119,7 @@ def test_detector_fires_on_third_party_references() -> None:
     assert is_third_party("https://fonts.googleapis.com/css?family=Roboto")
     assert is_third_party("//cdn.example.com/x.js")
     assert not is_third_party("../assets/x.css")
+    assert not is_third_party(load_project(ROOT).site_url + "km/")
     assert JS_LOADS.search('_t("https://unpkg.com/mermaid")')
     assert CSS_URL.findall("@import 'https://fonts.googleapis.com/css'")
 

@@ -31,12 +31,6 @@ def test_not_found_page_per_language(project, built_site: Path) -> None:
     assert '"/km/": "/km/404.html"' in root and '"/en/": "/en/404.html"' in root
 
 
-def test_language_folders_have_their_own_sitemap(project, built_site: Path) -> None:
-    for lang in project.languages:
-        sitemap = (built_site / lang.url_prefix / "sitemap.xml").read_text(encoding="utf-8")
-        assert project.site_url + lang.url_prefix in sitemap
-
-
 def test_home_pages_use_the_landing_template(project, built_site: Path) -> None:
     for lang in project.languages:
         html = (built_site / lang.url_prefix / "index.html").read_text(encoding="utf-8")

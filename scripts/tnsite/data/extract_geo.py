@@ -27,8 +27,8 @@ from tnsite.config import load_project
 PACKAGE = "world-atlas@2.0.2"
 MEMBER = "package/countries-10m.json"
 COUNTRIES = {"vietnam": "704", "cambodia": "116"}  # ISO 3166-1 numeric ids
-# The province's neighbourhood: west of Phnom Penh to east of Ho Chi Minh City.
-BBOX = (104.7, 10.2, 107.1, 12.1)
+# The province's neighbourhood, from the Cambodian side of the border to Ho Chi Minh City.
+BBOX = (105.35, 10.3, 106.95, 11.95)
 TOLERANCE = 0.002  # degrees, about 200 m
 DIGITS = 3
 
@@ -117,7 +117,9 @@ def _at_y(a: Point, b: Point, y: float) -> Point:
     return (a[0] + t * (b[0] - a[0]), y)
 
 
-def clip_line(points: Sequence[Point], bbox: tuple[float, float, float, float]) -> list[list[Point]]:
+def clip_line(
+    points: Sequence[Point], bbox: tuple[float, float, float, float]
+) -> list[list[Point]]:
     """Split a polyline into the runs that lie inside the frame (vertex test is enough here:
     the frame is far wider than the distance between two vertices)."""
     west, south, east, north = bbox
@@ -140,7 +142,9 @@ def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
         return list(points)
     if points[0] == points[-1]:
         x0, y0 = points[0]
-        far = max(range(len(points)), key=lambda i: (points[i][0] - x0) ** 2 + (points[i][1] - y0) ** 2)
+        far = max(
+            range(len(points)), key=lambda i: (points[i][0] - x0) ** 2 + (points[i][1] - y0) ** 2
+        )
         head = simplify(points[: far + 1], tolerance)
         return head + simplify(points[far:], tolerance)[1:]
     keep = [False] * len(points)

@@ -14,9 +14,10 @@
   var OLD_STYLE_TONE =
     /(^|[^qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{N}\u0300-\u036f])/gu
   /* Letters and signs of Khmer words (not digits or punctuation) */
-  var KHMER_WORD = /[\u1780-\u17d3\u17d7\u17dc\u17dd]+/g
-  var KHMER_WORD_ONLY = /^[\u1780-\u17d3\u17d7\u17dc\u17dd]+$/
+  var KHMER_WORD = /[\u1780-\u17d3\u17dc\u17dd]+/g
+  var KHMER_WORD_ONLY = /^[\u1780-\u17d3\u17dc\u17dd]+$/
   var LUNR_SYNTAX = /[*:~^]/g
+  var ASCII = /^[\x00-\x7f]*$/
 
   /** 'Tòa Thánh', 'Toà Thánh' → 'Toa Thanh'; Khmer vowel signs and the coeng stay. */
   function foldLatin(text) {
@@ -45,11 +46,15 @@
    * Khmer words
    * --------------------------------------------------------------------- */
 
-  /** A word may start before s[i] only where a new orthographic cluster starts. */
+  /**
+   * A word may start before s[i] only where a new orthographic cluster starts: not on a vowel
+   * or other combining sign, not on a consonant stacked by the coeng. Same rule as segment.py.
+   */
   function isClusterStart(s, i) {
     if (i <= 0 || i >= s.length) return true
     var c = s.charCodeAt(i)
-    return c >= 0x1780 && c <= 0x17b3 && s.charCodeAt(i - 1) !== 0x17d2
+    var sign = (c >= 0x17b4 && c <= 0x17d3) || c === 0x17dd
+    return !sign && s.charCodeAt(i - 1) !== 0x17d2
   }
 
   /**
@@ -159,13 +164,21 @@
    * a Khmer compound. They share the token's position, so highlighting marks the original.
    */
   function indexForms(token, options) {
-    var exact = searchKey(token)
-    var forms = [exact]
-    pushNew(forms, foldLatin(exact))
-    if (options.stem)
-      for (var form of forms.slice()) pushNew(forms, options.stem(form))
-    if (options.vocabulary && KHMER_WORD_ONLY.test(exact))
-      for (var part of options.vocabulary.partsOf(exact)) pushNew(forms, part)
+    var cache = options.cache || (options.cache = new Map())
+    var forms = cache.get(token)
+    if (forms) return forms
+    if (KHMER_WORD_ONLY.test(token)) {
+      forms = [token]
+      if (options.vocabulary)
+        for (var part of options.vocabulary.partsOf(token)) pushNew(forms, part)
+    } else {
+      var exact = ASCII.test(token) ? token.toLowerCase() : searchKey(token)
+      forms = [exact]
+      if (!ASCII.test(token)) pushNew(forms, foldLatin(exact))
+      if (options.stem)
+        for (var form of forms.slice()) pushNew(forms, options.stem(form))
+    }
+    cache.set(token, forms)
     return forms
   }
 

@@ -20,7 +20,6 @@ from tnsite.strings import load_strings
 from tnsite.theme import structured_data
 from tnsite.theme.bundle import neutralise_bundle
 from tnsite.theme.config import ThemeConfig
-from tnsite.theme.sitemaps import write_language_sitemaps
 
 STRINGS = Path(__file__).with_name("strings.yml")
 
@@ -157,13 +156,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             (Path(config.site_dir) / "404.html").write_bytes(self.default_404)
         neutralise_bundle(Path(config.site_dir))
 
-    @event_priority(FINAL_PRIORITY - 100)
-    def _language_sitemaps(self, config: MkDocsConfig) -> None:
-        """After every other plugin has settled the root sitemap."""
-        if is_final_post_build(config):
-            write_language_sitemaps(self.project, Path(config.site_dir))
-
-    on_post_build = CombinedEvent(_keep_404, _finish_site, _language_sitemaps)
+    on_post_build = CombinedEvent(_keep_404, _finish_site)
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

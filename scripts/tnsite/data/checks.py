@@ -1,0 +1,75 @@
+"""The `data` check of `tnsite check`: the datasets against their schemas (`data-schema`) and
+every data directive in every page against the data (`data-directive`)."""
+
+from __future__ import annotations
+
+import re
+from tnsite.config import Project
+from tnsite.data import views as data_views
+from tnsite.data.directives import parse
+from tnsite.data.store import Store, load_store
+from tnsite.findings import Finding, Msg, Severity
+
+RULE = data_views.RULE
+QUALIFIER_WORDS = {
+    "over": {"vi": ("hơn", "trên"), "en": ("over", "more than"), "km": ("ជាង",)},
+    "about": {"vi": ("khoảng", "chừng"), "en": ("about", "around", "some"), "km": ("ប្រហែល",)},
+    "nearly": {"vi": ("gần",), "en": ("nearly", "almost"), "km": ("ជិត",)},
+}
+
+
+def page_findings(text: str, rel: str, lang: str, store: Store) -> list[Finding]:
+    """Findings for the directives of one page's source text (lines count from the file's top)."""
+    out: list[Finding] = []
+    for directive in parse(text):
+        for problem in data_views.problems(directive, store):
+            out.append(
+                Finding(rel, directive.line, RULE, problem.message, Severity.ERROR, directive.col, problem.hint)
+            )
+        out += _doubled_qualifier(text, directive, rel, lang, store)
+    return out
+
+
+def _doubled_qualifier(text: str, directive, rel: str, lang: str, store: Store) -> list[Finding]:  # type: ignore[no-untyped-def]
+    """'khoảng {{ value x }}' where the figure already says 'khoảng': the reader sees it twice."""
+    if directive.view != "value" or directive.dataset != "key-figures" or not directive.record:
+        return []
+    record = store.figure(directive.record)
+    qualifier = (record or {}).get("qualifier")
+    words = QUALIFIER_WORDS.get(qualifier or "", {}).get(lang, ())
+    before = text[max(0, directive.start - 20) : directive.start].rstrip().lower()
+    for word in words:
+        if re.search(rf"(^|\W){re.escape(word)}$", before):
+            return [
+                Finding(
+                    rel,
+                    directive.line,
+                    RULE,
+                    Msg(
+                        f"'{word}' is written before {directive.raw}, which already reads '{word} …'",
+                        f"'{word}' được viết trước {directive.raw}, mà số liệu đã có sẵn '{word} …'",
+                    ),
+                    Severity.WARNING,
+                    directive.col,
+                    Msg(
+                        f"delete '{word}' before the directive: the figure begins with it",
+                        f"xóa '{word}' trước chỉ thị: số liệu đã bắt đầu bằng từ này",
+                    ),
+                )
+            ]
+    return []
+
+
+def check_data(project: Project) -> list[Finding]:
+    store = load_store(project)
+    findings = list(store.findings)
+    for code in project.codes:
+        folder = project.lang_dir(code)
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            text = path.read_text(encoding="utf-8")
+            if "{{" not in text:
+                continue
+            rel = path.relative_to(project.root).as_posix()
+            findings += page_findings(text, rel, code, store)
+    return findings
+

@@ -1,0 +1,104 @@
+"""Numbers, units, qualifiers and dates in the page's language.
+
+Numbers come from Babel (CLDR): Vietnamese `1.234,5`, English `1,234.5`. Khmer follows CLDR's
+default for `km` as well, which is **Latin digits** (`1,234.5`), not Khmer digits (`១,២៣៤.៥`):
+
+- it is what CLDR, ICU and browsers (`Intl.NumberFormat('km')`) use by default, so the
+  figures match every other Khmer interface a reader meets on the web;
+- the figures sit next to Latin unit symbols (km², m³, US$) and Latin source names, and one
+  script per number reads more easily than a mix;
+- a reader can search the page for "2025" or "370" whatever keyboard they use.
+
+A site that prefers Khmer digits lists `km` in the plugin's `native_digits` option; the digits
+then come from ICU's `native` numbering system for that language (for Khmer: ០–៩).
+
+Units and qualifiers ("over", "about") are phrases per language in strings.yml, so word order
+can differ between languages. Dates follow the precision the data gives: a year, a month or a
+day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
+
+NBSP = "\u00a0"
+
+
+@lru_cache(maxsize=8)
+def native_digit_table(lang: str) -> dict[int, str]:
+    """A str.translate table from 0-9 to the language's native digits (empty when Latin)."""
+    import icu
+
+    system = icu.NumberingSystem.createInstance(icu.Locale(f"{lang}@numbers=native"))
+    digits = system.getDescription()
+    if system.isAlgorithmic() or len(digits) != 10 or digits == "0123456789":
+        return {}
+    return {ord(str(i)): digits[i] for i in range(10)}
+
+
+def parse_as_of(text: str) -> tuple[dt.date, str]:
+    """'2025' / '2025-06' / '2025-06-30' → (first day, precision 'year'|'month'|'day')."""
+    parts = [int(p) for p in str(text).split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), "year"
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], 1), "month"
+    return dt.date(parts[0], parts[1], parts[2]), "day"
+
+
+@dataclass(frozen=True)
+class Formatter:
+    lang: str
+    strings: Mapping[str, str]
+    native_digits: bool = False
+
+    def _digits(self, text: str) -> str:
+        return text.translate(native_digit_table(self.lang)) if self.native_digits else text
+
+    def number(self, value: float, decimals: int | None = None) -> str:
+        if decimals is not None:
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            text = format_decimal(value, format=pattern, locale=self.lang)
+        else:
+            text = format_decimal(value, locale=self.lang)
+        return self._digits(text)
+
+    def figure(self, record: Mapping[str, Any], value: float | None = None) -> str:
+        """'hơn 8.500 km²', 'US$24.3 billion', '192 of 193': one phrase, no line break."""
+        number = self.number(record["value"] if value is None else value, record.get("decimals"))
+        if "total" in record:
+            text = self.strings["of"].format(n=number, total=self.number(record["total"]))
+        else:
+            key = "unit." + record.get("unit", "none")
+            if record.get("scale"):
+                key += "." + record["scale"]
+            text = self.strings[key].format(n=number)
+        if record.get("qualifier"):
+            text = self.strings["qualifier." + record["qualifier"]].format(x=text)
+        return text.replace(" ", NBSP)
+
+    def date(self, as_of: str) -> str:
+        """A data date at its own precision: '2025', 'tháng 6 năm 2025', '30 June 2025'."""
+        day, precision = parse_as_of(as_of)
+        if precision == "year":
+            return self._digits(str(day.year))
+        if precision == "month":
+            return self._digits(format_skeleton("yMMMM", day, locale=self.lang))
+        return self._digits(format_date(day, format="long", locale=self.lang))
+
+    def full_date(self, day: dt.date) -> str:
+        return self._digits(format_date(day, format="long", locale=self.lang))
+
+    def day_month(self, day: dt.date) -> str:
+        """'14 April' without a year, for solar recurrence rules."""
+        return self._digits(format_skeleton("MMMMd", day, locale=self.lang))
+
+    def text(self, key: str, **values: object) -> str:
+        return self.strings[key].format(**values)

@@ -1,0 +1,106 @@
+"""Data plugin: figures, tables, cards, charts and the map from data/*.yml in every page.
+
+Events only; the work is done by the modules beside this one. Bad data or a bad directive
+stops the build with the same `path:line:col: error: … [rule]` lines `tnsite check` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from tnsite.config import Project, load_project
+from tnsite.data import views
+from tnsite.data.checks import page_findings
+from tnsite.data.config import DataConfig
+from tnsite.data.directives import get_view, parse
+from tnsite.data.fmt import Formatter
+from tnsite.data.geo import load_geo
+from tnsite.data.render import RenderContext
+from tnsite.data.store import Store, load_store
+from tnsite.findings import Finding, Severity, sort_key
+from tnsite.mkdocs_glue import current_language, page_language
+from tnsite.strings import load_strings
+
+STRINGS = Path(__file__).with_name("strings.yml")
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH's day when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def stop(findings: list[Finding]) -> PluginError:
+    errors = sorted((f for f in findings if f.severity is Severity.ERROR), key=sort_key)
+    lines = [f.render("en") for f in errors]
+    return PluginError("data: the build stops here\n" + "\n".join(lines))
+
+
+class DataPlugin(BasePlugin[DataConfig]):
+    project: Project
+    store: Store
+    strings: dict[str, dict[str, str]]
+    geo: dict[str, Any] | None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project = load_project(Path(config.config_file_path).parent)
+        self.strings = load_strings(STRINGS, self.project.codes)
+        self.store = load_store(self.project)
+        if any(f.severity is Severity.ERROR for f in self.store.findings):
+            raise stop(self.store.findings)
+        self.geo = load_geo(self.project.data_dir)
+        return config
+
+    def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]
+        server.watch(str(self.project.data_dir))
+        return server
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if "{{" not in markdown:
+            return markdown
+        lang = page_language(page, config)
+        source = page.file.content_string
+        rel = (self.project.docs_dir / page.file.src_uri).relative_to(self.project.root).as_posix()
+        problems = page_findings(source, rel, lang, self.store)
+        if any(f.severity is Severity.ERROR for f in problems):
+            raise stop(problems)
+        build_lang = self.project.language(current_language(config))
+        ctx = RenderContext(
+            store=self.store,
+            lang=lang,
+            fmt=Formatter(lang, self.strings[lang], lang in self.config.native_digits),
+            page_url=page.url,
+            url_prefix=build_lang.url_prefix,
+            today=build_date(),
+            geo=self.geo,
+        )
+        out, last = [], 0
+        for directive in parse(markdown):
+            view = get_view(directive.view)
+            if view is None or view.render is None:
+                continue
+            out.append(markdown[last : directive.start])
+            try:
+                out.append(view.render(ctx, directive))
+            except ValueError as exc:
+                raise PluginError(f"{rel}: {directive.raw}: {exc}") from None
+            last = directive.end
+        out.append(markdown[last:])
+        rendered = "".join(out)
+        if self.config.sources_list and ctx.sources:
+            rendered = rendered.rstrip() + "\n\n" + ctx.sources_section() + "\n"
+        return rendered
+
+
+__all__ = ["DataPlugin", "views"]

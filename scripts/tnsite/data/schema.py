@@ -1,0 +1,222 @@
+"""The JSON Schemas of the datasets (files in schemas/), completed with the site's languages.
+
+Each `schemas/<dataset>.schema.json` describes `data/<dataset>.yml`. The shared definitions
+live in `common.schema.json`; its `text` definition (a name in every language) is filled in
+from mkdocs.yml when the schemas are loaded, so adding a language to the site makes every
+name in the data require that language too, without editing a schema.
+
+Validation errors are turned into editor-facing messages (what is wrong and what to do, in
+English and Vietnamese) with the path of the offending value, which the loader maps to a line.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from tnsite.findings import Msg
+
+SCHEMA_DIR = Path(__file__).with_name("schemas")
+COMMON = "urn:tnsite:data:common"
+
+
+def dataset_names() -> tuple[str, ...]:
+    """Every dataset that has a schema (the file name without .schema.json)."""
+    return tuple(
+        sorted(p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json"))
+    )
+
+
+def known_datasets() -> tuple[str, ...]:
+    return tuple(name for name in dataset_names() if name != "common")
+
+
+def text_schema(languages: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": list(languages),
+        "additionalProperties": False,
+        "properties": {code: {"type": "string", "minLength": 1} for code in languages},
+        "description": "The same name or label in each language: " + ", ".join(languages),
+    }
+
+
+@lru_cache(maxsize=8)
+def registry(languages: tuple[str, ...]) -> Registry:
+    raw = {
+        name: json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+        for name in dataset_names()
+    }
+    common = copy.deepcopy(raw.pop("common"))
+    common["$defs"]["text"] = text_schema(languages)
+    resources = [(COMMON, Resource.from_contents(common))]
+    resources += [(schema["$id"], Resource.from_contents(schema)) for schema in raw.values()]
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=8)
+def validators(languages: tuple[str, ...]) -> dict[str, Draft202012Validator]:
+    schemas = registry(languages)
+    out = {}
+    for name in known_datasets():
+        schema = schemas.contents(f"urn:tnsite:data:{name}")
+        Draft202012Validator.check_schema(schema)
+        out[name] = Draft202012Validator(schema, registry=schemas)
+    return out
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: tuple[str | int, ...]
+    message: Msg
+    hint: Msg | None = None
+    at_key: str | None = None  # point at this key of the object at `path`, not its value
+
+
+def _where(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(file)"
+
+
+def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
+    """For oneOf/anyOf, the most useful error is usually the best of its context."""
+    if error.validator in {"oneOf", "anyOf"} and error.context:
+        from jsonschema.exceptions import best_match
+
+        yield best_match(error.context)
+    else:
+        yield error
+
+
+def problems(name: str, instance: Any, languages: tuple[str, ...]) -> list[Problem]:
+    validator = validators(languages)[name]
+    found: list[Problem] = []
+    for error in sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path)):
+        for leaf in _leaf_errors(error):
+            problem = _describe(leaf, languages)
+            if problem is not None:
+                found.append(problem)
+    return found
+
+
+def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | None:
+    path = tuple(error.absolute_path)
+    where = _where(path)
+    kind = error.validator
+    value = error.instance
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in (value or {})]
+        key = missing[0] if missing else "?"
+        if set(error.validator_value) == set(languages):
+            return Problem(
+                path,
+                Msg(
+                    f"{where}: the text has no '{key}' form",
+                    f"{where}: thiếu bản '{key}'",
+                ),
+                Msg(
+                    f"add `{key}: …` beside the other languages ({', '.join(languages)})",
+                    f"thêm `{key}: …` cạnh các ngôn ngữ khác ({', '.join(languages)})",
+                ),
+            )
+        return Problem(
+            path,
+            Msg(
+                f"{where}: required field '{key}' is missing",
+                f"{where}: thiếu trường bắt buộc '{key}'",
+            ),
+            Msg(f"add `{key}:` to this record", f"thêm `{key}:` vào bản ghi này"),
+        )
+    if kind in {"additionalProperties", "unevaluatedProperties"}:
+        allowed = sorted(_allowed_keys(error.schema, registry(languages)))
+        extra = sorted(k for k in (value or {}) if k not in allowed)
+        if not extra:
+            return None  # a side effect of another error in the same object
+        key = extra[0]
+        listing = ", ".join(allowed) if allowed else "—"
+        return Problem(
+            path,
+            Msg(f"{where}: unknown field '{key}'", f"{where}: trường không hợp lệ '{key}'"),
+            Msg(
+                f"check the spelling; allowed fields here: {listing}",
+                f"kiểm tra chính tả; các trường được phép: {listing}",
+            ),
+            at_key=key,
+        )
+    if kind == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        return Problem(
+            path,
+            Msg(f"{where}: '{value}' is not an allowed value", f"{where}: '{value}' không hợp lệ"),
+            Msg(f"use one of: {options}", f"dùng một trong: {options}"),
+        )
+    if kind == "type":
+        wanted = error.validator_value
+        return Problem(
+            path,
+            Msg(
+                f"{where}: expected {wanted}, found {value!r}",
+                f"{where}: cần kiểu {wanted}, đang là {value!r}",
+            ),
+            Msg(
+                "write a plain number without quotes or thousands separators (8500, 24.3)"
+                if wanted in ("number", "integer")
+                else f"write a {wanted} here",
+                "viết số không có dấu ngoặc kép hay dấu phân cách hàng nghìn (8500, 24.3)"
+                if wanted in ("number", "integer")
+                else f"viết giá trị kiểu {wanted}",
+            ),
+        )
+    if kind == "pattern":
+        description = _description(error) or f"the pattern {error.validator_value}"
+        return Problem(
+            path,
+            Msg(
+                f"{where}: '{value}' is not in the expected form",
+                f"{where}: '{value}' sai định dạng",
+            ),
+            Msg(f"expected: {description}", f"định dạng đúng: {description}"),
+        )
+    if kind in {"minimum", "maximum", "minLength", "minItems", "maxLength", "maxItems"}:
+        return Problem(
+            path,
+            Msg(f"{where}: {error.message}", f"{where}: {error.message}"),
+            Msg("correct the value", "sửa lại giá trị"),
+        )
+    return Problem(
+        path,
+        Msg(f"{where}: {error.message}", f"{where}: {error.message}"),
+        Msg("compare the record with its schema", "so sánh bản ghi với schema"),
+    )
+
+
+def _description(error: ValidationError) -> str:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    return str(schema.get("description", ""))
+
+
+def _allowed_keys(schema: Any, schemas: Registry) -> set[str]:
+    """The properties an object may have, including those of the schemas it is combined with."""
+    keys: set[str] = set()
+    resolver = schemas.resolver()
+
+    def collect(part: Any, depth: int = 0) -> None:
+        if not isinstance(part, dict) or depth > 6:
+            return
+        keys.update(part.get("properties", {}))
+        for sub in part.get("allOf", []):
+            collect(resolver.lookup(sub["$ref"]).contents if "$ref" in sub else sub, depth + 1)
+
+    collect(schema)
+    return keys

@@ -1,0 +1,299 @@
+"""All datasets of data/, validated, cross-checked and indexed, with findings that name lines.
+
+One `Store` is what every view renders from and what the `data` check reports on. Loading
+never raises for bad data: each problem becomes a `data-schema` finding at the file, line and
+column of the offending value, and the records that are still usable stay available, so one
+typo does not hide every other problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tnsite.config import Project
+from tnsite.data import schema
+from tnsite.data.yamlpos import Located, Pos, YamlProblem, load
+from tnsite.findings import Finding, Msg, Severity
+
+RULE = "data-schema"
+# Fields holding the id of a record of key-figures.yml (a string; numbers are literal values).
+FIGURE_FIELDS = ("area", "occupancy", "capital", "projects", "visitors", "revenue")
+FIGURE_LISTS = ("figures", "distances")
+
+
+@dataclass
+class Dataset:
+    name: str
+    rel: str  # project-relative path, e.g. data/key-figures.yml
+    located: Located
+    meta: dict[str, Any]
+    records: list[dict[str, Any]]
+    by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    index: dict[str, int] = field(default_factory=dict)  # id → position in records
+
+    def pos(self, path: tuple[str | int, ...]) -> Pos:
+        return self.located.pos(path)
+
+    def record_pos(self, record_id: str, key: str | None = None) -> Pos:
+        index = self.index.get(record_id)
+        if index is None:
+            return Pos(1, 1)
+        path: tuple[str | int, ...] = ("records", index) + ((key,) if key else ())
+        return self.located.pos(path)
+
+    def confirmed(self) -> list[dict[str, Any]]:
+        return [r for r in self.records if r.get("confirmed", True)]
+
+
+@dataclass
+class Store:
+    project: Project
+    datasets: dict[str, Dataset]
+    findings: list[Finding]
+
+    def get(self, name: str) -> Dataset | None:
+        return self.datasets.get(name)
+
+    def record(self, dataset: str, record_id: str) -> dict[str, Any] | None:
+        found = self.datasets.get(dataset)
+        return found.by_id.get(record_id) if found else None
+
+    def figure(self, record_id: str) -> dict[str, Any] | None:
+        return self.record("key-figures", record_id)
+
+    def source(self, source_id: str) -> dict[str, Any] | None:
+        return self.record("sources", source_id)
+
+    def amount(self, value: Any) -> tuple[float, dict[str, Any] | None]:
+        """A series value: a literal number, or the value of the key figure it names."""
+        if isinstance(value, str):
+            record = self.figure(value)
+            return (float(record["value"]) if record else float("nan")), record
+        return float(value), None
+
+
+def closest(word: str, options: list[str] | tuple[str, ...]) -> str:
+    match = difflib.get_close_matches(word, list(options), n=1)
+    return match[0] if match else ""
+
+
+def _finding(rel: str, pos: Pos, message: Msg, hint: Msg | None) -> Finding:
+    return Finding(rel, pos.line, RULE, message, Severity.ERROR, pos.col, hint)
+
+
+def load_store(project: Project, data_dir: Path | None = None) -> Store:
+    data_dir = data_dir or project.data_dir
+    languages = project.codes
+    findings: list[Finding] = []
+    datasets: dict[str, Dataset] = {}
+    known = schema.known_datasets()
+    for path in sorted(data_dir.glob("*.yml")) + sorted(data_dir.glob("*.yaml")):
+        rel = (
+            path.relative_to(project.root).as_posix()
+            if path.is_relative_to(project.root)
+            else str(path)
+        )
+        name = path.name.rsplit(".", 1)[0]
+        if name not in known:
+            guess = closest(name, known)
+            findings.append(
+                _finding(
+                    rel,
+                    Pos(1, 1),
+                    Msg(
+                        f"'{path.name}' is not a known dataset",
+                        f"'{path.name}' không phải tập dữ liệu đã biết",
+                    ),
+                    Msg(
+                        (f"did you mean {guess}.yml? " if guess else "")
+                        + "known datasets: "
+                        + ", ".join(known),
+                        (f"có phải {guess}.yml? " if guess else "")
+                        + "các tập dữ liệu: "
+                        + ", ".join(known),
+                    ),
+                )
+            )
+            continue
+        try:
+            located = load(path)
+        except YamlProblem as problem:
+            findings.append(
+                _finding(
+                    rel,
+                    problem.pos,
+                    Msg(problem.message, _vi_yaml(problem.message)),
+                    Msg(problem.hint, _vi_yaml(problem.hint)) if problem.hint else None,
+                )
+            )
+            continue
+        for found in schema.problems(name, located.value, languages):
+            pos = (
+                located.key_pos((*found.path, found.at_key))
+                if found.at_key
+                else located.pos(found.path)
+            )
+            findings.append(_finding(rel, pos, found.message, found.hint))
+        value = located.value if isinstance(located.value, dict) else {}
+        raw_records = value.get("records") if isinstance(value.get("records"), list) else []
+        records = [r for r in raw_records if isinstance(r, dict)]
+        dataset = Dataset(
+            name, rel, located, {k: v for k, v in value.items() if k != "records"}, records
+        )
+        for index, record in enumerate(raw_records):
+            if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+                continue
+            rid = record["id"]
+            if rid in dataset.by_id:
+                findings.append(
+                    _finding(
+                        rel,
+                        located.pos(("records", index, "id")),
+                        Msg(f"duplicate id '{rid}'", f"id '{rid}' bị trùng"),
+                        Msg(
+                            f"the first record with this id is at line {dataset.record_pos(rid).line}; "
+                            "give each record its own id",
+                            f"bản ghi đầu tiên có id này ở dòng {dataset.record_pos(rid).line}; "
+                            "mỗi bản ghi cần một id riêng",
+                        ),
+                    )
+                )
+                continue
+            dataset.by_id[rid] = record
+            dataset.index[rid] = index
+        datasets[name] = dataset
+    store = Store(project, datasets, findings)
+    findings.extend(_cross_references(store))
+    return store
+
+
+def _vi_yaml(text: str) -> str:
+    return (
+        text.replace("not valid YAML", "YAML không hợp lệ")
+        .replace("duplicate key", "khóa bị trùng")
+        .replace(
+            "check the indentation and quote text that contains ':' or '#'",
+            "kiểm tra thụt lề và đặt trong ngoặc kép văn bản có ':' hoặc '#'",
+        )
+        .replace(
+            "each key may appear once per record: delete or rename one of them",
+            "mỗi khóa chỉ xuất hiện một lần trong bản ghi: xóa hoặc đổi tên một khóa",
+        )
+    )
+
+
+def _cross_references(store: Store) -> list[Finding]:
+    """Ids that point at other records must exist (sources, key figures, gates, pages)."""
+    out: list[Finding] = []
+    sources = store.get("sources")
+    figures = store.get("key-figures")
+    gates = store.get("border-gates")
+    docs = store.project.lang_dir(store.project.source_code)
+
+    def missing(
+        dataset: Dataset, path: tuple[str | int, ...], kind: str, value: str, options: list[str]
+    ) -> None:
+        guess = closest(value, options)
+        target = {
+            "source": "data/sources.yml",
+            "figure": "data/key-figures.yml",
+            "gate": "data/border-gates.yml",
+        }[kind]
+        out.append(
+            _finding(
+                dataset.rel,
+                dataset.pos(path),
+                Msg(f"'{value}' is not an id in {target}", f"'{value}' không có trong {target}"),
+                Msg(
+                    (f"did you mean '{guess}'? " if guess else "")
+                    + f"add it to {target} or fix the id",
+                    (f"có phải '{guess}'? " if guess else "") + f"thêm vào {target} hoặc sửa id",
+                ),
+            )
+        )
+
+    def check_figure(dataset: Dataset, path: tuple[str | int, ...], value: Any) -> None:
+        if not isinstance(value, str) or figures is None:
+            return
+        record = figures.by_id.get(value)
+        if record is None:
+            missing(dataset, path, "figure", value, list(figures.by_id))
+        elif not record.get("confirmed", True):
+            out.append(
+                _finding(
+                    dataset.rel,
+                    dataset.pos(path),
+                    Msg(
+                        f"key figure '{value}' is marked confirmed: false",
+                        f"số liệu '{value}' chưa được xác nhận (confirmed: false)",
+                    ),
+                    Msg(
+                        "refer to a confirmed figure, or confirm this one with a second source",
+                        "dùng số liệu đã xác nhận, hoặc xác nhận số liệu này bằng nguồn thứ hai",
+                    ),
+                )
+            )
+
+    for dataset in store.datasets.values():
+        top = dataset.located.value if isinstance(dataset.located.value, dict) else {}
+        for i, item in enumerate(top.get("summary") or []):
+            check_figure(dataset, ("summary", i), item)
+        raw = top.get("records") if isinstance(top.get("records"), list) else []
+        for index, record in enumerate(raw):
+            if not isinstance(record, dict):
+                continue
+            base: tuple[str | int, ...] = ("records", index)
+            if dataset.name != "sources" and sources is not None:
+                refs = [((*base, "source"), record.get("source"))]
+                location = record.get("location")
+                if isinstance(location, dict):
+                    refs.append(((*base, "location", "source"), location.get("source")))
+                for path, value in refs:
+                    if isinstance(value, str) and value not in sources.by_id:
+                        missing(dataset, path, "source", value, list(sources.by_id))
+            for key in FIGURE_FIELDS:
+                check_figure(dataset, (*base, key), record.get(key))
+            for key in FIGURE_LISTS:
+                for i, item in enumerate(record.get(key) or []):
+                    check_figure(dataset, (*base, key, i), item)
+            for i, gate in enumerate(record.get("gates") or []):
+                if gates is not None and isinstance(gate, str) and gate not in gates.by_id:
+                    missing(dataset, (*base, "gates", i), "gate", gate, list(gates.by_id))
+            page = record.get("page")
+            if isinstance(page, str) and docs.is_dir() and not (docs / page).is_file():
+                out.append(
+                    _finding(
+                        dataset.rel,
+                        dataset.pos((*base, "page")),
+                        Msg(
+                            f"page '{page}' does not exist in {docs.relative_to(store.project.root).as_posix()}/",
+                            f"không có trang '{page}' trong {docs.relative_to(store.project.root).as_posix()}/",
+                        ),
+                        Msg(
+                            "give the path of the Vietnamese page relative to its language folder",
+                            "ghi đường dẫn trang tiếng Việt, tính từ thư mục ngôn ngữ",
+                        ),
+                    )
+                )
+    if sources is None and any(d.name != "sources" for d in store.datasets.values()):
+        out.append(
+            Finding(
+                "data/sources.yml",
+                1,
+                RULE,
+                Msg(
+                    "data/sources.yml is missing: every record names its source there",
+                    "thiếu data/sources.yml: mọi bản ghi ghi nguồn của nó ở đó",
+                ),
+                Severity.ERROR,
+                1,
+                Msg(
+                    "create data/sources.yml with a `records:` list of sources",
+                    "tạo data/sources.yml với danh sách `records:` các nguồn",
+                ),
+            )
+        )
+    return out

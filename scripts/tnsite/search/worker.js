@@ -1,0 +1,122 @@
+/*
+ * The site's search worker: Material for MkDocs' own search worker (lunr, its tokenizer,
+ * ranking and highlighting), loaded unchanged, with the project's word rules around it.
+ *
+ * Material lets a site name its own search worker (the `search` entry of its page
+ * configuration). This one
+ *  - adds the forms of every index token (exact, folded, stemmed, Khmer compound parts) to
+ *    lunr's pipeline, at the token's position so Material highlights the original text;
+ *  - rewrites each query with the same rules before Material sees it (rules.js);
+ *  - reports per result the visitor's words, and the words as written in the result, so the
+ *    "missing" line and the on-page highlighting speak of what the visitor typed and found.
+ * The build (tnsite/search/wiring.py) checks that Material's worker still has the shape
+ * relied on here, and fails otherwise.
+ */
+;(function () {
+  "use strict"
+
+  var MATERIAL_WORKER = "@MATERIAL_WORKER@"
+  var SETUP = 0
+  var QUERY = 2
+  var RESULT = 3
+
+  var rules = self.tnsiteSearchRules
+  var nativeAddEventListener = self.addEventListener
+  var nativePostMessage = self.postMessage
+  var materialListener = null
+  var options = { separator: /[\s\-]+/, stem: null, vocabulary: null, cache: null }
+  var lastQuery = null
+
+  /* Material registers its message handler while it loads: keep it, to call it ourselves */
+  self.addEventListener = function (type, listener, opts) {
+    if (type === "message" && materialListener === null) {
+      materialListener = listener
+      return
+    }
+    return nativeAddEventListener.call(self, type, listener, opts)
+  }
+
+  /* Material answers with postMessage: give each result the visitor's words */
+  self.postMessage = function (message, transfer) {
+    if (message && message.type === RESULT && message.data && lastQuery !== null)
+      message = { type: RESULT, data: rules.rewriteResult(message.data, lastQuery) }
+    return nativePostMessage.call(self, message, transfer)
+  }
+
+  importScripts(MATERIAL_WORKER)
+  delete self.addEventListener
+
+  var lunr = self.lunr
+  if (materialListener === null || typeof lunr === "undefined")
+    throw new Error("tnsite search: Material's search worker changed; see tnsite/search/wiring.py")
+
+  /* Every token of the index enters under all its forms, at its own position */
+  function indexForms(token) {
+    return rules.indexForms(token.toString(), options).map(function (form) {
+      return token.clone(function () { return form })
+    })
+  }
+  lunr.Pipeline.registerFunction(indexForms, "tnsiteIndexForms")
+
+  var add = lunr.Builder.prototype.add
+  lunr.Builder.prototype.add = function (doc, attributes) {
+    if (!this.tnsiteForms) {
+      this.pipeline.add(indexForms)
+      this.tnsiteForms = true
+    }
+    return add.call(this, doc, attributes)
+  }
+
+  /*
+   * Two forms of one word ('cửa' and 'cua') can both match the same place in a text; Material
+   * would then wrap that place in <mark> twice and break the snippet. Keep each position once.
+   */
+  function keepPositionsOnce(metadata) {
+    var seen = {}
+    for (var term in metadata)
+      for (var field in metadata[term]) {
+        var positions = metadata[term][field].position
+        if (!Array.isArray(positions)) continue
+        var taken = seen[field] || (seen[field] = new Set())
+        metadata[term][field] = Object.assign({}, metadata[term][field], {
+          position: positions.filter(function (p) {
+            if (taken.has(p)) return false
+            taken.add(p)
+            return true
+          })
+        })
+      }
+  }
+
+  var search = lunr.Index.prototype.search
+  lunr.Index.prototype.search = function (query) {
+    var results = search.call(this, query)
+    for (var result of results) keepPositionsOnce(result.matchData.metadata)
+    return results
+  }
+
+  function stemmer(word) {
+    return lunr.stemmer(new lunr.Token(word)).toString()
+  }
+
+  function setup(index) {
+    var site = index.config.tnsite || {}
+    options = {
+      separator: new RegExp(index.config.separator),
+      stem: site.stem ? stemmer : null,
+      vocabulary: rules.khmerVocabulary(index.docs),
+      cache: null
+    }
+  }
+
+  nativeAddEventListener.call(self, "message", function (ev) {
+    var message = ev.data
+    if (message && message.type === SETUP) {
+      setup(message.data)
+    } else if (message && message.type === QUERY) {
+      lastQuery = rules.rewriteQuery(String(message.data), options)
+      message = { type: QUERY, data: lastQuery.text }
+    }
+    return materialListener.call(self, { data: message })
+  })
+})()
