@@ -10,4 +10,4 @@ class NewsConfig(Config):
     feed_file = c.Type(str, default="feed.xml")
     calendar_file = c.Type(str, default="events.ics")
     events_dir = c.Type(str, default="events")
-    horizon_days = c.Type(int, default=400)
+    horizon_days = c.Type(int, default=760)  # two years of yearly festivals
