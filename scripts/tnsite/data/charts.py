@@ -52,7 +52,7 @@ VALUE_COLUMN = {"fdi-series": "col.capital", "visitors-series": "col.visitors"}
 def _period(ctx: RenderContext, record: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
     """Two short lines for the axis (month, year) and a one-line label."""
     day, precision = parse_as_of(str(record["as_of"]))
-    year = ctx.fmt._digits(str(day.year))
+    year = ctx.fmt.digits(str(day.year))
     if record.get("period") == "quarter":
         quarter = (day.month - 1) // 3 + 1
         text = ctx.s("period.quarter", q=ctx.fmt.number(quarter), year=year)
@@ -60,7 +60,7 @@ def _period(ctx: RenderContext, record: Mapping[str, Any]) -> tuple[tuple[str, .
         return ((first, rest) if first else (text,)), text
     if precision == "year" or record.get("period") == "year":
         return (year,), year
-    month = ctx.fmt._digits(format_date(day, "LLL", locale=ctx.lang))
+    month = ctx.fmt.digits(format_date(day, "LLL", locale=ctx.lang))
     return (month, year), ctx.fmt.date(str(record["as_of"]))
 
 
@@ -123,7 +123,7 @@ def render_chart(ctx: RenderContext, directive: Directive) -> str:
     table = _table(ctx, name, spec, bars)
     return block(
         f'<figure class="tn-chart" id="chart-{esc(name)}">{svg}'
-        f'<figcaption><strong>{esc(title)}</strong>{legend}'
+        f"<figcaption><strong>{esc(title)}</strong>{legend}"
         f'<span class="tn-chart__note">{esc(note)}</span></figcaption>{table}</figure>'
     )
 
@@ -150,7 +150,10 @@ def _svg(ctx: RenderContext, chart_id: str, title: str, desc: str, bars: Sequenc
     for i in range(steps + 1):
         value = tick * i
         gy = y(value)
-        parts.append(f'<line class="tn-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{gy:.1f}" y2="{gy:.1f}"/>')
+        parts.append(
+            f'<line class="tn-chart__grid" x1="{LEFT}" '
+            f'x2="{WIDTH - RIGHT}" y1="{gy:.1f}" y2="{gy:.1f}"/>'
+        )
         parts.append(
             f'<text class="tn-chart__tick" x="{LEFT - 4}" y="{gy + 4:.1f}" text-anchor="end">'
             f"{esc(ctx.fmt.number(round(value, 2)))}</text>"
@@ -175,10 +178,12 @@ def _svg(ctx: RenderContext, chart_id: str, title: str, desc: str, bars: Sequenc
             for i, line in enumerate(bar.label_lines)
         )
         parts.append(
-            f'<text class="tn-chart__label" x="{cx:.1f}" y="{TOP + plot_h + 16}" text-anchor="middle">{label}</text>'
+            f'<text class="tn-chart__label" x="{cx:.1f}" '
+            f'y="{TOP + plot_h + 16}" text-anchor="middle">{label}</text>'
         )
     parts.append(
-        f'<line class="tn-chart__axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}"/>'
+        f'<line class="tn-chart__axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
+        f'y1="{TOP + plot_h}" y2="{TOP + plot_h}"/>'
     )
     parts.append("</svg>")
     return "".join(parts)
@@ -197,7 +202,8 @@ def _legend(ctx: RenderContext, bars: Sequence[Bar]) -> str:
     ]
     if any(b.partial for b in bars):
         items.append(
-            '<li><span class="tn-chart__swatch tn-chart__swatch--partial" aria-hidden="true"></span>'
+            '<li><span class="tn-chart__swatch '
+            'tn-chart__swatch--partial" aria-hidden="true"></span>'
             f"{esc(ctx.s('chart.partial'))}</li>"
         )
     return f'<ul class="tn-chart__legend">{"".join(items)}</ul>'
@@ -206,11 +212,16 @@ def _legend(ctx: RenderContext, bars: Sequence[Bar]) -> str:
 def _table(ctx: RenderContext, name: str, spec: Series, bars: Sequence[Bar]) -> str:
     columns: list[tuple[str, Callable[[Bar], str]]] = [
         ("col.period", lambda b: esc(b.label)),
-        (VALUE_COLUMN[name], lambda b: esc(_with_qualifier(ctx, ctx.fmt.number(b.value), b.qualifier))),
+        (
+            VALUE_COLUMN[name],
+            lambda b: esc(_with_qualifier(ctx, ctx.fmt.number(b.value), b.qualifier)),
+        ),
     ]
     for key, heading in spec.extra:
         columns.append((heading, _extra_cell(ctx, key)))
-    columns.append(("col.scope", lambda b: esc(ctx.s(f"scope.{b.record.get('scope', 'province')}"))))
+    columns.append(
+        ("col.scope", lambda b: esc(ctx.s(f"scope.{b.record.get('scope', 'province')}")))
+    )
     head = "".join(f'<th scope="col">{esc(ctx.s(k))}</th>' for k, _ in columns)
     rows = []
     for bar in bars:

@@ -4,6 +4,7 @@ every data directive in every page against the data (`data-directive`)."""
 from __future__ import annotations
 
 import re
+
 from tnsite.config import Project
 from tnsite.data import views as data_views
 from tnsite.data.directives import parse
@@ -24,7 +25,15 @@ def page_findings(text: str, rel: str, lang: str, store: Store) -> list[Finding]
     for directive in parse(text):
         for problem in data_views.problems(directive, store):
             out.append(
-                Finding(rel, directive.line, RULE, problem.message, Severity.ERROR, directive.col, problem.hint)
+                Finding(
+                    rel,
+                    directive.line,
+                    RULE,
+                    problem.message,
+                    Severity.ERROR,
+                    directive.col,
+                    problem.hint,
+                )
             )
         out += _doubled_qualifier(text, directive, rel, lang, store)
     return out
@@ -46,8 +55,10 @@ def _doubled_qualifier(text: str, directive, rel: str, lang: str, store: Store) 
                     directive.line,
                     RULE,
                     Msg(
-                        f"'{word}' is written before {directive.raw}, which already reads '{word} …'",
-                        f"'{word}' được viết trước {directive.raw}, mà số liệu đã có sẵn '{word} …'",
+                        f"'{word}' is written before {directive.raw}, "
+                        f"which already reads '{word} …'",
+                        f"'{word}' được viết trước {directive.raw}, "
+                        f"mà số liệu đã có sẵn '{word} …'",
                     ),
                     Severity.WARNING,
                     directive.col,
@@ -72,4 +83,3 @@ def check_data(project: Project) -> list[Finding]:
             rel = path.relative_to(project.root).as_posix()
             findings += page_findings(text, rel, code, store)
     return findings
-

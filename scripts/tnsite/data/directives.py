@@ -112,7 +112,10 @@ def parse(text: str) -> Iterator[Directive]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        block = not text[line_start : match.start()].strip() and not text[match.end() : line_end].strip()
+        block = (
+            not text[line_start : match.start()].strip()
+            and not text[match.end() : line_end].strip()
+        )
         yield Directive(
             view=view,
             dataset=dataset,

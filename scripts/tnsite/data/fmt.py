@@ -1,16 +1,22 @@
 """Numbers, units, qualifiers and dates in the page's language.
 
-Numbers come from Babel (CLDR): Vietnamese `1.234,5`, English `1,234.5`. Khmer follows CLDR's
-default for `km` as well, which is **Latin digits** (`1,234.5`), not Khmer digits (`១,២៣៤.៥`):
+Numbers come from Babel (CLDR): Vietnamese `1.234,5`, English `1,234.5`, Khmer `1,234.5`
+with CLDR's separators for `km`.
 
-- it is what CLDR, ICU and browsers (`Intl.NumberFormat('km')`) use by default, so the
-  figures match every other Khmer interface a reader meets on the web;
-- the figures sit next to Latin unit symbols (km², m³, US$) and Latin source names, and one
-  script per number reads more easily than a mix;
-- a reader can search the page for "2025" or "370" whatever keyboard they use.
+Digits: CLDR's default for Khmer is Latin digits, and that stays the default here for every
+language. This site lists `km` in the data plugin's `native_digits` option (mkdocs.yml), so
+its Khmer pages show Khmer digits (`១,២៣៤.៥`, `ឆ្នាំ ២០២៥`):
 
-A site that prefers Khmer digits lists `km` in the plugin's `native_digits` option; the digits
-then come from ICU's `native` numbering system for that language (for Khmer: ០–៩).
+- the site's Khmer prose writes years and numbers in Khmer digits, as Cambodian government
+  texts and the Khmer press (AKP, Fresh News, VNA's Khmer service) do; a figure in Latin digits
+  inside such a sentence looks like a foreign insert;
+- Khmer digits map one to one onto 0–9, so the value stays exact; the machine-readable value
+  (`<data value="8500">`) is always written with Latin digits;
+- the digits come from ICU's `native` numbering system for the language, so the same option
+  works for any language that has native digits.
+
+With native digits on, the words the views write around figures (units, labels, dates) get
+the same digits, so a page never mixes the two systems.
 
 Units and qualifiers ("over", "about") are phrases per language in strings.yml, so word order
 can differ between languages. Dates follow the precision the data gives: a year, a month or a
@@ -59,7 +65,7 @@ class Formatter:
     strings: Mapping[str, str]
     native_digits: bool = False
 
-    def _digits(self, text: str) -> str:
+    def digits(self, text: str) -> str:
         return text.translate(native_digit_table(self.lang)) if self.native_digits else text
 
     def number(self, value: float, decimals: int | None = None) -> str:
@@ -68,7 +74,7 @@ class Formatter:
             text = format_decimal(value, format=pattern, locale=self.lang)
         else:
             text = format_decimal(value, locale=self.lang)
-        return self._digits(text)
+        return self.digits(text)
 
     def figure(self, record: Mapping[str, Any], value: float | None = None) -> str:
         """'hơn 8.500 km²', 'US$24.3 billion', '192 of 193': one phrase, no line break."""
@@ -88,17 +94,17 @@ class Formatter:
         """A data date at its own precision: '2025', 'tháng 6 năm 2025', '30 June 2025'."""
         day, precision = parse_as_of(as_of)
         if precision == "year":
-            return self._digits(str(day.year))
+            return self.digits(str(day.year))
         if precision == "month":
-            return self._digits(format_skeleton("yMMMM", day, locale=self.lang))
-        return self._digits(format_date(day, format="long", locale=self.lang))
+            return self.digits(format_skeleton("yMMMM", day, locale=self.lang))
+        return self.digits(format_date(day, format="long", locale=self.lang))
 
     def full_date(self, day: dt.date) -> str:
-        return self._digits(format_date(day, format="long", locale=self.lang))
+        return self.digits(format_date(day, format="long", locale=self.lang))
 
     def day_month(self, day: dt.date) -> str:
         """'14 April' without a year, for solar recurrence rules."""
-        return self._digits(format_skeleton("MMMMd", day, locale=self.lang))
+        return self.digits(format_skeleton("MMMMd", day, locale=self.lang))
 
     def text(self, key: str, **values: object) -> str:
         return self.strings[key].format(**values)

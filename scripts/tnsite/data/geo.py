@@ -22,8 +22,12 @@ from tnsite.data.render import RenderContext, block, esc
 
 GEO_FILE = Path("geo") / "vietnam-cambodia.json"
 WIDTH = 400
-LABEL_OFFSET = {"right": (7, 4, "start"), "left": (-7, 4, "end"), "above": (0, -8, "middle"),
-                "below": (0, 15, "middle")}
+LABEL_OFFSET = {
+    "right": (7, 4, "start"),
+    "left": (-7, 4, "end"),
+    "above": (0, -8, "middle"),
+    "below": (0, 15, "middle"),
+}
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +67,9 @@ class Projection:
         return (lon - self.west) * self.kx * self.scale, (self.north - lat) * self.scale
 
 
-def _path(points_lists: Sequence[Sequence[Sequence[float]]], project: Projection, close: bool) -> str:
+def _path(
+    points_lists: Sequence[Sequence[Sequence[float]]], project: Projection, close: bool
+) -> str:
     parts = []
     for points in points_lists:
         coords = [project(lon, lat) for lon, lat in points]
@@ -85,7 +91,11 @@ class Place:
 
 def _places(ctx: RenderContext) -> list[Place]:
     places: list[Place] = []
-    for dataset, kind in (("border-gates", "gate"), ("destinations", "destination"), ("map-places", None)):
+    for dataset, kind in (
+        ("border-gates", "gate"),
+        ("destinations", "destination"),
+        ("map-places", None),
+    ):
         found = ctx.store.get(dataset)
         for record in found.confirmed() if found else []:
             if not isinstance(record.get("location"), Mapping):
@@ -100,7 +110,9 @@ def render_map(ctx: RenderContext, directive: Directive) -> str:
     geo = ctx.geo
     map_id = ctx.new_id("map")
     if geo is None:
-        raise ValueError("data/geo/vietnam-cambodia.json is missing: run python -m tnsite.data.extract_geo")
+        raise ValueError(
+            "data/geo/vietnam-cambodia.json is missing: run python -m tnsite.data.extract_geo"
+        )
     project = Projection(*geo["bbox"])
     height = project.height
     places = _places(ctx)
@@ -121,29 +133,39 @@ def render_map(ctx: RenderContext, directive: Directive) -> str:
         f'<title id="{map_id}-title">{esc(title)}</title>',
         f'<desc id="{map_id}-desc">{esc(desc)}</desc>',
         f'<rect class="tn-map__sea" width="{WIDTH}" height="{height}"/>',
-        f'<path class="tn-map__land tn-map__land--kh" d="{_path(geo["cambodia"], project, True)}"/>',
+        '<path class="tn-map__land tn-map__land--kh" '
+        f'd="{_path(geo["cambodia"], project, True)}"/>',
         f'<path class="tn-map__land tn-map__land--vn" d="{_path(geo["vietnam"], project, True)}"/>',
         f'<path class="tn-map__border" d="{_path(geo["border"], project, False)}"/>',
     ]
     for key, lon, lat in (("map.country.kh", 105.65, 11.87), ("map.country.vn", 106.6, 11.6)):
         x, y = project(lon, lat)
-        svg.append(f'<text class="tn-map__country" x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{esc(ctx.s(key))}</text>')
-    gate_xy = {p.record["id"]: project(p.record["location"]["lon"], p.record["location"]["lat"]) for p in gates}
+        svg.append(
+            f'<text class="tn-map__country" x="{x:.1f}" y="{y:.1f}" '
+            f'text-anchor="middle">{esc(ctx.s(key))}</text>'
+        )
+    gate_xy = {
+        p.record["id"]: project(p.record["location"]["lon"], p.record["location"]["lat"])
+        for p in gates
+    }
     for zone in zones:
         for gate_id in zone.get("gates") or []:
             if gate_id in gate_xy:
                 x, y = gate_xy[gate_id]
                 svg.append(
-                    f'<circle class="tn-map__zone" data-zone="{esc(zone["id"])}" cx="{x:.1f}" cy="{y:.1f}" r="13"/>'
+                    f'<circle class="tn-map__zone" data-zone="{esc(zone["id"])}" '
+                    f'cx="{x:.1f}" cy="{y:.1f}" r="13"/>'
                 )
     for place in places:
-        svg.append(_marker(place, project) if _inside(place, project) else _edge_arrow(place, project))
+        svg.append(
+            _marker(place, project) if _inside(place, project) else _edge_arrow(place, project)
+        )
     svg.append("</svg>")
     legend = _legend(ctx)
     listing = _listing(ctx, places, zones)
     return block(
-        f'<figure class="tn-map" id="map">{"".join(svg)}'
-        f'<figcaption><strong>{esc(title)}</strong>{legend}'
+        f'<figure class="tn-map" id="{map_id}">{"".join(svg)}'
+        f"<figcaption><strong>{esc(title)}</strong>{legend}"
         f'<span class="tn-map__attribution">{esc(ctx.s("map.attribution"))}</span></figcaption>'
         f"{listing}</figure>"
     )
@@ -155,16 +177,26 @@ def _marker(place: Place, project: Projection) -> str:
     side = location.get("label_side", "right")
     dx, dy, anchor = LABEL_OFFSET[side]
     if place.kind == "gate":
-        shape = f'<rect class="tn-map__gate" x="{x - 4.5:.1f}" y="{y - 4.5:.1f}" width="9" height="9" transform="rotate(45 {x:.1f} {y:.1f})"/>'
+        shape = (
+            f'<rect class="tn-map__gate" x="{x - 4.5:.1f}" y="{y - 4.5:.1f}" '
+            f'width="9" height="9" transform="rotate(45 {x:.1f} {y:.1f})"/>'
+        )
     elif place.kind == "destination":
         shape = f'<circle class="tn-map__destination" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
     else:
-        shape = f'<circle class="tn-map__city tn-map__city--{place.kind}" cx="{x:.1f}" cy="{y:.1f}" r="3.5"/>'
+        shape = (
+            f'<circle class="tn-map__city tn-map__city--{place.kind}" '
+            f'cx="{x:.1f}" cy="{y:.1f}" r="3.5"/>'
+        )
     label = (
-        f'<text class="tn-map__label tn-map__label--{place.kind}" x="{x + dx:.1f}" y="{y + dy:.1f}" '
+        f'<text class="tn-map__label tn-map__label--{place.kind}" '
+        f'x="{x + dx:.1f}" y="{y + dy:.1f}" '
         f'text-anchor="{anchor}">{esc(place.label)}</text>'
     )
-    return f'<g class="tn-map__place" data-kind="{place.kind}" data-id="{esc(place.record["id"])}">{shape}{label}</g>'
+    return (
+        f'<g class="tn-map__place" data-kind="{place.kind}" '
+        f'data-id="{esc(place.record["id"])}">{shape}{label}</g>'
+    )
 
 
 def _inside(place: Place, project: Projection) -> bool:
@@ -195,7 +227,8 @@ def _edge_arrow(place: Place, project: Projection) -> str:
     return (
         f'<g class="tn-map__place tn-map__place--beyond" data-kind="{place.kind}" '
         f'data-id="{esc(place.record["id"])}"><path class="tn-map__arrow" d="{arrow}"/>'
-        f'<text class="tn-map__label tn-map__label--{place.kind}" {text}>{esc(place.label)}</text></g>'
+        f'<text class="tn-map__label tn-map__label--{place.kind}" '
+        f"{text}>{esc(place.label)}</text></g>"
     )
 
 
@@ -207,10 +240,15 @@ def _legend(ctx: RenderContext) -> str:
         ("city", ctx.s("map.legend.city")),
         ("border", ctx.s("map.legend.border")),
     ]
-    return '<ul class="tn-map__legend">' + "".join(
-        f'<li><span class="tn-map__key tn-map__key--{k}" aria-hidden="true"></span>{esc(t)}</li>'
-        for k, t in items
-    ) + "</ul>"
+    return (
+        '<ul class="tn-map__legend">'
+        + "".join(
+            f'<li><span class="tn-map__key tn-map__key--{k}" '
+            f'aria-hidden="true"></span>{esc(t)}</li>'
+            for k, t in items
+        )
+        + "</ul>"
+    )
 
 
 def _coords(ctx: RenderContext, location: Mapping[str, Any]) -> str:
@@ -219,7 +257,9 @@ def _coords(ctx: RenderContext, location: Mapping[str, Any]) -> str:
     return f"{lat}° N, {lon}° E"
 
 
-def _listing(ctx: RenderContext, places: Sequence[Place], zones: Sequence[Mapping[str, Any]]) -> str:
+def _listing(
+    ctx: RenderContext, places: Sequence[Place], zones: Sequence[Mapping[str, Any]]
+) -> str:
     groups: dict[str, list[str]] = {"gate": [], "zone": [], "destination": [], "city": []}
     for place in places:
         extra = ""
@@ -234,11 +274,16 @@ def _listing(ctx: RenderContext, places: Sequence[Place], zones: Sequence[Mappin
             ctx.name((ctx.store.record("border-gates", g) or {}).get("short"))
             for g in zone.get("gates") or []
         ]
-        text = ctx.name(zone["name"]) + " — " + ctx.s("map.zone_of", gates=", ".join(n for n in names if n))
+        text = (
+            ctx.name(zone["name"])
+            + " — "
+            + ctx.s("map.zone_of", gates=", ".join(n for n in names if n))
+        )
         groups["zone"].append(f'<li data-id="{esc(zone["id"])}">{esc(text)}</li>')
     sections = "".join(
         f'<p class="tn-map__group">{esc(ctx.s(f"map.legend.{key}"))}</p><ul>{"".join(items)}</ul>'
         for key, items in groups.items()
         if items
     )
-    return f'<details class="tn-map__list"><summary>{esc(ctx.s("map.list"))}</summary>{sections}</details>'
+    summary = esc(ctx.s("map.list"))
+    return f'<details class="tn-map__list"><summary>{summary}</summary>{sections}</details>'

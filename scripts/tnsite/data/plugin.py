@@ -66,7 +66,9 @@ class DataPlugin(BasePlugin[DataConfig]):
         server.watch(str(self.project.data_dir))
         return server
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         if "{{" not in markdown:
             return markdown
         lang = page_language(page, config)

@@ -84,12 +84,16 @@ class RenderContext:
         return self.fmt.strings
 
     def s(self, key: str, **values: object) -> str:
-        return self.fmt.strings[key].format(**values) if values else self.fmt.strings[key]
+        text = self.fmt.strings[key].format(**values) if values else self.fmt.strings[key]
+        return self.fmt.digits(text)
 
     def name(self, text: Mapping[str, str] | None) -> str:
+        """A record's text in the page's language (with the language's digits)."""
         if not text:
             return ""
-        return text.get(self.lang) or text.get(self.store.project.source_code) or ""
+        return self.fmt.digits(
+            text.get(self.lang) or text.get(self.store.project.source_code) or ""
+        )
 
     def new_id(self, prefix: str) -> str:
         return f"tn-{prefix}-{next(iter(self.ids))}"
@@ -124,7 +128,7 @@ class RenderContext:
         if record is None:
             return self.missing()
         text = self.fmt.figure(record)
-        value = record["value"]
+        value = machine_value(record)
         return (
             f'<span class="tn-value" data-figure="{esc(figure_id)}">'
             f'<data value="{esc(value)}">{esc(text)}</data>'
@@ -153,12 +157,15 @@ class RenderContext:
             source = self.store.source(source_id) or {"name": source_id}
             name = esc(source.get("name", source_id))
             if source.get("url"):
-                cited = f'<a class="tn-ext" href="{esc(source["url"])}" hreflang="{_hreflang(source)}">{name}</a>'
+                cited = (
+                    f'<a class="tn-ext" href="{esc(source["url"])}" '
+                    f'hreflang="{_hreflang(source)}">{name}</a>'
+                )
             else:
                 cited = name
             parts = [cited]
             if source.get("title"):
-                parts.append(f"<cite>{esc(source['title'])}</cite>")
+                parts.append(f'<cite lang="{_hreflang(source)}">{esc(source["title"])}</cite>')
             elif source.get("ref") and not source.get("url"):
                 parts.append(f'<span class="tn-src-ref">{esc(source["ref"])}</span>')
             if source.get("published"):
@@ -167,7 +174,9 @@ class RenderContext:
             if dates:
                 listed = ", ".join(self.fmt.date(d) for d in dates)
                 parts.append(esc(self.s("as_of", date=listed)))
-            items.append(f'<li id="tn-src-{number}" value="{number}">' + " · ".join(parts) + "</li>")
+            items.append(
+                f'<li id="tn-src-{number}" value="{number}">' + " · ".join(parts) + "</li>"
+            )
         return (
             '<section class="tn-sources" aria-labelledby="data-sources">'
             f'<h2 id="data-sources">{esc(self.s("sources_title"))}</h2>'
@@ -176,11 +185,22 @@ class RenderContext:
         )
 
 
+SCALES = {"million": 10**6, "billion": 10**9}
+
+
+def machine_value(record: Mapping[str, Any]) -> str:
+    """The figure as a plain number for `<data value>`: 24.3 billion → 24300000000."""
+    value = record["value"] * SCALES.get(record.get("scale", ""), 1)
+    return f"{value:.0f}" if float(value).is_integer() else repr(float(value))
+
+
 def _date_key(text: str) -> dt.date:
     return parse_as_of(text)[0]
 
 
 def _hreflang(source: Mapping[str, Any]) -> str:
+    if source.get("lang"):
+        return str(source["lang"])
     url = str(source.get("url", ""))
     return "en" if "//en." in url or "//e." in url or "wikipedia.org/wiki" in url else "vi"
 

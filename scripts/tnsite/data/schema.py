@@ -94,7 +94,10 @@ def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
     if error.validator in {"oneOf", "anyOf"} and error.context:
         from jsonschema.exceptions import best_match
 
-        yield best_match(error.context)
+        # The branch whose type matched says what is really wrong ("not in the form 2025-06"
+        # rather than "expected integer").
+        typed = [e for e in error.context if e.validator != "type"]
+        yield best_match(typed or error.context)
     else:
         yield error
 

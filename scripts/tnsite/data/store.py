@@ -154,7 +154,8 @@ def load_store(project: Project, data_dir: Path | None = None) -> Store:
                         located.pos(("records", index, "id")),
                         Msg(f"duplicate id '{rid}'", f"id '{rid}' bị trùng"),
                         Msg(
-                            f"the first record with this id is at line {dataset.record_pos(rid).line}; "
+                            "the first record with this id is at "
+                            f"line {dataset.record_pos(rid).line}; "
                             "give each record its own id",
                             f"bản ghi đầu tiên có id này ở dòng {dataset.record_pos(rid).line}; "
                             "mỗi bản ghi cần một id riêng",
@@ -269,8 +270,10 @@ def _cross_references(store: Store) -> list[Finding]:
                         dataset.rel,
                         dataset.pos((*base, "page")),
                         Msg(
-                            f"page '{page}' does not exist in {docs.relative_to(store.project.root).as_posix()}/",
-                            f"không có trang '{page}' trong {docs.relative_to(store.project.root).as_posix()}/",
+                            f"page '{page}' does not exist in "
+                            f"{docs.relative_to(store.project.root).as_posix()}/",
+                            f"không có trang '{page}' trong "
+                            f"{docs.relative_to(store.project.root).as_posix()}/",
                         ),
                         Msg(
                             "give the path of the Vietnamese page relative to its language folder",

@@ -93,8 +93,12 @@ def recurrence_text(ctx: RenderContext, recurrence: Mapping[str, Any]) -> str:
         text = ctx.s("rule.lunar", day=ctx.fmt.number(day), month=ctx.fmt.number(month))
     else:
         sample = dt.date(2001, month, day)
-        text = ctx.s("rule.solar", day=ctx.fmt.number(day), month=ctx.fmt.number(month),
-                     date=ctx.fmt.day_month(sample))
+        text = ctx.s(
+            "rule.solar",
+            day=ctx.fmt.number(day),
+            month=ctx.fmt.number(month),
+            date=ctx.fmt.day_month(sample),
+        )
     if int(recurrence.get("days", 1)) > 1:
         text += " · " + ctx.s("rule.days", days=ctx.fmt.number(int(recurrence["days"])))
     if recurrence.get("varies"):
@@ -145,7 +149,8 @@ def _summary(ctx: RenderContext, dataset: str) -> str:
         if record is None:
             continue
         items.append(
-            f'<div class="tn-figure"><dt class="tn-figure__label">{esc(ctx.name(record["label"]))}</dt>'
+            '<div class="tn-figure"><dt '
+            f'class="tn-figure__label">{esc(ctx.name(record["label"]))}</dt>'
             f'<dd class="tn-figure__value">{ctx.figure_html(figure_id)}</dd>'
             f'<dd class="tn-figure__meta">{esc(ctx.fmt.date(str(record["as_of"])))}</dd></div>'
         )
@@ -160,7 +165,10 @@ TABLES: dict[str, list[Column]] = {
         ("col.kind", lambda c, r: esc(c.s(f"kind.{r['kind']}"))),
         ("col.status", lambda c, r: esc(c.s(f"status.{r['status']}")) + c.cite(r)),
         ("col.area", lambda c, r: c.figure_html(r["area"]) if r.get("area") else c.missing()),
-        ("col.occupancy", lambda c, r: c.figure_html(r["occupancy"]) if r.get("occupancy") else c.missing()),
+        (
+            "col.occupancy",
+            lambda c, r: c.figure_html(r["occupancy"]) if r.get("occupancy") else c.missing(),
+        ),
         ("col.place", lambda c, r: _text_or_missing(c, r.get("place"))),
         ("col.operator", lambda c, r: esc(r["operator"]) if r.get("operator") else c.missing()),
     ],
@@ -169,11 +177,23 @@ TABLES: dict[str, list[Column]] = {
         ("col.area", lambda c, r: c.figure_html(r["area"])),
         ("col.gates", lambda c, r: _gate_names(c, r.get("gates"))),
         ("col.place", lambda c, r: _text_or_missing(c, r.get("place"))),
-        ("col.approved", lambda c, r: (esc(c.fmt.date(str(r["approved"]))) + c.cite(r)) if r.get("approved") else c.missing()),
+        (
+            "col.approved",
+            lambda c, r: (
+                (esc(c.fmt.date(str(r["approved"]))) + c.cite(r))
+                if r.get("approved")
+                else c.missing()
+            ),
+        ),
     ],
     "border-gates": [
         ("col.gate", lambda c, r: _linked_name(c, r)),
-        ("col.counterpart", lambda c, r: (esc(c.name(r["counterpart"])) + c.cite(r)) if r.get("counterpart") else c.missing()),
+        (
+            "col.counterpart",
+            lambda c, r: (
+                (esc(c.name(r["counterpart"])) + c.cite(r)) if r.get("counterpart") else c.missing()
+            ),
+        ),
         ("col.cambodian_province", lambda c, r: _text_or_missing(c, r.get("cambodian_province"))),
         ("col.milestones", _milestones),
         ("col.distances", lambda c, r: _figures_cell(c, r.get("distances"))),
@@ -189,7 +209,12 @@ TABLES: dict[str, list[Column]] = {
         ("col.date_rule", _festival_when),
         ("col.next", _festival_next),
         ("col.place", lambda c, r: _text_or_missing(c, r.get("place"))),
-        ("col.kind", lambda c, r: esc(c.s(f"community.{r['community']}")) if r.get("community") else c.missing()),
+        (
+            "col.kind",
+            lambda c, r: (
+                esc(c.s(f"community.{r['community']}")) if r.get("community") else c.missing()
+            ),
+        ),
     ],
 }
 
@@ -206,7 +231,9 @@ def render_table(ctx: RenderContext, directive: Directive) -> str:
         for index, (key, cell) in enumerate(columns):
             tag = "th" if index == 0 else "td"
             scope = ' scope="row"' if index == 0 else ""
-            cells.append(f'<{tag}{scope} data-label="{esc(ctx.s(key))}">{cell(ctx, record)}</{tag}>')
+            cells.append(
+                f'<{tag}{scope} data-label="{esc(ctx.s(key))}">{cell(ctx, record)}</{tag}>'
+            )
         rows.append(f'<tr id="row-{esc(record["id"])}">' + "".join(cells) + "</tr>")
     caption = esc(ctx.s(f"table.caption.{name}"))
     summary = _summary(ctx, name)
@@ -268,7 +295,8 @@ def _gate_card(ctx: RenderContext, record: Record) -> str:
 
 def _zone_card(ctx: RenderContext, record: Record) -> str:
     body = [
-        f'<p class="tn-card__meta">{esc(ctx.s("col.gates"))}: {_gate_names(ctx, record.get("gates"))}</p>',
+        f'<p class="tn-card__meta">{esc(ctx.s("col.gates"))}: '
+        f"{_gate_names(ctx, record.get('gates'))}</p>",
         _figure_list(ctx, [record["area"]]),
     ]
     return _card(ctx, "zone", _linked_name(ctx, record), body)
@@ -297,7 +325,8 @@ def render_contacts(ctx: RenderContext, directive: Directive) -> str:
             shown = record["website"].split("//", 1)[-1].rstrip("/")
             body.append(
                 f'<p class="tn-card__meta">{icon("web")} {esc(ctx.s("contacts.website"))}: '
-                f'<a class="tn-ext" href="{esc(record["website"])}" hreflang="vi">{esc(shown)}</a></p>'
+                f'<a class="tn-ext" href="{esc(record["website"])}" '
+                f'hreflang="vi">{esc(shown)}</a></p>'
             )
         cards.append(_card(ctx, "contact", esc(ctx.name(record["name"])), body))
     return block(f'<div class="grid cards tn-cards tn-contacts"><ul>{"".join(cards)}</ul></div>')

@@ -26,7 +26,9 @@ from tnsite.findings import Msg
 
 RULE = "data-directive"
 
-register_view(View("value", render_value, block=False, datasets=("key-figures",), record="required"))
+register_view(
+    View("value", render_value, block=False, datasets=("key-figures",), record="required")
+)
 register_view(
     View(
         "figures",
@@ -62,7 +64,10 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
         guess = closest(directive.view, names)
         return [
             DirectiveProblem(
-                Msg(f"unknown view '{directive.view}' in {raw}", f"không có kiểu hiển thị '{directive.view}' trong {raw}"),
+                Msg(
+                    f"unknown view '{directive.view}' in {raw}",
+                    f"không có kiểu hiển thị '{directive.view}' trong {raw}",
+                ),
                 Msg(
                     (f"did you mean '{guess}'? " if guess else "") + f"views: {_listing(names)}",
                     (f"có phải '{guess}'? " if guess else "") + f"các kiểu: {_listing(names)}",
@@ -76,8 +81,10 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
         out.append(
             DirectiveProblem(
                 Msg(f"{raw} must stand alone on its line", f"{raw} phải nằm riêng trên một dòng"),
-                Msg("put it on a line of its own, with a blank line before and after",
-                    "đặt nó trên một dòng riêng, có dòng trống trước và sau"),
+                Msg(
+                    "put it on a line of its own, with a blank line before and after",
+                    "đặt nó trên một dòng riêng, có dòng trống trước và sau",
+                ),
             )
         )
     dataset = directive.dataset
@@ -85,7 +92,10 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
         if dataset and dataset != view.default_dataset:
             out.append(
                 DirectiveProblem(
-                    Msg(f"'{view.name}' takes no dataset (found '{dataset}')", f"'{view.name}' không nhận tập dữ liệu (đang ghi '{dataset}')"),
+                    Msg(
+                        f"'{view.name}' takes no dataset (found '{dataset}')",
+                        f"'{view.name}' không nhận tập dữ liệu (đang ghi '{dataset}')",
+                    ),
                     Msg(f"write {{{{ {view.name} }}}}", f"viết {{{{ {view.name} }}}}"),
                 )
             )
@@ -94,8 +104,11 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
         out.append(
             DirectiveProblem(
                 Msg(f"{raw} names no dataset", f"{raw} chưa ghi tập dữ liệu"),
-                Msg(f"write {{{{ {view.name} DATASET }}}} with one of: {_listing(view.datasets)}",
-                    f"viết {{{{ {view.name} TẬP_DỮ_LIỆU }}}} với một trong: {_listing(view.datasets)}"),
+                Msg(
+                    f"write {{{{ {view.name} DATASET }}}} with one of: {_listing(view.datasets)}",
+                    f"viết {{{{ {view.name} TẬP_DỮ_LIỆU }}}} "
+                    f"với một trong: {_listing(view.datasets)}",
+                ),
             )
         )
         return out
@@ -105,12 +118,18 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
         out.append(
             DirectiveProblem(
                 Msg(
-                    f"'{view.name}' cannot show dataset '{dataset}'" if known else f"unknown dataset '{dataset}' in {raw}",
-                    f"'{view.name}' không hiển thị được tập '{dataset}'" if known else f"không có tập dữ liệu '{dataset}' trong {raw}",
+                    f"'{view.name}' cannot show dataset '{dataset}'"
+                    if known
+                    else f"unknown dataset '{dataset}' in {raw}",
+                    f"'{view.name}' không hiển thị được tập '{dataset}'"
+                    if known
+                    else f"không có tập dữ liệu '{dataset}' trong {raw}",
                 ),
                 Msg(
-                    (f"did you mean '{guess}'? " if guess else "") + f"'{view.name}' shows: {_listing(view.datasets)}",
-                    (f"có phải '{guess}'? " if guess else "") + f"'{view.name}' hiển thị: {_listing(view.datasets)}",
+                    (f"did you mean '{guess}'? " if guess else "")
+                    + f"'{view.name}' shows: {_listing(view.datasets)}",
+                    (f"có phải '{guess}'? " if guess else "")
+                    + f"'{view.name}' hiển thị: {_listing(view.datasets)}",
                 ),
             )
         )
@@ -120,7 +139,10 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
         out.append(
             DirectiveProblem(
                 Msg(f"data/{dataset}.yml does not exist", f"không có tệp data/{dataset}.yml"),
-                Msg(f"create data/{dataset}.yml or use another dataset", f"tạo data/{dataset}.yml hoặc dùng tập khác"),
+                Msg(
+                    f"create data/{dataset}.yml or use another dataset",
+                    f"tạo data/{dataset}.yml hoặc dùng tập khác",
+                ),
             )
         )
         return out
@@ -128,15 +150,24 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
         out.append(
             DirectiveProblem(
                 Msg(f"{raw} names no record", f"{raw} chưa ghi bản ghi"),
-                Msg(f"write {{{{ {view.name} {dataset}/ID }}}}", f"viết {{{{ {view.name} {dataset}/ID }}}}"),
+                Msg(
+                    f"write {{{{ {view.name} {dataset}/ID }}}}",
+                    f"viết {{{{ {view.name} {dataset}/ID }}}}",
+                ),
             )
         )
     elif view.record == "no" and directive.record:
         out.append(
             DirectiveProblem(
-                Msg(f"'{view.name}' shows a whole dataset, not one record ('/{directive.record}')",
-                    f"'{view.name}' hiển thị cả tập dữ liệu, không phải một bản ghi ('/{directive.record}')"),
-                Msg(f"write {{{{ {view.name} {dataset} }}}}", f"viết {{{{ {view.name} {dataset} }}}}"),
+                Msg(
+                    f"'{view.name}' shows a whole dataset, not one record ('/{directive.record}')",
+                    f"'{view.name}' hiển thị cả tập dữ liệu, không "
+                    f"phải một bản ghi ('/{directive.record}')",
+                ),
+                Msg(
+                    f"write {{{{ {view.name} {dataset} }}}}",
+                    f"viết {{{{ {view.name} {dataset} }}}}",
+                ),
             )
         )
     if directive.record and data is not None:
@@ -146,8 +177,14 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
             shown = f"'{key}'" if key else f"'{directive.options[key]}'"
             out.append(
                 DirectiveProblem(
-                    Msg(f"unknown option {shown} in {raw}", f"tùy chọn không hợp lệ {shown} trong {raw}"),
-                    Msg(f"options of '{view.name}': {_listing(view.options)}", f"tùy chọn của '{view.name}': {_listing(view.options)}"),
+                    Msg(
+                        f"unknown option {shown} in {raw}",
+                        f"tùy chọn không hợp lệ {shown} trong {raw}",
+                    ),
+                    Msg(
+                        f"options of '{view.name}': {_listing(view.options)}",
+                        f"tùy chọn của '{view.name}': {_listing(view.options)}",
+                    ),
                 )
             )
     for key in view.required_options:
@@ -155,8 +192,10 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
             out.append(
                 DirectiveProblem(
                     Msg(f"{raw} needs {key}=…", f"{raw} cần {key}=…"),
-                    Msg(f"for example {{{{ {view.name} {dataset} {key}=area,population }}}}",
-                        f"ví dụ {{{{ {view.name} {dataset} {key}=area,population }}}}"),
+                    Msg(
+                        f"for example {{{{ {view.name} {dataset} {key}=area,population }}}}",
+                        f"ví dụ {{{{ {view.name} {dataset} {key}=area,population }}}}",
+                    ),
                 )
             )
     if "ids" in directive.options and data is not None:
@@ -172,7 +211,10 @@ def _record_problems(record_id: str, dataset: str, records: dict) -> list[Direct
         guess = closest(record_id, ids)
         return [
             DirectiveProblem(
-                Msg(f"unknown record '{record_id}' in data/{dataset}.yml", f"không có bản ghi '{record_id}' trong data/{dataset}.yml"),
+                Msg(
+                    f"unknown record '{record_id}' in data/{dataset}.yml",
+                    f"không có bản ghi '{record_id}' trong data/{dataset}.yml",
+                ),
                 Msg(
                     (f"did you mean '{guess}'? " if guess else "") + f"ids: {_listing(ids)}",
                     (f"có phải '{guess}'? " if guess else "") + f"các id: {_listing(ids)}",
@@ -182,10 +224,15 @@ def _record_problems(record_id: str, dataset: str, records: dict) -> list[Direct
     if not record.get("confirmed", True):
         return [
             DirectiveProblem(
-                Msg(f"'{record_id}' is marked confirmed: false and cannot be shown as a fact",
-                    f"'{record_id}' chưa được xác nhận (confirmed: false), không được đưa lên như sự thật"),
-                Msg("remove the directive, or confirm the figure with a second source in the data",
-                    "bỏ chỉ thị này, hoặc xác nhận số liệu bằng nguồn thứ hai trong dữ liệu"),
+                Msg(
+                    f"'{record_id}' is marked confirmed: false and cannot be shown as a fact",
+                    f"'{record_id}' chưa được xác nhận (confirmed: "
+                    "false), không được đưa lên như sự thật",
+                ),
+                Msg(
+                    "remove the directive, or confirm the figure with a second source in the data",
+                    "bỏ chỉ thị này, hoặc xác nhận số liệu bằng nguồn thứ hai trong dữ liệu",
+                ),
             )
         ]
     return []

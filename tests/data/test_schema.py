@@ -1,0 +1,207 @@
+"""Bad data gives a `data-schema` finding at its file, line and column, saying what to do; the
+real data has none, and holds every record the content outline promises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.data.fixture import make_project, reload
+from tnsite.config import Project
+from tnsite.data.checks import check_data
+from tnsite.data.store import load_store
+
+# The key-figures ids of the content outline: writers use these in pages.
+OUTLINE_FIGURES = [
+    "area",
+    "population",
+    "commune-units",
+    "communes",
+    "wards",
+    "border-length",
+    "international-gates",
+    "main-gates",
+    "auxiliary-gates",
+    "bgez-count",
+    "industrial-parks",
+    "ip-area",
+    "ip-projects",
+    "ip-fdi-projects",
+    "ip-fdi-capital",
+    "industrial-clusters",
+    "ip-plan-2030-count",
+    "ip-plan-2030-area",
+    "fdi-projects",
+    "fdi-capital",
+    "fdi-new-projects-9m2025",
+    "fdi-new-capital-9m2025",
+    "fdi-countries",
+    "china-fdi-projects",
+    "china-fdi-capital",
+    "china-fdi-share",
+    "visitors-2024",
+    "tourism-revenue-2024",
+    "visitors-q1-2025",
+    "ba-den-height",
+    "ba-den-cable-car-passengers-2023",
+    "cable-car-line1-length",
+    "cable-car-station-area",
+    "ba-den-statue-height",
+    "lo-go-area",
+    "lo-go-bird-species",
+    "dau-tieng-area",
+    "dau-tieng-volume",
+    "hightech-agri-zones",
+    "hightech-agri-area",
+    "expressway-length",
+    "expressway-length-tay-ninh",
+    "moc-bai-bgez-area",
+    "xa-mat-bgez-area",
+    "long-an-bgez-area",
+    "demarcation-share",
+    "demarcation-markers",
+    "intangible-heritage",
+    "hoi-yen-attendance-2025",
+    "unsc-votes",
+    "old-tay-ninh-area",
+    "old-tay-ninh-population-2019",
+    "tan-nam-investment",
+    "moc-bai-distance-hcmc",
+    "tan-nam-distance-hcmc",
+    "tan-nam-distance-phnom-penh",
+    "old-border-length",
+    "long-an-border-length",
+]
+OUTLINE_RECORDS = {
+    "border-gates": {"moc-bai", "xa-mat", "tan-nam", "binh-hiep"},
+    "economic-zones": {"moc-bai-bgez", "xa-mat-bgez", "long-an-bgez"},
+    "destinations": {"ba-den", "holy-see", "lo-go-xa-mat", "dau-tieng", "central-office"},
+    "festivals": {
+        "hoi-xuan-nui-ba",
+        "via-duc-chi-ton",
+        "hoi-yen-dieu-tri-cung",
+        "chol-chnam-thmay",
+        "ok-om-bok",
+    },
+    "industrial-parks": {
+        "trang-bang",
+        "linh-trung-3",
+        "cha-la",
+        "phuoc-dong",
+        "thanh-thanh-cong",
+        "hiep-thanh",
+    },
+}
+
+
+def test_the_real_data_is_valid_and_complete(project: Project) -> None:
+    store = load_store(project)
+    assert [f.render() for f in store.findings] == []
+    assert set(OUTLINE_FIGURES) <= set(store.get("key-figures").by_id)
+    for name, ids in OUTLINE_RECORDS.items():
+        assert ids <= set(store.get(name).by_id), name
+    records = sum(len(d.records) for n, d in store.datasets.items() if n != "sources")
+    assert records >= 30
+    for name, dataset in store.datasets.items():
+        for record in dataset.records:
+            if name != "sources":
+                assert record.get("source") and record.get("as_of"), (name, record["id"])
+            for key in ("name", "label"):
+                if isinstance(record.get(key), dict):
+                    assert set(record[key]) == set(project.codes), (name, record["id"])
+
+
+def test_unconfirmed_facts_are_marked_so(project: Project) -> None:
+    store = load_store(project)
+    assert store.figure("old-tay-ninh-population-2022")["confirmed"] is False
+    assert store.record("visitors-series", "visitors-2022")["confirmed"] is False
+    assert "counterpart" not in store.record("border-gates", "binh-hiep")  # [GK] only
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Project:
+    return make_project(tmp_path / "proj")
+
+
+def edit(project: Project, name: str, old: str, new: str) -> None:
+    path = project.root / "data" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(project: Project, name: str, needle: str) -> int:
+    lines = (project.root / "data" / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def only(project: Project) -> list:
+    found = [f for f in check_data(reload(project.root)) if f.rule == "data-schema"]
+    assert found, "expected a data-schema finding"
+    return found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        ("    value: 8500\n", '    value: "8.500"\n', 'value: "8.500"', "expected number"),
+        ("    unit: km2\n", "    unit: sqkm\n", "unit: sqkm", "use one of"),
+        (
+            "    qualifier: over\n",
+            "    qualifer: over\n",
+            "qualifer: over",
+            "unknown field 'qualifer'",
+        ),
+        ("    as_of: 2025-06\n", "    as_of: June 2025\n", "as_of: June 2025", "2025-06"),
+        (
+            "    source: vietnamnet-2025-06-merger\n",
+            "    source: vietnamnet\n",
+            "source: vietnamnet\n",
+            "did you mean",
+        ),
+    ],
+)
+def test_schema_errors_point_at_the_line(
+    fixture_project: Project, old: str, new: str, needle: str, message: str
+) -> None:
+    edit(fixture_project, "key-figures.yml", old, new)
+    findings = only(fixture_project)
+    line = line_of(fixture_project, "key-figures.yml", needle.rstrip("\n"))
+    assert [(f.path, f.line) for f in findings] == [("data/key-figures.yml", line)]
+    rendered = findings[0].render()
+    assert message in rendered and rendered.endswith("[data-schema]")
+    assert findings[0].message.vi and findings[0].hint
+
+
+def test_a_missing_language_names_it(fixture_project: Project) -> None:
+    edit(fixture_project, "key-figures.yml", ", km: ផ្ទៃដីធម្មជាតិ}", "}")
+    (finding,) = only(fixture_project)
+    assert "no 'km' form" in finding.message.en
+    assert finding.line == line_of(fixture_project, "key-figures.yml", "Diện tích tự nhiên")
+
+
+def test_bad_yaml_duplicate_ids_and_unknown_files(fixture_project: Project) -> None:
+    edit(fixture_project, "festivals.yml", "  - id: via-duc-chi-ton\n", "  - id: hoi-xuan-nui-ba\n")
+    (fixture_project.root / "data/festival.yml").write_text("records: []\n", encoding="utf-8")
+    edit(fixture_project, "contacts.yml", "title:\n", "title: [\n")
+    found = {(f.path, f.line): f.render() for f in only(fixture_project)}
+    text = (fixture_project.root / "data/festivals.yml").read_text(encoding="utf-8")
+    dup_lines = [i for i, line in enumerate(text.splitlines(), 1) if "id: hoi-xuan-nui-ba" in line]
+    assert "duplicate id 'hoi-xuan-nui-ba'" in found[("data/festivals.yml", dup_lines[1])]
+    assert "did you mean festivals.yml" in found[("data/festival.yml", 1)]
+    assert any(p == "data/contacts.yml" and "not valid YAML" in r for (p, _), r in found.items())
+
+
+def test_a_reference_to_an_unconfirmed_figure_is_refused(fixture_project: Project) -> None:
+    edit(
+        fixture_project,
+        "fdi-series.yml",
+        "    projects: fdi-projects\n",
+        "    projects: old-tay-ninh-population-2022\n",
+    )
+    (finding,) = only(fixture_project)
+    assert "confirmed: false" in finding.message.en
+    assert finding.line == line_of(
+        fixture_project, "fdi-series.yml", "old-tay-ninh-population-2022"
+    )

@@ -1,0 +1,42 @@
+"""The data loader keeps line numbers, keeps dates as written, and refuses duplicate keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from tnsite.data.yamlpos import YamlProblem, loads
+
+TEXT = """\
+title:
+  vi: Tên
+records:
+  - id: area
+    value: 8500
+    as_of: 2025-06-30
+  - id: wards
+    value: 14
+"""
+
+
+def test_every_value_and_key_has_its_line_and_column() -> None:
+    located = loads(TEXT)
+    assert located.pos(("records", 1, "value")).line == 8
+    assert located.pos(("records", 1, "value")).col == 12
+    assert located.key_pos(("records", 0, "as_of")).line == 6
+    assert located.pos(("records", 0, "missing", "deeper")).line == 4  # nearest parent
+
+
+def test_dates_stay_strings() -> None:
+    assert loads(TEXT).value["records"][0]["as_of"] == "2025-06-30"
+
+
+def test_duplicate_keys_are_refused_at_the_second_key() -> None:
+    with pytest.raises(YamlProblem) as info:
+        loads("records:\n  - id: a\n    id: b\n")
+    assert info.value.pos.line == 3 and "duplicate key 'id'" in info.value.message
+
+
+def test_syntax_errors_carry_a_position() -> None:
+    with pytest.raises(YamlProblem) as info:
+        loads("records:\n  - id: a\n   value: [1,\n")
+    assert info.value.pos.line >= 3 and "not valid YAML" in info.value.message
