@@ -21,8 +21,8 @@ def relative_link(target_md: str, page_src_uri: str, languages: tuple[str, ...])
     With the folder layout a page's src_uri starts with its language folder ("km/index.md");
     `target_md` is relative to that language folder ("tin-tuc/x.md").
     """
-    head, _, _ = page_src_uri.partition("/")
-    root = head + "/" if head in languages and "/" in page_src_uri else ""
+    shared = in_language_tree(page_src_uri, languages)
+    root = page_src_uri[: len(page_src_uri) - len(shared)]
     return posixpath.relpath(root + target_md, posixpath.dirname(page_src_uri) or ".")
 
 
@@ -32,3 +32,9 @@ def relative_href(target_url: str, page_url_: str) -> str:
     return posixpath.relpath(target_url or ".", base.rstrip("/") or ".") + (
         "/" if target_url.endswith("/") and target_url else ""
     )
+
+
+def in_language_tree(src_uri: str, languages: tuple[str, ...]) -> str:
+    """'km/du-lich/le-hoi.md' → 'du-lich/le-hoi.md': the path every language shares."""
+    head, _, rest = src_uri.partition("/")
+    return rest if head in languages and rest else src_uri

@@ -6,7 +6,7 @@ from mkdocs.config.base import Config
 
 class NewsConfig(Config):
     news_dir = c.Type(str, default="tin-tuc")
-    festivals = c.Type(str, default="data/festivals.yml")
+    festivals = c.Type(str, default="festivals")  # dataset name in data/
     feed_file = c.Type(str, default="feed.xml")
     calendar_file = c.Type(str, default="events.ics")
     events_dir = c.Type(str, default="events")

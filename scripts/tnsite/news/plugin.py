@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -42,22 +41,26 @@ def build_date() -> dt.date:
 class NewsPlugin(BasePlugin[NewsConfig]):
     project: Project
     strings: dict[str, dict[str, str]]
+    _events: list[Event] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = load_project(Path(config.config_file_path).parent)
         self.strings = load_strings(STRINGS, self.project.codes)
+        self._events = None
         return config
 
     def _festivals(self) -> list[dict[str, Any]]:
-        path = self.project.root / self.config.festivals
-        if not path.is_file():
-            return []
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        records = data.get("records", data) if isinstance(data, dict) else data
-        return [r for r in records or [] if isinstance(r, dict)]
+        """Confirmed festival records, validated by the data layer."""
+        from tnsite.data.store import load_store
+
+        dataset = load_store(self.project).get(self.config.festivals)
+        return dataset.confirmed() if dataset else []
 
     def events(self) -> list[Event]:
-        return upcoming(self._festivals(), build_date(), self.config.horizon_days)
+        """Upcoming festival dates, computed once per build."""
+        if self._events is None:
+            self._events = upcoming(self._festivals(), build_date(), self.config.horizon_days)
+        return self._events
 
     @event_priority(10)
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):

@@ -5,7 +5,9 @@ language, no third-party fonts or scripts)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -20,8 +22,10 @@ from tnsite.strings import load_strings
 from tnsite.theme import structured_data
 from tnsite.theme.bundle import neutralise_bundle
 from tnsite.theme.config import ThemeConfig
+from tnsite.urls import in_language_tree
 
 STRINGS = Path(__file__).with_name("strings.yml")
+USED_VIEW = re.compile(r"\{\{\s*([\w-]+)\b")
 
 
 def og_locale(code: str) -> str:
@@ -40,6 +44,16 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     project: Project
     strings: dict[str, dict[str, str]]
     default_404: bytes | None = None
+    directives_used: dict[str, set[str]]
+    _data_store: Any = None
+
+    def _store(self) -> Any:
+        """The data layer's validated datasets, loaded once per build (None without data/)."""
+        if self._data_store is None and self.project.data_dir.is_dir():
+            from tnsite.data.store import load_store
+
+            self._data_store = load_store(self.project)
+        return self._data_store
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.get("font") is not False:
@@ -56,6 +70,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
                     "en.html partial."
                 )
         self.strings = load_strings(STRINGS, self.project.codes)
+        self.directives_used = {}
+        self._data_store = None
         return config
 
     @event_priority(50)
@@ -76,11 +92,14 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         context["tn_strings"] = self.strings[lang]
         return context
 
+    @event_priority(100)
     def on_page_markdown(self, markdown, page, config, files):  # type: ignore[no-untyped-def]
-        """A language's home page is a landing page: hero template, no side bars."""
+        """A language's home page is a landing page: hero template, no side bars. The
+        directives a page uses are noted before other plugins render them, for JSON-LD."""
         if page.is_homepage or page.url in {lang.url_prefix for lang in self.project.languages}:
             page.meta.setdefault("template", "home.html")
             page.meta.setdefault("hide", ["navigation", "toc"])
+        self.directives_used[page.file.src_uri] = set(USED_VIEW.findall(markdown))
         return markdown
 
     def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
@@ -96,6 +115,30 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             items.append(
                 structured_data.website(config.site_name, url, lang.code, lang.site_description)
             )
+        shared = in_language_tree(page.file.src_uri, self.project.codes)
+        used = self.directives_used.get(page.file.src_uri, set())
+        fallback = self.project.source_code
+        store = self._store()
+        destinations = store.get("destinations") if store else None
+        for record in destinations.confirmed() if destinations else []:
+            if record.get("page") == shared:
+                items.append(structured_data.tourist_attraction(record, url, lang.code, fallback))
+        contacts = store.get("contacts") if store and "contacts" in used else None
+        for record in contacts.confirmed() if contacts else []:
+            items.append(structured_data.government_organization(record, lang.code, fallback))
+        news = config.plugins.get("tnsite/news")
+        if news is not None and "events" in used:
+            for event in news.events():
+                items.append(
+                    structured_data.event(
+                        event.name(lang.code, fallback),
+                        event.start,
+                        event.end,
+                        event.place(lang.code, fallback),
+                        url,
+                        lang.code,
+                    )
+                )
         date = page.meta.get("date")
         if isinstance(date, dt.date):
             items.append(

@@ -44,6 +44,71 @@ def news_article(
     }
 
 
+def _localised(value: Any, lang: str, fallback: str) -> str:
+    if isinstance(value, Mapping):
+        return str(value.get(lang) or value.get(fallback) or "")
+    return str(value or "")
+
+
+def tourist_attraction(
+    record: Mapping[str, Any], url: str, lang: str, fallback: str
+) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "TouristAttraction",
+        "name": _localised(record.get("name"), lang, fallback),
+        "description": _localised(record.get("summary"), lang, fallback),
+        "url": url,
+        "inLanguage": lang,
+    }
+    location = record.get("location") or {}
+    if "lat" in location and "lon" in location:
+        item["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": location["lat"],
+            "longitude": location["lon"],
+        }
+    return item
+
+
+def event(
+    name: str, start: dt.date, end: dt.date, place: str, url: str, lang: str
+) -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": name,
+        "startDate": start.isoformat(),
+        "endDate": end.isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": {
+            "@type": "Place",
+            "name": place or name,
+            "address": {
+                "@type": "PostalAddress",
+                "addressRegion": "Tây Ninh",
+                "addressCountry": "VN",
+            },
+        },
+        "url": url,
+        "inLanguage": lang,
+    }
+
+
+def government_organization(record: Mapping[str, Any], lang: str, fallback: str) -> dict[str, Any]:
+    item = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": _localised(record.get("name"), lang, fallback),
+        "description": _localised(record.get("role"), lang, fallback),
+        "areaServed": "Tây Ninh, Việt Nam",
+    }
+    if record.get("website"):
+        item["url"] = record["website"]
+    return item
+
+
 def to_script(items: Sequence[Mapping[str, Any]]) -> str:
     """JSON safe to place inside <script>: no '</' can close the element early."""
     if not items:
