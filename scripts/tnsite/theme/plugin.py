@@ -154,11 +154,11 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return items
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
-        return name_search_dialog(output, self.search_label(config))
+        return name_nav_sections(name_search_dialog(output, self.search_label(config)))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
-            return name_search_dialog(output, self.search_label(config))
+            return name_nav_sections(name_search_dialog(output, self.search_label(config)))
         return output
 
     def search_label(self, config: MkDocsConfig) -> str:
@@ -213,6 +213,19 @@ def name_search_dialog(html: str, label: str) -> str:
         return html
     named = SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{label}"')
     return html.replace(SEARCH_DIALOG, named, 1)
+
+
+NAV_SECTION = re.compile(
+    r'(<nav class="md-nav" data-md-level="\d+" )aria-labelledby="(__nav[\w]*)_label"'
+    r'([^>]*>\s*<label class="md-nav__title" for="\2")>'
+)
+
+
+def name_nav_sections(html: str) -> str:
+    """With `navigation.indexes`, Material labels each section's <nav> by a toggle that holds
+    only an icon, so every section landmark has the same empty name (axe: landmark-unique).
+    Label each one by its visible section title instead."""
+    return NAV_SECTION.sub(r'\1aria-labelledby="\2_title"\3 id="\2_title">', html)
 
 
 def _partial_exists(config: MkDocsConfig, code: str) -> bool:
