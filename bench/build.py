@@ -56,6 +56,21 @@ def make_ours_real(dest: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
 
 
+def add_real_content(site: Path) -> None:
+    """The real pages beside the synthetic ones, so the data layer's page references hold and
+    the pipeline renders real directives, charts and maps, not only synthetic prose."""
+    for lang_dir in (ROOT / "docs").iterdir():
+        for page in lang_dir.rglob("*.md"):
+            rel = page.relative_to(lang_dir)
+            if rel.as_posix() == "index.md":
+                continue
+            target = site / "docs" / lang_dir.name / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(page, target)
+    for name in ("i18n",):
+        shutil.copytree(ROOT / name, site / name, dirs_exist_ok=True)
+
+
 def run(cmd: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> float:
     """Wall-clock seconds of one command; `check` may exit 1 (findings) and still count."""
     start = time.perf_counter()
@@ -108,6 +123,7 @@ def main() -> None:
             make_stock(work / "real-ours", work / "real-stock")
             rows += measure("real site", work / "real-ours", work / "real-stock")
         make_synthetic_site(work / "syn-ours", args.pages, config="project")
+        add_real_content(work / "syn-ours")
         make_stock(work / "syn-ours", work / "syn-stock")
         rows += measure("synthetic", work / "syn-ours", work / "syn-stock")
     print("\n".join(rows))
