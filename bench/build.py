@@ -34,7 +34,7 @@ ENV_NOTE = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 def stock_config(text: str) -> str:
     """The project's mkdocs.yml reduced to the stock stack: no project plugin, no project
     slug function, only the Khmer UI partial from the project's theme overrides."""
-    text = re.sub(r"^\s+- tnsite/\S+\n", "", text, flags=re.M)
+    text = re.sub(r"^(\s+)- tnsite/\S+\n(?:\1\s+\S.*\n)*", "", text, flags=re.M)
     text = re.sub(r"^\s+slugify: !!python/name:\S+\n", "", text, flags=re.M)
     text = re.sub(r"^extra_css:\n(?:\s+- .*\n)+", "", text, flags=re.M)
     return re.sub(r"^\s+(favicon|logo): .*\n", "", text, flags=re.M)
@@ -86,7 +86,11 @@ def run(cmd: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> float:
 
 
 def stock_build(site: Path) -> float:
-    return run([str(BIN / "mkdocs"), "build", "--quiet"], site)
+    shutil.rmtree(site / "site", ignore_errors=True)
+    elapsed = run([str(BIN / "mkdocs"), "build", "--quiet"], site)
+    if not (site / "site" / "km" / "index.html").is_file():
+        raise SystemExit(f"the stock build in {site} produced no Khmer site")
+    return elapsed
 
 
 def ours_build(site: Path) -> float:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.server import SiteServer
+from tnsite.audit.browser import CHROMIUM_ARGS
 from tnsite.config import Project, load_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,15 +81,7 @@ def browser() -> Iterator[object]:
     with sync_playwright() as pw:
         instance = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-quic",
-                "--disable-sync",
-            ],
+            args=CHROMIUM_ARGS,
         )
         yield instance
         instance.close()

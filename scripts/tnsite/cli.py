@@ -6,25 +6,16 @@ Messages come in English or Vietnamese (`--lang vi`, or TNSITE_LANG=vi in the en
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
 import click
 
 from tnsite.checks import available_checks
+from tnsite.cli_options import LANG_OPTION
 from tnsite.config import load_project
 from tnsite.findings import Finding, emit, exit_status, write_json
 from tnsite.i18n.cli import COMMANDS as I18N_COMMANDS
-
-LANG_OPTION = click.option(
-    "--lang",
-    "ui_lang",
-    type=click.Choice(["en", "vi"]),
-    default=lambda: os.environ.get("TNSITE_LANG", "en"),
-    show_default="TNSITE_LANG or en",
-    help="Language of the messages.",
-)
 
 
 @click.group()

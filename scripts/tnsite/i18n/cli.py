@@ -7,12 +7,12 @@ Registered on the main command group by tnsite.cli. Messages in English or Vietn
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
 import click
 
+from tnsite.cli_options import LANG_OPTION
 from tnsite.config import Project
 from tnsite.i18n.mark import MarkError, mark, referenced_versions, resolve
 from tnsite.i18n.model import load_model
@@ -20,15 +20,6 @@ from tnsite.i18n.scaffold import ScaffoldError, describe, new_page
 from tnsite.i18n.status import build_status, render_markdown, render_text, write_json
 
 REPORT = "translations.json"
-
-lang_option = click.option(
-    "--lang",
-    "ui_lang",
-    type=click.Choice(["en", "vi"]),
-    default=lambda: os.environ.get("TNSITE_LANG", "en"),
-    show_default="TNSITE_LANG or en",
-    help="Language of the messages.",
-)
 
 
 def _say(ui_lang: str, en: str, vi: str, err: bool = False) -> None:
@@ -43,7 +34,7 @@ def _say(ui_lang: str, en: str, vi: str, err: bool = False) -> None:
     default="text",
     help="markdown: for the GitHub job summary ($GITHUB_STEP_SUMMARY).",
 )
-@lang_option
+@LANG_OPTION
 @click.pass_obj
 def status(project: Project, fmt: str, ui_lang: str) -> None:
     """Where every translation stands (up to date, outdated, pending, missing, awaiting
@@ -63,7 +54,7 @@ def status(project: Project, fmt: str, ui_lang: str) -> None:
 @click.option("--all", "everything", is_flag=True, help="Mark every translation.")
 @click.option("--only", "only_lang", default=None, help="With --all: only this language.")
 @click.option("--prune", is_flag=True, help="Also delete snapshots no translation refers to.")
-@lang_option
+@LANG_OPTION
 @click.pass_obj
 def mark_command(  # type: ignore[no-untyped-def]
     project: Project,
@@ -130,7 +121,7 @@ def mark_command(  # type: ignore[no-untyped-def]
     default=None,
     help="Date by which the translations are due (default: in 30 days).",
 )
-@lang_option
+@LANG_OPTION
 @click.pass_obj
 def new_command(  # type: ignore[no-untyped-def]
     project: Project,

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
 from tnsite.alternates import SourceIndex
+from tnsite.cli_options import LANG_OPTION
 from tnsite.config import Project
 from tnsite.findings import emit, exit_status, write_json
 from tnsite.links.freshness import fresh_site, with_site
 
-LANG = click.option(
-    "--lang",
-    "ui_lang",
-    type=click.Choice(["en", "vi"]),
-    default=lambda: os.environ.get("TNSITE_LANG", "en"),
-    help="Language of the messages.",
-)
 SITE = click.option(
     "--site-dir",
     type=click.Path(path_type=Path, file_okay=False),
@@ -41,7 +34,7 @@ def _site_project(project: Project, site_dir: Path | None) -> Project:
     default="text",
     help="pairs: one 'page<TAB>target' line per broken URL (for comparing tools).",
 )
-@LANG
+@LANG_OPTION
 @click.pass_obj
 def check_links_command(project, site_dir: Path | None, fmt: str, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
     """Links, anchors, assets, cross-language links, hreflang and sitemap of the built site."""
@@ -75,7 +68,7 @@ def check_links_command(project, site_dir: Path | None, fmt: str, ui_lang: str) 
 @click.option("--no-cache", is_flag=True, help="Ask every host again.")
 @click.option("--fail", is_flag=True, help="Exit 1 when a link is dead (default: never).")
 @click.option("--only", multiple=True, help="Check only URLs starting with this (repeatable).")
-@LANG
+@LANG_OPTION
 @click.pass_obj
 def check_external_command(  # type: ignore[no-untyped-def]
     project,
