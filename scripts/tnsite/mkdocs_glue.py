@@ -8,6 +8,8 @@ when the i18n plugin is no longer inside its nested builds.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,3 +38,11 @@ def is_final_post_build(config: MkDocsConfig) -> bool:
 def page_language(page: Any, config: MkDocsConfig) -> str:
     """The language the page's file is really written in (differs from the build on fallback)."""
     return str(getattr(page.file, "locale", None) or current_language(config))
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH's day when set (reproducible builds of old commits)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()

@@ -6,8 +6,6 @@ stops the build with the same `path:line:col: error: … [rule]` lines `tnsite c
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +25,10 @@ from tnsite.data.geo import load_geo
 from tnsite.data.render import RenderContext
 from tnsite.data.store import Store, load_store
 from tnsite.findings import Finding, Severity, sort_key
-from tnsite.mkdocs_glue import current_language, page_language
+from tnsite.mkdocs_glue import build_date, current_language, page_language
 from tnsite.strings import load_strings
 
 STRINGS = Path(__file__).with_name("strings.yml")
-
-
-def build_date() -> dt.date:
-    """Today, or SOURCE_DATE_EPOCH's day when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 def stop(findings: list[Finding]) -> PluginError:

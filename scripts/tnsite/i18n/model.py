@@ -205,9 +205,3 @@ def load_model(project: Project, on: dt.date | None = None) -> Model:
 def docs_path(project: Project, lang: str, path: str) -> str:
     """'km', 'dau-tu/index.md' → 'docs/km/dau-tu/index.md' (relative to the project root)."""
     return (project.lang_dir(lang) / path).relative_to(project.root).as_posix()
-
-
-def strip_language(project: Project, src_uri: str) -> str:
-    """'km/dau-tu/index.md' → 'dau-tu/index.md': a page's path without its language folder."""
-    head, _, rest = src_uri.partition("/")
-    return rest if head in project.codes and rest else src_uri

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from tnsite.config import Project, load_project
 from tnsite.i18n import visitors
 from tnsite.i18n.config import I18nConfig
-from tnsite.i18n.model import Model, load_model, strip_language
+from tnsite.i18n.model import Model, load_model
 from tnsite.i18n.schema import syntax_finding
 from tnsite.i18n.status import build_status, status_page_markdown
 from tnsite.mkdocs_glue import (
@@ -31,7 +31,7 @@ from tnsite.mkdocs_glue import (
     page_language,
 )
 from tnsite.strings import load_strings
-from tnsite.urls import page_url
+from tnsite.urls import in_language_tree, page_url
 
 STRINGS = Path(__file__).with_name("strings.yml")
 log = get_plugin_logger(__name__)
@@ -77,7 +77,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         assert self.model is not None
         lang = current_language(config)
         self.fallbacks[lang] = sorted(
-            strip_language(self.project, f.src_uri)
+            in_language_tree(f.src_uri, self.project.codes)
             for f in files.documentation_pages()
             if getattr(f, "locale", lang) != lang
         )
@@ -112,7 +112,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         assert self.model is not None
         build = current_language(config)
         real = page_language(page, config)
-        path = strip_language(self.project, page.file.src_uri)
+        path = in_language_tree(page.file.src_uri, self.project.codes)
         info: dict[str, Any] = {"noindex": False, "fallback": None, "review_note": None}
         if page.file.src_uri == self.config.status_page:
             info["noindex"] = True

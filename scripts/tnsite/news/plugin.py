@@ -3,8 +3,6 @@ iCalendar file per language."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, load_project
-from tnsite.mkdocs_glue import current_language
+from tnsite.mkdocs_glue import build_date, current_language
 from tnsite.news import render
 from tnsite.news.calendar import ics_calendar
 from tnsite.news.config import NewsConfig
@@ -28,14 +26,6 @@ from tnsite.urls import relative_href, relative_link
 
 DIRECTIVE = re.compile(r"^\{\{\s*(news|events)\s+(\w+)((?:\s+[\w-]+=\S+)*)\s*\}\}\s*$", re.M)
 STRINGS = Path(__file__).with_name("strings.yml")
-
-
-def build_date() -> dt.date:
-    """Today, or SOURCE_DATE_EPOCH's day when set (reproducible builds of old commits)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 class NewsPlugin(BasePlugin[NewsConfig]):
