@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import make_synthetic_site  # noqa: E402
 from tests.images.makers import jpeg_with_gps  # noqa: E402
+from tnsite.audit.browser import CHROMIUM_ARGS  # noqa: E402
 from tnsite.build import build_site  # noqa: E402
 from tnsite.config import _load, load_project  # noqa: E402
 
@@ -98,7 +99,7 @@ def image_bytes(site: Path) -> dict[str, tuple[int, int]]:
     server = SiteServer(site).start()
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for name, (width, height, dpr) in VIEWS.items():
                 context = browser.new_context(
                     viewport={"width": width, "height": height}, device_scale_factor=dpr

@@ -231,6 +231,7 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
+    from tnsite.audit.browser import CHROMIUM_ARGS
     from tnsite.audit.server import SiteServer
     from tnsite.config import load_project
 
@@ -239,7 +240,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            args=CHROMIUM_ARGS,
         )
         for name, without in (("stock", True), ("site", False)):
             site = build(ROOT, Path(tmp) / name / "site", without_search=without)
