@@ -21,6 +21,13 @@ def i18n_plugin(config: MkDocsConfig) -> Any:
     return config.plugins.get("i18n")
 
 
+def data_store(config: MkDocsConfig) -> Any:
+    """The data plugin's validated datasets, loaded once in its `on_config`; None when the site
+    has no data plugin. Other plugins read data from here instead of loading it again."""
+    plugin = config.plugins.get("tnsite/data")
+    return getattr(plugin, "store", None)
+
+
 def current_language(config: MkDocsConfig) -> str:
     """The language being built now (Material's theme language follows the i18n plugin)."""
     plugin = i18n_plugin(config)

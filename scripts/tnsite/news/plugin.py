@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, load_project
-from tnsite.mkdocs_glue import build_date, current_language
+from tnsite.mkdocs_glue import build_date, current_language, data_store
 from tnsite.news import render
 from tnsite.news.calendar import ics_calendar
 from tnsite.news.config import NewsConfig
@@ -39,17 +39,17 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self._events = None
         return config
 
-    def _festivals(self) -> list[dict[str, Any]]:
+    def _festivals(self, config: MkDocsConfig) -> list[dict[str, Any]]:
         """Confirmed festival records, validated by the data layer."""
-        from tnsite.data.store import load_store
-
-        dataset = load_store(self.project).get(self.config.festivals)
+        store = data_store(config)
+        dataset = store.get(self.config.festivals) if store else None
         return dataset.confirmed() if dataset else []
 
-    def events(self) -> list[Event]:
+    def events(self, config: MkDocsConfig) -> list[Event]:
         """Upcoming festival dates, computed once per build."""
         if self._events is None:
-            self._events = upcoming(self._festivals(), build_date(), self.config.horizon_days)
+            festivals = self._festivals(config)
+            self._events = upcoming(festivals, build_date(), self.config.horizon_days)
         return self._events
 
     @event_priority(10)
@@ -73,7 +73,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             if kind == "events" and view == "upcoming":
                 href = relative_href(prefix + self.config.calendar_file, page.url)
                 return render.events_list(
-                    self.events()[:count],
+                    self.events(config)[:count],
                     lang=lang,
                     fallback=self.project.source_code,
                     link=link,
@@ -115,7 +115,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             )
         )
         domain = self.project.site_url.split("//", 1)[-1].strip("/")
-        events = self.events()
+        events = self.events(config)
 
         def write_calendar(path: Path, chosen: list[Event], name: str) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)

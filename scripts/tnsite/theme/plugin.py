@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -17,7 +16,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from tnsite.config import Project, load_project
-from tnsite.mkdocs_glue import FINAL_PRIORITY, current_language, is_final_post_build
+from tnsite.mkdocs_glue import FINAL_PRIORITY, current_language, data_store, is_final_post_build
 from tnsite.strings import load_strings
 from tnsite.theme import structured_data
 from tnsite.theme.bundle import neutralise_bundle
@@ -45,15 +44,6 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     strings: dict[str, dict[str, str]]
     default_404: bytes | None = None
     directives_used: dict[str, set[str]]
-    _data_store: Any = None
-
-    def _store(self) -> Any:
-        """The data layer's validated datasets, loaded once per build (None without data/)."""
-        if self._data_store is None and self.project.data_dir.is_dir():
-            from tnsite.data.store import load_store
-
-            self._data_store = load_store(self.project)
-        return self._data_store
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.get("font") is not False:
@@ -71,7 +61,6 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
                 )
         self.strings = load_strings(STRINGS, self.project.codes)
         self.directives_used = {}
-        self._data_store = None
         return config
 
     @event_priority(50)
@@ -118,7 +107,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         shared = in_language_tree(page.file.src_uri, self.project.codes)
         used = self.directives_used.get(page.file.src_uri, set())
         fallback = self.project.source_code
-        store = self._store()
+        store = data_store(config)
         destinations = store.get("destinations") if store else None
         for record in destinations.confirmed() if destinations else []:
             if record.get("page") == shared:
@@ -128,7 +117,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             items.append(structured_data.government_organization(record, lang.code, fallback))
         news = config.plugins.get("tnsite/news")
         if news is not None and "events" in used:
-            for event in news.events():
+            for event in news.events(config):
                 items.append(
                     structured_data.event(
                         event.name(lang.code, fallback),
