@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from babel import Locale
+from babel.core import get_global
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -30,13 +31,9 @@ USED_VIEW = re.compile(r"\{\{\s*([\w-]+)\b")
 def og_locale(code: str) -> str:
     """Open Graph wants language_TERRITORY: 'km' → 'km_KH', from CLDR's likely subtags."""
     locale = Locale.parse(code)
-    territory = locale.territory or Locale.parse(str(Locale(code).language)).territory
-    if territory is None:
-        from babel.core import get_global
-
-        likely = get_global("likely_subtags").get(code, code)
-        territory = Locale.parse(likely).territory
-    return f"{locale.language}_{territory}" if territory else locale.language
+    if locale.territory is None:
+        locale = Locale.parse(get_global("likely_subtags").get(code, code))
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 class ThemePlugin(BasePlugin[ThemeConfig]):
