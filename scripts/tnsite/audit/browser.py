@@ -5,10 +5,13 @@ Each page is loaded in a fresh mobile context (390 px wide) so the weight is a f
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -108,8 +111,11 @@ def audit_page(
             result.khmer_fonts = [f["familyName"] for f in fonts["fonts"]]
         if search_query is not None:
             page.locator("label.md-search__icon, label[for='__search']").first.click()
-            page.locator("input.md-search__input").fill(search_query)
-            page.wait_for_timeout(1200)
+            box = page.locator("input.md-search__input")
+            box.fill(search_query)
+            box.press("End")  # Material reads the box on keyup, not on input
+            with contextlib.suppress(PlaywrightTimeout):  # judged as "search found nothing"
+                page.wait_for_selector(".md-search-result__item", timeout=15_000)
             result.search_results = page.locator(".md-search-result__item").count()
         page.add_script_tag(path=str(axe_js))
         report = page.evaluate(

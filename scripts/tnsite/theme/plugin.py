@@ -5,6 +5,7 @@ language, no third-party fonts or scripts)."""
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from tnsite.config import Project, load_project
 from tnsite.mkdocs_glue import FINAL_PRIORITY, current_language, data_store, is_final_post_build
 from tnsite.strings import load_strings
-from tnsite.theme import structured_data
+from tnsite.theme import fonts, structured_data
 from tnsite.theme.bundle import neutralise_bundle
 from tnsite.theme.config import ThemeConfig
 from tnsite.urls import in_language_tree
@@ -58,6 +59,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
                 )
         self.strings = load_strings(STRINGS, self.project.codes)
         self.directives_used = {}
+        self.preloads: dict[str, list[str]] = {}
         return config
 
     @event_priority(50)
@@ -76,7 +78,20 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         context["tn_og_locale"] = og_locale(lang)
         context["tn_og_alternates"] = [og_locale(c) for c in self.project.codes if c != lang]
         context["tn_strings"] = self.strings[lang]
+        context["tn_font_preloads"] = self.font_preloads(config, lang)
         return context
+
+    def font_preloads(self, config: MkDocsConfig, lang: str) -> list[str]:
+        """Font files to preload on `lang` pages, from the @font-face rules of extra_css."""
+        if lang not in self.preloads:
+            root = Path(config.config_file_path).parent
+            self.preloads[lang] = [
+                path
+                for css in config.extra_css
+                if (root / css).is_file()
+                for path in fonts.preloads(root / css, posixpath.dirname(css), lang)
+            ]
+        return self.preloads[lang]
 
     @event_priority(100)
     def on_page_markdown(self, markdown, page, config, files):  # type: ignore[no-untyped-def]

@@ -1,0 +1,99 @@
+"""Which self-hosted font files each language's pages preload.
+
+The faces in fonts.css use `font-display: optional`: a face that is not ready when the text is
+first laid out is not swapped in later, so text never jumps (a swap reflowed whole Khmer
+paragraphs, Lighthouse CLS 0.15). For the page's own script to be drawn in its face on a first
+visit, those files must be requested before layout, with the stylesheets: a preload.
+
+The files to preload are not listed by hand. A face is preloaded for a language when its
+`unicode-range` covers letters of that language's alphabet (CLDR exemplar characters, through
+ICU): Vietnamese gets Be Vietnam Pro's latin and vietnamese files, English the latin ones,
+Khmer the Noto Sans Khmer ones. Faces for other scripts on a page (a Vietnamese name on a
+Khmer page) still load on demand.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import icu
+import tinycss2
+
+URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
+RANGE = re.compile(r"U\+([0-9A-Fa-f?]+)(?:-([0-9A-Fa-f]+))?")
+
+
+@dataclass(frozen=True)
+class FontFace:
+    family: str
+    weight: str
+    url: str  # as written in the stylesheet, relative to it
+    display: str
+    ranges: tuple[tuple[int, int], ...]
+
+    def covers(self, codepoints: frozenset[int]) -> bool:
+        if not self.ranges:
+            return True  # no unicode-range: the face applies to every character
+        return any(lo <= cp <= hi for cp in codepoints for lo, hi in self.ranges)
+
+
+def parse_ranges(value: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for start, end in RANGE.findall(value):
+        if "?" in start:  # U+4?? is U+400-4FF
+            out.append((int(start.replace("?", "0"), 16), int(start.replace("?", "F"), 16)))
+        else:
+            out.append((int(start, 16), int(end or start, 16)))
+    return tuple(out)
+
+
+def font_faces(css: str) -> list[FontFace]:
+    """The @font-face rules of a stylesheet."""
+    faces = []
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "at-rule" or rule.lower_at_keyword != "font-face" or not rule.content:
+            continue
+        props = {
+            decl.lower_name: tinycss2.serialize(decl.value).strip()
+            for decl in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True)
+            if decl.type == "declaration"
+        }
+        src = URL.search(props.get("src", ""))
+        if src is None:
+            continue
+        faces.append(
+            FontFace(
+                family=props.get("font-family", "").strip("\"'"),
+                weight=props.get("font-weight", "400"),
+                url=src.group(1),
+                display=props.get("font-display", "auto"),
+                ranges=parse_ranges(props.get("unicode-range", "")),
+            )
+        )
+    return faces
+
+
+@cache
+def alphabet(language: str) -> frozenset[int]:
+    """The code points of a language's standard letters (CLDR exemplar characters)."""
+    exemplars = icu.LocaleData(language).getExemplarSet(
+        0, icu.ULocaleDataExemplarSetType.ES_STANDARD
+    )
+    return frozenset(ord(ch) for item in exemplars for ch in item)
+
+
+def preloads(stylesheet: Path, site_root_rel: str, language: str) -> list[str]:
+    """Paths (from the site root) of the font files a page in `language` should preload.
+
+    site_root_rel is the stylesheet's folder relative to the site root ("assets/stylesheets").
+    """
+    letters = alphabet(language)
+    out = []
+    for face in font_faces(stylesheet.read_text(encoding="utf-8")):
+        if face.covers(letters):
+            out.append(posixpath.normpath(posixpath.join(site_root_rel, face.url)))
+    return out
