@@ -75,22 +75,40 @@ def check(project, source_only: bool, ui_lang: str) -> None:  # type: ignore[no-
 @click.option("--budgets", type=click.Path(path_type=Path), default=None, help="audit.yml")
 @click.option("--only", multiple=True, help="Audit only these page types.")
 @click.option("--no-lighthouse", is_flag=True, help="Browser checks only (faster).")
+@click.option(
+    "--site", type=click.Path(path_type=Path), default=None, help="Built site (default: site/)."
+)
+@click.option(
+    "--reports", type=click.Path(path_type=Path), default=None, help="Where audit.md goes."
+)
 @click.pass_obj
-def audit(project, budgets: Path | None, only: tuple[str, ...], no_lighthouse: bool) -> None:  # type: ignore[no-untyped-def]
+def audit(  # type: ignore[no-untyped-def]
+    project,
+    budgets: Path | None,
+    only: tuple[str, ...],
+    no_lighthouse: bool,
+    site: Path | None,
+    reports: Path | None,
+) -> None:
     """Audit the built site in headless Chromium against the budgets in audit.yml."""
     from tnsite.audit.budgets import load_budgets
     from tnsite.audit.run import audit_site, write_reports
 
-    if not (project.site_dir / "index.html").is_file():
+    site = site or project.site_dir
+    if not (site / "index.html").is_file():
         click.echo("error: no built site: run `make build` first", err=True)
         sys.exit(2)
-    rules = load_budgets(budgets or project.root / "audit.yml")
+    budget_file = budgets or project.root / "audit.yml"
+    try:
+        rules = load_budgets(budget_file)
+    except (OSError, ValueError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     axe_js = project.root / "node_modules" / "axe-core" / "axe.min.js"
-    rows = audit_site(
-        project, project.site_dir, rules, axe_js, not no_lighthouse, set(only) or None
-    )
-    write_reports(rows, project.reports_dir)
-    click.echo((project.reports_dir / "audit.md").read_text(encoding="utf-8"))
+    rows = audit_site(project, site, rules, axe_js, not no_lighthouse, set(only) or None)
+    reports = reports or project.reports_dir
+    write_reports(rows, reports)
+    click.echo((reports / "audit.md").read_text(encoding="utf-8"))
     broken = [r for r in rows if r.problems]
     for row in broken:
         for problem in row.problems:

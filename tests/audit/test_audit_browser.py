@@ -3,29 +3,28 @@
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from tnsite.audit.budgets import Budgets, PageType
+from tnsite.audit.budgets import Budgets, PageType, load_budgets
 from tnsite.audit.run import audit_site
+from tnsite.cli import main
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def without_weight(problems: list[str]) -> list[str]:
-    """Weight is enforced by `make audit` against audit.yml; these tests cover the rest."""
-    return [p for p in problems if not p.startswith("weight ")]
-
-
-def test_the_long_page_passes_its_browser_checks_in_every_language(
+def test_every_page_type_passes_its_browser_budgets_in_every_language(
     project, built_site, browser
 ) -> None:
-    budgets = Budgets((PageType("long", "du-lich/nui-ba-den/", 200),), {})
+    """What `make audit` checks besides Lighthouse, with the budgets of audit.yml."""
+    budgets = load_budgets(ROOT / "audit.yml")
     rows = audit_site(project, built_site, budgets, AXE, lighthouse=False, browser=browser)
-    assert [r.lang for r in rows] == list(project.codes)
+    assert len(rows) == len(budgets.page_types) * len(project.codes)
     for row in rows:
-        assert without_weight(row.problems) == [], (row.url, row.problems)
+        assert row.problems == [], (row.url, row.problems)
         assert row.browser.transfer_bytes > 10_000  # something real was measured
+        assert row.browser.menu_reached
 
 
 def test_a_broken_budget_fails_the_audit(project, built_site, browser) -> None:
@@ -34,9 +33,27 @@ def test_a_broken_budget_fails_the_audit(project, built_site, browser) -> None:
     assert all(any("> budget 5 KB" in p for p in r.problems) for r in rows)
 
 
-def test_a_missing_page_answers_404_in_the_visitors_language(project, built_site, browser) -> None:
-    budgets = Budgets((PageType("not_found", "khong-co-trang-nay/", 200, status=404),), {})
-    rows = audit_site(project, built_site, budgets, AXE, lighthouse=False, browser=browser)
-    for row in rows:
-        assert row.browser.html_lang == row.lang, row.url
-        assert without_weight(row.problems) == [], (row.url, row.problems)
+def test_the_audit_command_exits_1_on_a_broken_budget(built_site, tmp_path: Path) -> None:
+    """What CI runs: `tnsite audit` must fail the job when a page breaks a budget."""
+    tight = tmp_path / "audit.yml"
+    tight.write_text(
+        "lighthouse: {min_scores: {performance: 95}}\n"
+        'page_types: {news: {path: "tin-tuc/", max_kb: 20}}\n',
+        encoding="utf-8",
+    )
+    args = ["audit", "--site", str(built_site), "--budgets", str(tight), "--no-lighthouse"]
+    args += ["--reports", str(tmp_path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "weight" in result.output and "> budget 20 KB [budget:news]" in result.output
+    assert "3 of 3 audited pages break a budget." in result.output
+    assert "> budget 20 KB" in (tmp_path / "audit.md").read_text(encoding="utf-8")
+
+
+def test_a_malformed_budget_file_stops_the_audit(built_site, tmp_path: Path) -> None:
+    bad = tmp_path / "audit.yml"
+    bad.write_text("lighthouse: {min_scores: {performance: 95}\npage_types: [\n", encoding="utf-8")
+    args = ["audit", "--site", str(built_site), "--budgets", str(bad), "--no-lighthouse"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "audit.yml:" in result.output and "not valid YAML" in result.output

@@ -10,6 +10,7 @@ from tnsite.audit.run import Row, judge
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = PageType("long", "du-lich/nui-ba-den/", 200)
 BUDGETS = Budgets((TEXT,), {"performance": 95, "accessibility": 100})
+PATHS = {"vi": "/du-lich/nui-ba-den/", "km": "/km/du-lich/nui-ba-den/"}
 
 
 def clean(lang: str = "km") -> PageResult:
@@ -19,6 +20,10 @@ def clean(lang: str = "km") -> PageResult:
         transfer_bytes=150 * 1024,
         html_lang=lang,
         khmer_fonts=["Noto Sans Khmer"],
+        menu_reached="http://127.0.0.1/km/du-lich/",
+        switched_to={
+            code: {"path": path, "status": 200, "lang": code} for code, path in PATHS.items()
+        },
     )
 
 
@@ -40,7 +45,7 @@ def test_a_clean_page_passes() -> None:
     row = Row(
         "long", "km", "u", clean(), LighthouseResult({"performance": 97, "accessibility": 100})
     )
-    assert judge(row, TEXT, BUDGETS, "km") == []
+    assert judge(row, TEXT, BUDGETS, "km", PATHS) == []
 
 
 @pytest.mark.parametrize(
@@ -54,17 +59,39 @@ def test_a_clean_page_passes() -> None:
         ({"horizontal_overflow": 24}, "horizontal scroll of 24px"),
         ({"status": 404}, "HTTP status 404"),
         ({"console_errors": ["Failed to load resource"]}, "console errors"),
+        ({"menu_reached": ""}, "the menu at 390px shows no link"),
+        ({"switched_to": {"km": {"path": "/km/", "status": 200, "lang": "km"}}}, "no link to 'vi'"),
+        (
+            {
+                "switched_to": {
+                    **clean().switched_to,
+                    "vi": {"path": "/", "status": 200, "lang": "vi"},
+                }
+            },
+            "the 'vi' link leads to /, not /du-lich/nui-ba-den/",
+        ),
+        (
+            {
+                "switched_to": {
+                    **clean().switched_to,
+                    "vi": {"path": "/x/", "status": 404, "lang": "vi"},
+                }
+            },
+            "HTTP 404",
+        ),
     ],
 )
 def test_each_budget_fires(change: dict, expected: str) -> None:
     result = clean()
     for key, value in change.items():
         setattr(result, key, value)
-    problems = judge(Row("long", "km", "u", result, None), TEXT, BUDGETS, "km")
+    problems = judge(Row("long", "km", "u", result, None), TEXT, BUDGETS, "km", PATHS)
     assert any(expected in p for p in problems), problems
 
 
 def test_lighthouse_scores_below_the_minimum_fail() -> None:
-    lh = LighthouseResult({"performance": 80, "accessibility": 100}, ["largest-contentful-paint"])
-    problems = judge(Row("long", "km", "u", clean(), lh), TEXT, BUDGETS, "km")
+    lh = LighthouseResult(
+        {"performance": 80, "accessibility": 100}, {"performance": ["largest-contentful-paint"]}
+    )
+    problems = judge(Row("long", "km", "u", clean(), lh), TEXT, BUDGETS, "km", PATHS)
     assert problems == ["Lighthouse performance 80 < 95 (largest-contentful-paint)"]

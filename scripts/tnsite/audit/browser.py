@@ -42,6 +42,21 @@ KHMER_SAMPLE = """() => {
 }"""
 
 
+# axe-core's default rules plus WCAG 2.2's target size (24 px), off by default in axe 4.x: the
+# site is read on phones, where a link too small to tap is a link that does not work.
+AXE_RUN = """async () => (await axe.run(document, {
+  resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})).violations"""
+OPEN_MENU = "label.md-header__button[for='__drawer']"
+MENU_LINKS = ".md-sidebar--primary a.md-nav__link[href]"
+TAPPABLE = """a => {
+  if (a.href.split('#')[0] === location.href.split('#')[0]) return false;
+  const r = a.getBoundingClientRect();
+  if (!r.width || !r.height) return false;
+  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  return !!hit && a.contains(hit);
+}"""
+
+
 @dataclass
 class PageResult:
     url: str
@@ -55,7 +70,8 @@ class PageResult:
     khmer_fonts: list[str] = field(default_factory=list)
     horizontal_overflow: int = 0
     search_results: int | None = None
-    switched_to: dict[str, str] = field(default_factory=dict)
+    switched_to: dict[str, dict[str, Any]] = field(default_factory=dict)
+    menu_reached: str = ""
 
 
 def _is_outside(url: str, origin: str) -> bool:
@@ -63,6 +79,24 @@ def _is_outside(url: str, origin: str) -> bool:
     if parts.scheme in ("data", "blob", "about", "chrome-extension"):
         return False
     return f"{parts.scheme}://{parts.netloc}" != origin
+
+
+def follow_menu_link(page: Any, url: str) -> str:
+    """Load `url`, open the site menu as a phone visitor does and tap the first link it shows
+    that leads to another page; the address reached, or "" when no link could be tapped or it
+    led to an error."""
+    page.goto(url, wait_until="networkidle")
+    page.locator(OPEN_MENU).click()
+    page.wait_for_timeout(400)  # the drawer slides in
+    links = page.locator(MENU_LINKS)
+    for i in range(links.count()):
+        link = links.nth(i)
+        if link.evaluate(TAPPABLE):
+            with page.expect_navigation() as navigation:
+                link.tap()
+            response = navigation.value
+            return page.url if response is not None and response.ok else ""
+    return ""
 
 
 def audit_page(
@@ -118,20 +152,22 @@ def audit_page(
                 page.wait_for_selector(".md-search-result__item", timeout=15_000)
             result.search_results = page.locator(".md-search-result__item").count()
         page.add_script_tag(path=str(axe_js))
-        report = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        )
+        report = page.evaluate(AXE_RUN)
         result.axe = [
             {"id": v["id"], "impact": v.get("impact"), "nodes": len(v["nodes"])} for v in report
         ]
+        languages = page.eval_on_selector_all(
+            ".md-select a[hreflang]", "els => els.map(a => [a.hreflang, a.href])"
+        )
+        result.menu_reached = follow_menu_link(page, url)
         if switch_language:
-            links = page.eval_on_selector_all(
-                ".md-select a[hreflang]", "els => els.map(a => [a.hreflang, a.href])"
-            )
-            for code, target in links:
-                if target.rstrip("/") != page.url.rstrip("/"):
-                    page.goto(target, wait_until="networkidle")
-                    result.switched_to[code] = page.url
+            for code, target in languages:
+                response = page.goto(target, wait_until="networkidle")
+                result.switched_to[code] = {
+                    "path": urlsplit(page.url).path,
+                    "status": response.status if response else 0,
+                    "lang": page.locator("html").get_attribute("lang") or "",
+                }
     finally:
         context.close()
     result.outside = sorted({u for u in result.requests if _is_outside(u, origin)})

@@ -17,11 +17,13 @@ SCHEMA: dict[str, Any] = {
         "lighthouse": {
             "type": "object",
             "required": ["min_scores"],
+            "additionalProperties": False,
             "properties": {
+                "runs": {"type": "integer", "minimum": 1, "maximum": 9},
                 "min_scores": {
                     "type": "object",
                     "additionalProperties": {"type": "number", "minimum": 0, "maximum": 100},
-                }
+                },
             },
         },
         "defaults": {"type": "object"},
@@ -57,10 +59,16 @@ class PageType:
 class Budgets:
     page_types: tuple[PageType, ...]
     min_scores: dict[str, float]
+    runs: int = 1  # Lighthouse runs per page; the median run is judged
 
 
 def load_budgets(path: Path) -> Budgets:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ValueError(f"{path.name}{where}: not valid YAML: {exc}") from None
     try:
         jsonschema.validate(data, SCHEMA)
     except jsonschema.ValidationError as exc:
@@ -77,4 +85,9 @@ def load_budgets(path: Path) -> Budgets:
         )
         for name, spec in data["page_types"].items()
     )
-    return Budgets(types, {k: float(v) for k, v in data["lighthouse"]["min_scores"].items()})
+    lighthouse = data["lighthouse"]
+    return Budgets(
+        types,
+        {k: float(v) for k, v in lighthouse["min_scores"].items()},
+        int(lighthouse.get("runs", 1)),
+    )

@@ -11,6 +11,7 @@ import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from tnsite.audit.browser import CHROMIUM_ARGS, PageResult, audit_page
 from tnsite.audit.budgets import Budgets, PageType
@@ -29,8 +30,11 @@ class Row:
     problems: list[str] = field(default_factory=list)
 
 
-def judge(row: Row, page_type: PageType, budgets: Budgets, lang: str) -> list[str]:
-    """Every broken budget of one audited page, as sentences."""
+def judge(
+    row: Row, page_type: PageType, budgets: Budgets, lang: str, paths: dict[str, str]
+) -> list[str]:
+    """Every broken budget of one audited page, as sentences. `paths` maps each language to
+    the address of this page in it, where the language switcher must lead."""
     b = row.browser
     problems: list[str] = []
     kb = b.transfer_bytes / 1024
@@ -54,12 +58,35 @@ def judge(row: Row, page_type: PageType, budgets: Budgets, lang: str) -> list[st
         problems.append(f"console errors: {b.console_errors[:2]}")
     if page_type.search and not b.search_results:
         problems.append("search found nothing")
+    if not b.menu_reached:
+        problems.append("the menu at 390px shows no link a visitor can tap to another page")
+    problems.extend(switcher_problems(b.switched_to, paths, page_type.status == 200))
     if row.lighthouse:
         for category, minimum in budgets.min_scores.items():
             score = row.lighthouse.scores.get(category, 0)
             if score < minimum:
-                failing = ", ".join(row.lighthouse.failing[:6])
+                failing = ", ".join(row.lighthouse.failing.get(category, [])[:6])
                 problems.append(f"Lighthouse {category} {score:.0f} < {minimum:.0f} ({failing})")
+    return problems
+
+
+def switcher_problems(
+    switched: dict[str, dict[str, Any]], paths: dict[str, str], same_page: bool
+) -> list[str]:
+    """The language menu must offer every language and lead to a page in it that exists (for
+    a page that exists, the same page)."""
+    problems = []
+    for code, path in paths.items():
+        target = switched.get(code)
+        if target is None:
+            problems.append(f"the language menu has no link to '{code}'")
+        elif target["status"] != 200 or target["lang"] != code:
+            problems.append(
+                f"the '{code}' link leads to {target['path']} "
+                f"(HTTP {target['status']}, lang '{target['lang']}')"
+            )
+        elif same_page and target["path"] != path:
+            problems.append(f"the '{code}' link leads to {target['path']}, not {path}")
     return problems
 
 
@@ -90,15 +117,19 @@ def audit_site(
         for page_type in budgets.page_types:
             if only and page_type.name not in only:
                 continue
+            paths = {
+                lang.code: urlsplit(server.url(lang.url_prefix + page_type.path)).path
+                for lang in project.languages
+            }
             for lang in project.languages:
                 url = server.url(lang.url_prefix + page_type.path)
                 query = page_type.search.get(lang.code) if page_type.search else None
                 result = audit_page(browser, url, server.origin, axe_js, query)
                 # Lighthouse refuses to score a document answered with an error status.
                 wanted = lighthouse and page_type.status == 200
-                lh = run_lighthouse(project.root, url, chromium) if wanted else None
+                lh = run_lighthouse(project.root, url, chromium, budgets.runs) if wanted else None
                 row = Row(page_type.name, lang.code, url, result, lh)
-                row.problems = judge(row, page_type, budgets, lang.code)
+                row.problems = judge(row, page_type, budgets, lang.code, paths)
                 rows.append(row)
     finally:
         server.stop()
@@ -108,14 +139,17 @@ def audit_site(
 def write_reports(rows: list[Row], out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     lines = [
-        "| page | lang | KB | perf | a11y | best | SEO | axe | result |",
+        "| page | lang | KB | perf (median; runs) | a11y | best | SEO | axe | result |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         s: dict[str, Any] = row.lighthouse.scores if row.lighthouse else {}
+        perf = str(s.get("performance", "–"))
+        if row.lighthouse and len(row.lighthouse.performance_runs) > 1:
+            perf += " (" + ", ".join(f"{p:.0f}" for p in row.lighthouse.performance_runs) + ")"
         lines.append(
             f"| {row.page_type} | {row.lang} | {row.browser.transfer_bytes / 1024:.0f} | "
-            f"{s.get('performance', '–')} | {s.get('accessibility', '–')} | "
+            f"{perf} | {s.get('accessibility', '–')} | "
             f"{s.get('best-practices', '–')} | {s.get('seo', '–')} | {len(row.browser.axe)} | "
             + ("ok" if not row.problems else "; ".join(row.problems))
             + " |"
