@@ -52,7 +52,7 @@ def test_no_face_swaps_in_late() -> None:
 
 
 @pytest.mark.parametrize(
-    "rel", ["index.html", "en/dau-tu/index.html", "km/index.html", "km/404.html"]
+    "rel", ["index.html", "en/dau-tu/index.html", "km/index.html", "km/404.html", "en/404.html"]
 )
 def test_built_pages_preload_existing_files_of_their_language(built_site: Path, rel: str) -> None:
     html = LexborHTMLParser((built_site / rel).read_text(encoding="utf-8"))
@@ -69,3 +69,9 @@ def test_built_pages_preload_existing_files_of_their_language(built_site: Path, 
         )
         assert target.resolve().is_file(), href
         assert ("khmer" in href) == (lang == "km"), (rel, href)
+
+
+def test_the_routing_not_found_page_preloads_nothing(built_site: Path) -> None:
+    """/404.html answers every missing address and routes most to another language's page."""
+    html = LexborHTMLParser((built_site / "404.html").read_text(encoding="utf-8"))
+    assert html.css('link[rel="preload"][as="font"]') == []

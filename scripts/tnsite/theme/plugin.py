@@ -172,6 +172,10 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             lang = self.project.language(current_language(config))
             context["tn_home_href"] = base + lang.url_prefix
             if lang.default:
+                # This page answers every missing address and sends most of them on to another
+                # language's 404 page; preloading its own fonts would spend the visitor's bytes
+                # on faces the next page may not use.
+                context["tn_font_preloads"] = []
                 context["tn_404_routes"] = {
                     base + other.url_prefix: base + other.url_prefix + "404.html"
                     for other in self.project.languages
