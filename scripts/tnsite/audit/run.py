@@ -139,14 +139,15 @@ def audit_site(
 def write_reports(rows: list[Row], out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     lines = [
-        "| page | lang | KB | perf (median; runs) | a11y | best | SEO | axe | result |",
+        "| page | lang | KB | perf: best (median; runs) | a11y | best | SEO | axe | result |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         s: dict[str, Any] = row.lighthouse.scores if row.lighthouse else {}
         perf = str(s.get("performance", "–"))
         if row.lighthouse and len(row.lighthouse.performance_runs) > 1:
-            perf += " (" + ", ".join(f"{p:.0f}" for p in row.lighthouse.performance_runs) + ")"
+            runs = ", ".join(f"{p:.0f}" for p in row.lighthouse.performance_runs)
+            perf += f" ({row.lighthouse.median_performance:.0f}; {runs})"
         lines.append(
             f"| {row.page_type} | {row.lang} | {row.browser.transfer_bytes / 1024:.0f} | "
             f"{perf} | {s.get('accessibility', '–')} | "

@@ -31,6 +31,12 @@ from tnsite.strings import load_strings
 STRINGS = Path(__file__).with_name("strings.yml")
 
 
+def folder_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file under `folder` with its modification time and size: equal means unchanged."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    return tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
 def stop(findings: list[Finding]) -> PluginError:
     errors = sorted((f for f in findings if f.severity is Severity.ERROR), key=sort_key)
     lines = [f.render("en") for f in errors]
@@ -43,13 +49,20 @@ class DataPlugin(BasePlugin[DataConfig]):
     strings: dict[str, dict[str, str]]
     geo: dict[str, Any] | None
 
+    loaded_from: tuple[tuple[str, int, int], ...] | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and validate data/ once per change: static-i18n runs on_config again for each
+        language's build, and `make serve` for each rebuild, with the same files."""
         self.project = load_project(Path(config.config_file_path).parent)
         self.strings = load_strings(STRINGS, self.project.codes)
-        self.store = load_store(self.project)
+        state = folder_state(self.project.data_dir)
+        if state != self.loaded_from:
+            self.store = load_store(self.project)
+            self.geo = load_geo(self.project.data_dir)
+            self.loaded_from = state
         if any(f.severity is Severity.ERROR for f in self.store.findings):
             raise stop(self.store.findings)
-        self.geo = load_geo(self.project.data_dir)
         return config
 
     def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]

@@ -1,9 +1,9 @@
 """Which self-hosted font files each language's pages preload.
 
-The faces in fonts.css use `font-display: optional`: a face that is not ready when the text is
-first laid out is not swapped in later, so text never jumps (a swap reflowed whole Khmer
-paragraphs, Lighthouse CLS 0.15). For the page's own script to be drawn in its face on a first
-visit, those files must be requested before layout, with the stylesheets: a preload.
+A web font that arrives after the text was first laid out reflows it: on Khmer pages the swap
+reflowed whole paragraphs (Lighthouse CLS 0.15). The faces a page's own script is drawn with
+are therefore requested with the stylesheets, before layout: a preload. (fonts.css also makes
+the Latin faces `font-display: optional`, so they never swap in late.)
 
 The files to preload are not listed by hand. A face is preloaded for a language when its
 `unicode-range` covers letters of that language's alphabet (CLDR exemplar characters, through

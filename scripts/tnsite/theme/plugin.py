@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.core import get_global
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -61,6 +62,15 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self.directives_used = {}
         self.preloads: dict[str, list[str]] = {}
         return config
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Compiled templates are kept in .cache/jinja: each language's build and every later
+        build reuse them instead of compiling Material's templates again. Jinja keys them by
+        template name and source checksum, so an edited template is compiled afresh."""
+        folder = Path(config.config_file_path).parent / self.config.template_cache_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
 
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
