@@ -8,6 +8,10 @@ For the real site and for a synthetic trilingual site (`--pages` per language), 
 - ours: `tnsite build` (every plugin) followed by `tnsite check` (every check).
 Each is built twice, cold then warm (second build), and the times and their ratio printed.
 Timings are wall-clock on a shared machine: compare the columns of one run, not runs.
+
+Then both builds of the real site are served as GitHub Pages serves them (gzip) and each page
+type of audit.yml is loaded in every language in headless Chromium at 390 px: the bytes of a
+first visit, fonts included, stock beside ours.
 """
 
 from __future__ import annotations
@@ -111,26 +115,74 @@ def measure(name: str, ours_dir: Path, stock_dir: Path) -> list[str]:
     ]
 
 
+def page_weights(ours: Path, stock: Path) -> list[str]:
+    """First-visit transfer (KB) per page type and language, stock beside ours."""
+    from playwright.sync_api import sync_playwright
+
+    from tnsite.audit.browser import CHROMIUM_ARGS, audit_page
+    from tnsite.audit.budgets import load_budgets
+    from tnsite.audit.server import SiteServer
+    from tnsite.config import load_project
+
+    project = load_project(ROOT)
+    budgets = load_budgets(ROOT / "audit.yml")
+    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    rows = [
+        "| page type | language | stock | ours | budget |",
+        "|---|---|---:|---:|---:|",
+    ]
+    servers = {name: SiteServer(site).start() for name, site in (("stock", stock), ("ours", ours))}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                args=CHROMIUM_ARGS,
+            )
+            for page_type in budgets.page_types:
+                for lang in project.languages:
+                    kb = {}
+                    for name, server in servers.items():
+                        url = server.url(lang.url_prefix + page_type.path)
+                        result = audit_page(browser, url, server.origin, axe, switch_language=False)
+                        kb[name] = result.transfer_bytes / 1024
+                    rows.append(
+                        f"| {page_type.name} | {lang.code} | {kb['stock']:.0f} KB | "
+                        f"{kb['ours']:.0f} KB | {page_type.max_kb:.0f} KB |"
+                    )
+            browser.close()
+    finally:
+        for server in servers.values():
+            server.stop()
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=101, help="synthetic pages per language")
     parser.add_argument("--skip-real", action="store_true")
+    parser.add_argument("--skip-weights", action="store_true", help="no browser measurements")
     args = parser.parse_args()
     rows = [
         "| site | pipeline | first build | second build | ratio to stock |",
         "|---|---|---:|---:|---|",
     ]
+    weights: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         work = Path(tmp)
         if not args.skip_real:
             make_ours_real(work / "real-ours")
             make_stock(work / "real-ours", work / "real-stock")
             rows += measure("real site", work / "real-ours", work / "real-stock")
+            if not args.skip_weights:
+                weights = page_weights(work / "real-ours" / "site", work / "real-stock" / "site")
         make_synthetic_site(work / "syn-ours", args.pages, config="project")
         add_real_content(work / "syn-ours")
         make_stock(work / "syn-ours", work / "syn-stock")
         rows += measure("synthetic", work / "syn-ours", work / "syn-stock")
     print("\n".join(rows))
+    if weights:
+        print("\nFirst visit, bytes transferred (gzip, fonts included), real site:\n")
+        print("\n".join(weights))
 
 
 if __name__ == "__main__":
