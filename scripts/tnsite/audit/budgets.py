@@ -59,7 +59,7 @@ class PageType:
 class Budgets:
     page_types: tuple[PageType, ...]
     min_scores: dict[str, float]
-    runs: int = 1  # Lighthouse runs per page; the median run is judged
+    runs: int = 1  # Lighthouse runs per page; the least disturbed (best) run is judged
 
 
 def load_budgets(path: Path) -> Budgets:

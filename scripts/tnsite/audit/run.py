@@ -117,12 +117,13 @@ def audit_site(
         for page_type in budgets.page_types:
             if only and page_type.name not in only:
                 continue
-            paths = {
-                lang.code: urlsplit(server.url(lang.url_prefix + page_type.path)).path
+            urls = {
+                lang.code: server.url(lang.url_prefix + page_type.path)
                 for lang in project.languages
             }
+            paths = {code: urlsplit(url).path for code, url in urls.items()}
             for lang in project.languages:
-                url = server.url(lang.url_prefix + page_type.path)
+                url = urls[lang.code]
                 query = page_type.search.get(lang.code) if page_type.search else None
                 result = audit_page(browser, url, server.origin, axe_js, query)
                 # Lighthouse refuses to score a document answered with an error status.

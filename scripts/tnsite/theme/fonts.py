@@ -15,16 +15,12 @@ Khmer page) still load on demand.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import icu
 import tinycss2
-
-URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
-RANGE = re.compile(r"U\+([0-9A-Fa-f?]+)(?:-([0-9A-Fa-f]+))?")
 
 
 @dataclass(frozen=True)
@@ -42,13 +38,28 @@ class FontFace:
 
 
 def parse_ranges(value: str) -> tuple[tuple[int, int], ...]:
-    out = []
-    for start, end in RANGE.findall(value):
-        if "?" in start:  # U+4?? is U+400-4FF
-            out.append((int(start.replace("?", "0"), 16), int(start.replace("?", "F"), 16)))
-        else:
-            out.append((int(start, 16), int(end or start, 16)))
-    return tuple(out)
+    """A unicode-range value as (first, last) code points; tinycss2 reads the U+ syntax."""
+    return _ranges(tinycss2.parse_component_value_list(value))
+
+
+def _ranges(tokens: list) -> tuple[tuple[int, int], ...]:  # type: ignore[type-arg]
+    return tuple((t.start, t.end) for t in tokens if t.type == "unicode-range")
+
+
+def _first_url(tokens: list) -> str | None:  # type: ignore[type-arg]
+    """The first url() of a `src` value: an unquoted url token or url("...") function."""
+    for token in tokens:
+        if token.type == "url":
+            return token.value
+        if token.type == "function" and token.lower_name == "url":
+            strings = [arg.value for arg in token.arguments if arg.type == "string"]
+            if strings:
+                return strings[0]
+    return None
+
+
+def _text(decls: dict, name: str, default: str) -> str:  # type: ignore[type-arg]
+    return tinycss2.serialize(decls[name]).strip() if name in decls else default
 
 
 def font_faces(css: str) -> list[FontFace]:
@@ -57,21 +68,22 @@ def font_faces(css: str) -> list[FontFace]:
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type != "at-rule" or rule.lower_at_keyword != "font-face" or not rule.content:
             continue
-        props = {
-            decl.lower_name: tinycss2.serialize(decl.value).strip()
+        decls = {
+            decl.lower_name: decl.value
             for decl in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True)
             if decl.type == "declaration"
         }
-        src = URL.search(props.get("src", ""))
-        if src is None:
+
+        url = _first_url(decls.get("src", []))
+        if url is None:
             continue
         faces.append(
             FontFace(
-                family=props.get("font-family", "").strip("\"'"),
-                weight=props.get("font-weight", "400"),
-                url=src.group(1),
-                display=props.get("font-display", "auto"),
-                ranges=parse_ranges(props.get("unicode-range", "")),
+                family=_text(decls, "font-family", "").strip("\"'"),
+                weight=_text(decls, "font-weight", "400"),
+                url=url,
+                display=_text(decls, "font-display", "auto"),
+                ranges=_ranges(decls.get("unicode-range", [])),
             )
         )
     return faces
