@@ -91,7 +91,7 @@ class DataPlugin(BasePlugin[DataConfig]):
             geo=self.geo,
         )
         out, last = [], 0
-        for directive in parse(markdown):
+        for directive in parse(markdown, front_matter=False):
             view = get_view(directive.view)
             if view is None or view.render is None:
                 continue

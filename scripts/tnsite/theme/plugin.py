@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from tnsite.config import Project, load_project
+from tnsite.mdsource import Source
 from tnsite.mkdocs_glue import FINAL_PRIORITY, current_language, data_store, is_final_post_build
 from tnsite.strings import load_strings
 from tnsite.theme import fonts, structured_data
@@ -27,7 +28,6 @@ from tnsite.theme.config import ThemeConfig
 from tnsite.urls import in_language_tree
 
 STRINGS = Path(__file__).with_name("strings.yml")
-USED_VIEW = re.compile(r"\{\{\s*([\w-]+)\b")
 
 
 def og_locale(code: str) -> str:
@@ -110,7 +110,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if page.is_homepage or page.url in {lang.url_prefix for lang in self.project.languages}:
             page.meta.setdefault("template", "home.html")
             page.meta.setdefault("hide", ["navigation", "toc"])
-        self.directives_used[page.file.src_uri] = set(USED_VIEW.findall(markdown))
+        used = Source(markdown, front_matter=False).views_used()
+        self.directives_used[page.file.src_uri] = used
         return markdown
 
     def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
