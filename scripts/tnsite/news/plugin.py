@@ -12,15 +12,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tnsite.config import Project, load_project
+from tnsite.config import Project, build_date, load_project
+from tnsite.contracts import data_store
 from tnsite.mdsource import Directive, Source
-from tnsite.mkdocs_glue import build_date, current_language, data_store
 from tnsite.news import render
 from tnsite.news.calendar import ics_calendar
 from tnsite.news.config import NewsConfig
 from tnsite.news.events import Event, upcoming
 from tnsite.news.feeds import atom_feed
 from tnsite.news.items import news_items
+from tnsite.stack.i18n import current_language
+from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 from tnsite.urls import relative_href, relative_link
 
@@ -33,6 +35,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     _events: list[Event] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        require_tested_stack()
         self.project = load_project(Path(config.config_file_path).parent)
         self.strings = load_strings(STRINGS, self.project.codes)
         self._events = None
@@ -111,6 +114,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 base_url=base_url,
                 title=strings["feed_title"],
                 subtitle=language.site_description,
+                author=language.site_name,
             )
         )
         domain = self.project.site_url.split("//", 1)[-1].strip("/")
@@ -126,6 +130,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                     base_url=base_url,
                     name=name,
                     domain=domain,
+                    made=build_date(),
                 )
             )
 
