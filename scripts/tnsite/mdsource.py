@@ -22,12 +22,30 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from tnsite.urls import css_urls, srcset_urls
+
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*(?:\r?\n|$)", re.S)
 FRONT_MATTER_OPENING = re.compile(r"^-{3}[ \t]*\r?\n")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 DIRECTIVE = re.compile(r"\{\{\s*(?P<body>[^{}\n]*?)\s*\}\}")
 BOM = "\ufeff"
+# Link destinations: inline links and images, reference definitions, autolinks, and the URL
+# attributes of raw HTML (href, src, poster, data, srcset) and CSS url() in style attributes.
+INLINE_DEST = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)")
+REFDEF_DEST = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
+AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+HTML_URL_ATTR = re.compile(r"""\b(href|src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+HTML_SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+@dataclass(frozen=True)
+class MdLink:
+    """A link destination as written, where it was written."""
+
+    line: int
+    col: int
+    dest: str
 
 
 @dataclass(frozen=True)
@@ -189,6 +207,32 @@ class Source:
         """(line, column), both 1-based, of an offset in the text."""
         line_start = self.text.rfind("\n", 0, offset) + 1
         return self.text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+    # -- links ----------------------------------------------------------------------------------
+
+    @cached_property
+    def links(self) -> tuple[MdLink, ...]:
+        """Every link destination of the body outside code, with its line and column."""
+        out: list[MdLink] = []
+        for number, line in self.prose_lines():
+            found: list[tuple[int, str]] = []
+            for match in INLINE_DEST.finditer(line):
+                found.append((match.start(1), match.group(1).strip("<>")))
+            match = REFDEF_DEST.match(line)
+            if match:
+                found.append((match.start(1), match.group(1).strip("<>")))
+            for match in AUTOLINK.finditer(line):
+                found.append((match.start(1), match.group(1)))
+            for match in HTML_URL_ATTR.finditer(line):
+                value = match.group(2) if match.group(2) is not None else match.group(3)
+                found.append((match.start(0), value))
+            for match in HTML_SRCSET.finditer(line):
+                value = match.group(1) if match.group(1) is not None else match.group(2)
+                found.extend((match.start(0), url) for url in srcset_urls(value))
+            if "url(" in line:
+                found.extend((line.find("url("), url) for _, url in css_urls(line))
+            out.extend(MdLink(number, col + 1, dest) for col, dest in found if dest)
+        return tuple(out)
 
     # -- directives -----------------------------------------------------------------------------
 

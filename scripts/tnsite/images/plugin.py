@@ -40,6 +40,7 @@ from tnsite.stack.i18n import (
     is_final_post_build,
     page_language,
 )
+from tnsite.stack.material import plain
 from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 
@@ -174,7 +175,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         build = self.project.language(current_language(config))
         lang = page_language(page, config)
         home = page.is_homepage or page.url == build.url_prefix
-        title = build.site_name if home else str(page.meta.get("title") or page.title or "")
+        title = build.site_name if home else plain(page.meta.get("title") or page.title)
         if not title:
             return context
         rel = (

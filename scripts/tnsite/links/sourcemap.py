@@ -12,7 +12,6 @@ traced to mkdocs.yml (logo, extra_css, ...) or to a template under overrides/.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,22 +19,9 @@ from pathlib import Path
 from tnsite.alternates import BuiltPage
 from tnsite.config import Project
 from tnsite.links.resolve import Resolver
-from tnsite.links.scan import Ref, css_urls, srcset_urls
-from tnsite.mdsource import Source
+from tnsite.links.scan import Ref
+from tnsite.mdsource import MdLink, Source
 from tnsite.urls import page_url
-
-INLINE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)")
-REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
-AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-HTML_ATTR = re.compile(r"""\b(href|src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-
-
-@dataclass(frozen=True)
-class MdLink:
-    line: int
-    col: int
-    dest: str
 
 
 @dataclass(frozen=True)
@@ -50,30 +36,7 @@ class Origin:
 
 def markdown_links(text: str) -> list[MdLink]:
     """Every link destination written in a Markdown file, with its line and column."""
-    return _links(Source(text))
-
-
-def _links(source: Source) -> list[MdLink]:
-    out: list[MdLink] = []
-    for number, line in source.prose_lines():
-        found: list[tuple[int, str]] = []
-        for match in INLINE.finditer(line):
-            found.append((match.start(1), match.group(1).strip("<>")))
-        match = REFDEF.match(line)
-        if match:
-            found.append((match.start(1), match.group(1).strip("<>")))
-        for match in AUTOLINK.finditer(line):
-            found.append((match.start(1), match.group(1)))
-        for match in HTML_ATTR.finditer(line):
-            value = match.group(2) if match.group(2) is not None else match.group(3)
-            found.append((match.start(0), value))
-        for match in SRCSET.finditer(line):
-            value = match.group(1) if match.group(1) is not None else match.group(2)
-            found.extend((match.start(0), url) for url in srcset_urls(value))
-        if "url(" in line:
-            found.extend((line.find("url("), url) for _, url in css_urls(line))
-        out.extend(MdLink(number, col + 1, dest) for col, dest in found if dest)
-    return out
+    return list(Source(text).links)
 
 
 @dataclass(frozen=True)
@@ -90,7 +53,7 @@ def _read(path: Path, mtime: float) -> MdFile:
     source = Source(path.read_text(encoding="utf-8", errors="replace"))
     first = source.directives[0] if source.directives else None
     return MdFile(
-        tuple(_links(source)),
+        source.links,
         tuple(source.lines),
         (first.line, first.col) if first else None,
     )

@@ -217,3 +217,31 @@ def icon_svg(name: str) -> str:
 
     path = Path(material.__file__).parent / "templates/.icons/material" / f"{name}.svg"
     return path.read_text(encoding="utf-8").strip()
+
+
+# -- text from front matter in Material's templates -------------------------------------------
+
+# Front-matter values Material writes into its templates without escaping (navigation,
+# <title>, <meta name="description">, the header, the footer).
+TEMPLATE_TEXT_KEYS = ("title", "description", "subtitle")
+
+
+def escape_page_text(page: Any) -> None:
+    """Make the page's front-matter text safe for Material's templates: each value becomes
+    escaped markup (`Markup`), which the templates print as it is and `| e` leaves alone.
+    Code that needs the text itself reads it through `plain`."""
+    from markupsafe import Markup
+
+    for key in TEMPLATE_TEXT_KEYS:
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = Markup.escape(value)
+
+
+def plain(value: object) -> str:
+    """Front-matter text as the editor wrote it, whether or not it was escaped for Material."""
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):
+        return value.unescape()
+    return "" if value is None else str(value)

@@ -27,7 +27,7 @@ from tnsite.stack.i18n import (
     is_building_other_languages,
     is_final_post_build,
 )
-from tnsite.stack.material import PageMarkup
+from tnsite.stack.material import PageMarkup, plain
 from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 from tnsite.theme import fonts, structured_data
@@ -126,12 +126,14 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self.directives_used[page.file.src_uri] = used
         return markdown
 
+    @event_priority(-10)  # after the images plugin has named the page's social card
     def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
         context = self._common_context(context, config)
-        context["tn_jsonld"] = structured_data.to_script(self._structured(page, config))
+        card = (context.get("tn_card") or {}).get("url")
+        context["tn_jsonld"] = structured_data.to_script(self._structured(page, config, card))
         return context
 
-    def _structured(self, page, config: MkDocsConfig) -> list[dict]:  # type: ignore[no-untyped-def]
+    def _structured(self, page, config: MkDocsConfig, card: str | None) -> list[dict]:  # type: ignore[no-untyped-def]
         lang = self.project.language(current_language(config))
         url = page.canonical_url or ""
         items: list[dict] = []
@@ -166,12 +168,14 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if isinstance(date, dt.date):
             items.append(
                 structured_data.news_article(
-                    page.meta.get("title") or page.title or "",
-                    page.meta.get("description", ""),
+                    plain(page.meta.get("title") or page.title),
+                    plain(page.meta.get("description")),
                     url,
                     lang.code,
                     date,
-                    config.site_name,
+                    publisher=config.site_name,
+                    publisher_url=self.project.site_url + lang.url_prefix,
+                    image=card,
                 )
             )
         return items
