@@ -93,7 +93,8 @@ def is_upcoming(record: Record, today: dt.date) -> bool:
 def _place(ctx: RenderContext, record: Record) -> str:
     text = _text_or_missing(ctx, record.get("place"))
     if record.get("former_province"):
-        text += f' <span class="tn-note">({esc(ctx.s("former." + record["former_province"]))})</span>'
+        former = esc(ctx.s("former." + record["former_province"]))
+        text += f' <span class="tn-note">({former})</span>'
     return text
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tnsite.data import investor_tables  # noqa: F401  (adds the investor tables to TABLES)
 from tnsite.data.charts import SERIES, render_chart
 from tnsite.data.directives import Directive, View, get_view, register_view, views
-from tnsite.data import investor_tables  # noqa: F401  (adds the investor tables to TABLES)
 from tnsite.data.geo import render_map
 from tnsite.data.schema import known_datasets
 from tnsite.data.store import Store, closest
