@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tnsite.data import investor_tables  # noqa: F401  (adds the investor tables to TABLES)
 from tnsite.data.charts import SERIES, render_chart
 from tnsite.data.directives import Directive, View, get_view, register_view, views
 from tnsite.data.geo import render_map
