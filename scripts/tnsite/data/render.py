@@ -28,6 +28,7 @@ ICONS = {
     "national-park": "pine-tree",
     "lake": "waves",
     "relic": "flag-variant",
+    "wetland": "bird",
     "gate": "boom-gate",
     "zone": "factory",
     "contact": "bank",
