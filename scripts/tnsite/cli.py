@@ -5,7 +5,6 @@ Messages come in English or Vietnamese (`--lang vi`, or TNSITE_LANG=vi in the en
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -28,47 +27,55 @@ def main(ctx: click.Context, root: Path | None) -> None:
 
 @main.command()
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None)
+@LANG_OPTION
 @click.pass_obj
-def build(project, site_dir: Path | None) -> None:  # type: ignore[no-untyped-def]
-    """Strict build into site/, replacing it only when the whole build succeeds."""
-    from mkdocs.__main__ import State
-    from mkdocs.exceptions import Abort, MkDocsException
+def build(project, site_dir: Path | None, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Build into site/ with every check; site/ is replaced only when no check finds an error."""
+    from tnsite.check.run import run_build
 
-    from tnsite.build import build_site
-
-    # MkDocs' own console handler: every warning is shown, and the plugins' summary lines
-    # (their loggers are set to INFO). Kept in a variable: State removes it when collected.
-    state = State(level=logging.WARNING)
-    try:
-        out = build_site(project, site_dir)
-    except (MkDocsException, Abort) as exc:
-        click.echo(f"error: build failed, site/ left unchanged: {exc}", err=True)
+    outcome = run_build(project, site_dir, show_log=ui_lang == "en")
+    _report(outcome.findings, project, ui_lang)
+    if outcome.site is None:
+        click.echo(
+            "site/ was left as it was: fix the errors above and build again."
+            if ui_lang == "en"
+            else "Thư mục site/ được giữ nguyên: hãy sửa các lỗi ở trên rồi dựng lại.",
+            err=True,
+        )
         sys.exit(1)
-    click.echo(f"built {out}")
-    del state
+    click.echo(f"built {outcome.site}" if ui_lang == "en" else f"đã dựng xong {outcome.site}")
 
 
 @main.command()
-@click.option("--source-only", is_flag=True, help="Skip checks that need the built site.")
+@click.option("--source-only", is_flag=True, help="Only the checks of the sources (no build).")
 @LANG_OPTION
 @click.pass_obj
 def check(project, source_only: bool, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
-    """Run every content check; exit 1 when any finding is an error."""
-    findings: list[Finding] = []
-    if not source_only:
-        from tnsite.links.freshness import fresh_site
+    """Every content check (the same build as `tnsite build`); exit 1 on any error."""
+    if source_only:
+        findings = [f for c in available_checks() if not c.needs_site for f in c.run(project)]
+        _report(findings, project, ui_lang)
+        sys.exit(exit_status(findings))
+    from tnsite.check.run import run_check
 
-        project = fresh_site(project)  # site/ older than the sources: check a fresh build
-    site_ready = (project.site_dir / "index.html").is_file()
-    for item in available_checks():
-        if item.needs_site and (source_only or not site_ready):
-            if not source_only:
-                click.echo(f"skipped {item.name}: no built site (run `make build`)", err=True)
-            continue
-        findings.extend(item.run(project))
+    outcome = run_check(project)
+    if outcome.reused:
+        click.echo(
+            "site/ is up to date with the sources: findings of its build"
+            if ui_lang == "en"
+            else "site/ đã khớp với nội dung hiện tại: kết quả kiểm tra của lần dựng trước",
+            err=True,
+        )
+    _report(outcome.findings, project, ui_lang)
+    sys.exit(exit_status(outcome.findings))
+
+
+def _report(findings: list[Finding], project, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
+    from tnsite.check.causes import resolve
+
+    findings = resolve(findings)
     write_json(findings, project.reports_dir / "check.json")
     emit(findings, sys.stdout, ui_lang)
-    sys.exit(exit_status(findings))
 
 
 @main.command()

@@ -104,6 +104,12 @@ class Project:
         """Whether a page missing in a language is built from the default language's file."""
         return bool(_i18n_config(self.raw).get("fallback_to_default", True))
 
+    def with_site(self, site: Path) -> Project:
+        """The same project reading its built site from `site` (a build folder)."""
+        raw = dict(self.raw)
+        raw["site_dir"] = str(site.resolve())
+        return Project(root=self.root, raw=raw, languages=self.languages)
+
     def lang_dir(self, code: str) -> Path:
         return self.docs_dir / code
 

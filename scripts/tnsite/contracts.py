@@ -3,14 +3,19 @@
 A plugin that needs another plugin's work asks for it through MkDocs' plugin collection and
 these protocols, never through `Any`: the data plugin offers its validated datasets once per
 build (so no other plugin loads data/ again), the news plugin offers the upcoming events (so
-the theme can describe them in JSON-LD without computing them twice).
+the theme can describe them in JSON-LD without computing them twice), and the check plugin
+collects every plugin's findings so that one build reports every cause at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+
+from tnsite.findings import BuildRefused, Finding, Severity
 
 if TYPE_CHECKING:
     from tnsite.data.store import Store
@@ -41,3 +46,29 @@ def upcoming_events(config: MkDocsConfig) -> list[Event] | None:
     """The news plugin's upcoming events; None when the site has no news plugin."""
     plugin = config.plugins.get(NEWS_PLUGIN)
     return plugin.events(config) if isinstance(plugin, OffersEvents) else None
+
+
+CHECK_PLUGIN = "tnsite/check"
+
+
+@runtime_checkable
+class CollectsFindings(Protocol):
+    def report(self, findings: Iterable[Finding]) -> None: ...
+
+
+def report(config: MkDocsConfig, findings: Iterable[Finding]) -> None:
+    """Hand findings to the build's check plugin, which reports every cause at the end of the
+    build; without it (a site that does not use tnsite/check), errors stop the build now."""
+    found = list(findings)
+    if not found:
+        return
+    plugin = config.plugins.get(CHECK_PLUGIN)
+    if isinstance(plugin, CollectsFindings):
+        plugin.report(found)
+    elif any(f.severity is Severity.ERROR for f in found):
+        raise RefusedBuild(found)
+
+
+class RefusedBuild(BuildRefused, Abort):
+    """BuildRefused as MkDocs' own commands expect it: `mkdocs build` and `mkdocs serve` print
+    the findings and exit, without a traceback."""

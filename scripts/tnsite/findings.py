@@ -22,6 +22,9 @@ class Severity(StrEnum):
     NOTICE = "notice"
 
 
+SEVERITY_VI = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo", Severity.NOTICE: "ghi chú"}
+
+
 @dataclass(frozen=True)
 class Msg:
     """A message in English and Vietnamese; `vi` falls back to English when not given."""
@@ -48,7 +51,8 @@ class Finding:
         text = self.message.text(lang)
         if self.hint:
             text += " — " + self.hint.text(lang)
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {text} [{self.rule}]"
+        severity = SEVERITY_VI[self.severity] if lang == "vi" else self.severity.value
+        return f"{self.path}:{self.line}:{self.col}: {severity}: {text} [{self.rule}]"
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -66,6 +70,23 @@ class Finding:
         if self.extra:
             data["extra"] = self.extra
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Finding:
+        hint = None
+        if data.get("hint"):
+            hint = Msg(str(data["hint"]), str(data.get("hint_vi") or ""))
+        extra = data.get("extra")
+        return cls(
+            path=str(data["path"]),
+            line=int(data["line"]),  # type: ignore[call-overload]
+            col=int(data.get("col", 1)),  # type: ignore[call-overload]
+            rule=str(data["rule"]),
+            message=Msg(str(data["message"]), str(data.get("message_vi") or "")),
+            severity=Severity(str(data.get("severity", "error"))),
+            hint=hint,
+            extra=dict(extra) if isinstance(extra, dict) else {},
+        )
 
     def github_annotation(self) -> str:
         level = {"error": "error", "warning": "warning"}.get(self.severity.value, "notice")
@@ -90,13 +111,14 @@ def exit_status(findings: Iterable[Finding]) -> int:
 
 def write_json(findings: Sequence[Finding], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = [f.to_json() for f in sorted(findings, key=sort_key)]
+    payload = [f.to_json() for f in findings]
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def emit(findings: Sequence[Finding], out: TextIO, lang: str = "en") -> None:
-    """Print findings one per line; under GitHub Actions also as workflow annotations."""
-    ordered = sorted(findings, key=sort_key)
+    """Print findings one per line, in the order given (causes first, see check/causes.py);
+    under GitHub Actions also as workflow annotations."""
+    ordered = list(findings)
     for finding in ordered:
         print(finding.render(lang), file=out)
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -112,9 +134,9 @@ def emit(findings: Sequence[Finding], out: TextIO, lang: str = "en") -> None:
 
 class BuildRefused(Exception):
     """The build stops because of these findings; the command line prints them like `tnsite
-    check` does. (A subclass of MkDocs' Abort is made where MkDocs is imported.)"""
+    check` does, in the editor's language."""
 
     def __init__(self, findings: Sequence[Finding]) -> None:
         self.findings = list(findings)
-        lines = [f.render("en") for f in sorted(self.findings, key=sort_key)]
-        super().__init__("\n".join(lines))
+        lang = "vi" if os.environ.get("TNSITE_LANG") == "vi" else "en"
+        super().__init__("\n".join(f.render(lang) for f in self.findings))

@@ -35,7 +35,9 @@ BOM = "\ufeff"
 INLINE_DEST = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)")
 REFDEF_DEST = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-HTML_URL_ATTR = re.compile(r"""\b(href|src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+HTML_URL_ATTR = re.compile(
+    r"""\b(href|src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I
+)
 HTML_SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
@@ -224,7 +226,7 @@ class Source:
             for match in AUTOLINK.finditer(line):
                 found.append((match.start(1), match.group(1)))
             for match in HTML_URL_ATTR.finditer(line):
-                value = match.group(2) if match.group(2) is not None else match.group(3)
+                value = next(g for g in match.groups()[1:] if g is not None)
                 found.append((match.start(0), value))
             for match in HTML_SRCSET.finditer(line):
                 value = match.group(1) if match.group(1) is not None else match.group(2)

@@ -128,8 +128,9 @@ def test_bad_data_stops_the_build_with_its_line(clean_project: Project, tmp_path
     )
     result = mkdocs_build(root)
     assert result.returncode != 0
-    assert f"data/key-figures.yml:{line}:12: error:" in result.stderr
-    assert "[data-schema]" in result.stderr and "Traceback" not in result.stderr
+    output = result.stdout + result.stderr
+    assert f"data/key-figures.yml:{line}:12: error:" in output
+    assert "[data-schema]" in output and "Traceback" not in output
 
 
 def test_a_bad_directive_stops_the_build_with_its_line(
@@ -139,6 +140,7 @@ def test_a_bad_directive_stops_the_build_with_its_line(
     write_page(root, "en", "views.md", "---\ntitle: V\n---\n\n# V\n\n{{ table festival }}\n")
     result = mkdocs_build(root)
     assert result.returncode != 0
-    assert "docs/en/views.md:7:1: error: unknown dataset 'festival'" in result.stderr
-    assert "did you mean 'festivals'" in result.stderr
+    output = result.stdout + result.stderr
+    assert "docs/en/views.md:7:1: error: unknown dataset 'festival'" in output
+    assert "did you mean 'festivals'" in output and "Traceback" not in output
     assert "[data-directive]" in result.stderr and "Traceback" not in result.stderr

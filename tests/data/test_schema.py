@@ -186,11 +186,13 @@ def test_bad_yaml_duplicate_ids_and_unknown_files(fixture_project: Project) -> N
     (fixture_project.root / "data/festival.yml").write_text("records: []\n", encoding="utf-8")
     edit(fixture_project, "contacts.yml", "title:\n", "title: [\n")
     found = {(f.path, f.line): f.render() for f in only(fixture_project)}
+    syntax = [f for f in check_data(reload(fixture_project.root)) if f.rule == "data-syntax"]
+    found.update({(f.path, f.line): f.render() for f in syntax})
     text = (fixture_project.root / "data/festivals.yml").read_text(encoding="utf-8")
     dup_lines = [i for i, line in enumerate(text.splitlines(), 1) if "id: hoi-xuan-nui-ba" in line]
     assert "duplicate id 'hoi-xuan-nui-ba'" in found[("data/festivals.yml", dup_lines[1])]
     assert "did you mean festivals.yml" in found[("data/festival.yml", 1)]
-    assert any(p == "data/contacts.yml" and "not valid YAML" in r for (p, _), r in found.items())
+    assert any(p == "data/contacts.yml" and "[data-syntax]" in r for (p, _), r in found.items())
 
 
 def test_a_reference_to_an_unconfirmed_figure_is_refused(fixture_project: Project) -> None:

@@ -13,7 +13,7 @@ def sample() -> list[Finding]:
 
 def test_text_format_is_path_line_col_severity_message_rule() -> None:
     assert sample()[0].render() == "docs/km/a.md:3:5: error: Broken link [broken-link]"
-    assert sample()[0].render("vi") == "docs/km/a.md:3:5: error: Liên kết hỏng [broken-link]"
+    assert sample()[0].render("vi") == "docs/km/a.md:3:5: lỗi: Liên kết hỏng [broken-link]"
 
 
 def test_exit_status_is_one_only_with_errors() -> None:

@@ -121,5 +121,7 @@ def test_broken_front_matter_stops_the_build_naming_file_and_line(tmp_path: Path
     )
     with pytest.raises(Abort) as raised:
         build_site(project, tmp_path / "site")
-    assert "docs/en/index.md:2:1: error: front matter is not valid YAML" in str(raised.value)
+    assert "docs/en/index.md:2:12: error: page information (front matter): a value contains a " in (
+        str(raised.value)
+    )
     assert not (tmp_path / "site").exists()

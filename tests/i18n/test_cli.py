@@ -32,7 +32,7 @@ def test_check_fails_on_a_deleted_khmer_page_and_passes_once_pending(
     )
     code, out = run(fixture_project, "check", "--source-only", "--lang", "vi")
     assert code == 0, out
-    assert f"docs/km/{PARK}:1:1: warning:" in out and "[pending]" in out
+    assert f"docs/km/{PARK}:1:1: cảnh báo:" in out and "[pending]" in out
     assert "0 lỗi, 1 cảnh báo." in out
 
 

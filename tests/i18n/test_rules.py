@@ -271,7 +271,8 @@ def test_malformed_yaml_is_reported_at_its_file_line(fixture_project: Project) -
     edit(fixture_project, rel, "description: The province's", "description: Parks: the province's")
     [finding] = only(fixture_project, "front-matter")
     assert (finding.path, finding.line, finding.severity) == (rel, 3, Severity.ERROR)
-    assert "not valid YAML" in finding.message.en
+    assert "a value contains a colon" in finding.message.en
+    assert finding.hint is not None and "ngoặc kép" in finding.hint.vi
 
 
 def test_unclosed_front_matter_is_reported(fixture_project: Project) -> None:
@@ -279,7 +280,8 @@ def test_unclosed_front_matter_is_reported(fixture_project: Project) -> None:
     text = (fixture_project.root / rel).read_text(encoding="utf-8")
     (fixture_project.root / rel).write_text(text.replace("---\n\n#", "\n#", 1), encoding="utf-8")
     got = only(fixture_project, "front-matter")
-    assert [(f.path, f.line) for f in got] == [(rel, 1)]
+    assert [(f.path, f.line) for f in got] == [(rel, 4)]  # where the closing `---` goes
+    assert "---" in got[0].hint.vi and "đóng phần thông tin" in got[0].hint.vi
 
 
 def test_schema_violations_name_the_key_and_line(fixture_project: Project) -> None:

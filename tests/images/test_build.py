@@ -17,6 +17,7 @@ from tests.images import makers
 from tests.images.fixture import make_project, write_page
 from tnsite.build import build_site
 from tnsite.config import Project
+from tnsite.findings import BuildRefused
 from tnsite.images import fonts as fonts_module
 
 SUMMARY = "mkdocs.plugins.tnsite.images.summary"
@@ -129,14 +130,14 @@ def test_bad_image_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> Non
     before = (site / "index.html").read_bytes()
     makers.png_bomb(project.root / "assets/photos/bomb.png")
     makers.cmyk_jpeg(project.root / "assets/images/print.jpg")
-    with pytest.raises(Abort) as caught:
+    with pytest.raises(BuildRefused) as caught:
         build_site(project)
     message = str(caught.value)
     assert "assets/photos/bomb.png:1:1: error: Cannot publish this image: decompression bomb" in (
         message
     )
     assert "assets/images/print.jpg:1:1: error:" in message and "CMYK" in message
-    assert "Không thể đăng ảnh này" in message
+    assert any("Không thể đăng ảnh này" in f.render("vi") for f in caught.value.findings)
     assert (site / "index.html").read_bytes() == before
     assert not list(site.parent.glob(".site-*"))
 
@@ -144,8 +145,14 @@ def test_bad_image_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> Non
 def test_unknown_photo_stops_the_build_naming_the_page(tmp_path: Path) -> None:
     project = make_project(tmp_path / "proj")
     write_page(project.root, "en", "du-lich/nui-ba-den.md", "# X\n\n{{ photo nowhere }}\n")
-    with pytest.raises(Abort, match=r"docs/en/du-lich/nui-ba-den\.md: no photo named 'nowhere'"):
+    with pytest.raises(BuildRefused) as caught:
         build_site(project)
+    (finding,) = caught.value.findings
+    assert (finding.path, finding.line, finding.rule) == (
+        "docs/en/du-lich/nui-ba-den.md",
+        3,
+        "unknown-photo",
+    )
 
 
 def test_no_raqm_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

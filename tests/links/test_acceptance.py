@@ -19,6 +19,7 @@ SITE_URL = "https://tayninh.github.io/"
 def trilingual(extra: dict[str, str] | None = None) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {"vi/images/anh.png": PNG}
     for lang in ("vi", "en", "km"):
+        translated = {} if lang == "vi" else {"translation": "{source: index.md, review: draft}"}
         files[f"{lang}/index.md"] = page(
             f"Home {lang}",
             """
@@ -26,7 +27,9 @@ def trilingual(extra: dict[str, str] | None = None) -> dict[str, str | bytes]:
 
             ![photo](images/anh.png)
             """,
+            **translated,
         )
+        translated = {} if lang == "vi" else {"translation": "{source: a.md, review: draft}"}
         files[f"{lang}/a.md"] = page(
             f"A {lang}",
             """
@@ -36,14 +39,28 @@ def trilingual(extra: dict[str, str] | None = None) -> dict[str, str | bytes]:
 
             More text.
             """,
+            **translated,
         )
     files["vi/b.md"] = page("B", "Only in Vietnamese: built by fallback in en and km.")
     files.update(extra or {})
     return files
 
 
+def declare_pending(root: Path) -> None:
+    """b.md is only in Vietnamese on purpose: its translations are declared pending."""
+    (root / "i18n").mkdir(exist_ok=True)
+    (root / "i18n" / "pending.yml").write_text(
+        "".join(
+            f"- path: b.md\n  lang: {lang}\n  reason: waiting\n  until: 2999-01-01\n"
+            for lang in ("en", "km")
+        ),
+        encoding="utf-8",
+    )
+
+
 def run_check(root: Path) -> tuple[int, list[dict]]:  # type: ignore[type-arg]
     """`tnsite check` (every check of the project); its exit code and its findings."""
+    declare_pending(root)
     result = CliRunner().invoke(main, ["--root", str(root), "check"], catch_exceptions=False)
     findings = json.loads((root / "reports" / "check.json").read_text(encoding="utf-8"))
     return result.exit_code, findings
@@ -97,15 +114,19 @@ def test_four_injected_faults_make_check_fail_with_four_findings(tmp_path: Path)
     assert messages["missing-asset"][1] != messages["missing-asset"][0]  # bilingual
 
 
-def test_check_reads_a_fresh_build_when_site_is_stale(tmp_path: Path) -> None:
-    """A strict build refuses broken content; the check still sees the current sources."""
+def test_check_sees_the_sources_as_they_are_and_keeps_the_last_good_site(tmp_path: Path) -> None:
+    """The check is the build: it sees the current sources (never an older site), and a build
+    its checks refuse leaves the last good site/ as it was."""
     files = trilingual()
     project = make_project(tmp_path / "p", files)
     assert [f for f in run_check(project.root)[1] if f["rule"] in LINK_RULES] == []
     target = project.docs_dir / "km" / "a.md"
     target.write_text(target.read_text(encoding="utf-8") + "\n[x](mat.md)\n", encoding="utf-8")
+    before = (project.site_dir / "km" / "a" / "index.html").read_bytes()
     code, findings = run_check(project.root)
-    assert code == 1 and links_exit_code(project.root) == 1
+    assert code == 1
     assert [(f["path"], f["rule"]) for f in findings if f["rule"] in LINK_RULES] == [
         ("docs/km/a.md", "broken-link")
     ]
+    assert (project.site_dir / "km" / "a" / "index.html").read_bytes() == before
+    assert links_exit_code(project.root) == 0  # the published site is still the good one

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from tnsite.alternates import SourceIndex
 from tnsite.links.classify import CROSS_LANGUAGE
-from tnsite.links.freshness import with_site
 from tnsite.links.hreflang import check_hreflang
 from tnsite.links.resolve import Resolver
 from tnsite.links.site import scan_site
@@ -18,7 +17,7 @@ from tnsite.links.sourcemap import SourceMap
 
 
 def test_real_site_alternates_sitemap_and_language_links(project, built_site: Path) -> None:
-    real = with_site(project, built_site)
+    real = project.with_site(built_site)
     scan = scan_site(built_site, real)
     index = SourceIndex(real)
     assert [f.render() for f in check_hreflang(real, scan, index)] == []

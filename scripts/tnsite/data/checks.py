@@ -33,6 +33,7 @@ def page_findings(text: str, rel: str, lang: str, store: Store) -> list[Finding]
                     Severity.ERROR,
                     directive.col,
                     problem.hint,
+                    extra={"depends_on": problem.depends_on} if problem.depends_on else {},
                 )
             )
         out += _doubled_qualifier(text, directive, rel, lang, store)

@@ -10,21 +10,22 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, build_date, load_project
+from tnsite.contracts import report
 from tnsite.data import views
 from tnsite.data.checks import page_findings
 from tnsite.data.config import DataConfig
-from tnsite.data.directives import get_view, parse
+from tnsite.data.directives import Directive, get_view, parse
 from tnsite.data.fmt import Formatter
 from tnsite.data.geo import load_geo
 from tnsite.data.render import RenderContext
 from tnsite.data.store import Store, load_store
-from tnsite.findings import Finding, Severity, sort_key
+from tnsite.data.views import RULE
+from tnsite.findings import Finding, Msg, Severity
 from tnsite.stack.i18n import current_language, page_language
 from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
@@ -38,10 +39,22 @@ def folder_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-def stop(findings: list[Finding]) -> PluginError:
-    errors = sorted((f for f in findings if f.severity is Severity.ERROR), key=sort_key)
-    lines = [f.render("en") for f in errors]
-    return PluginError("data: the build stops here\n" + "\n".join(lines))
+def render_failure(rel: str, source: str, directive: Directive, exc: ValueError) -> Finding:
+    """A directive that passed its checks and still could not be drawn, at its file line."""
+    lines = source.split("\n")
+    line = next((n for n, text in enumerate(lines, 1) if directive.raw in text), 1)
+    return Finding(
+        rel,
+        line,
+        RULE,
+        Msg(f"{directive.raw} cannot be shown: {exc}", f"không hiển thị được {directive.raw}"),
+        Severity.ERROR,
+        directive.col,
+        Msg(
+            "check the records this directive shows in data/",
+            "hãy kiểm tra các bản ghi mà chỉ thị này hiển thị trong data/",
+        ),
+    )
 
 
 class DataPlugin(BasePlugin[DataConfig]):
@@ -63,8 +76,7 @@ class DataPlugin(BasePlugin[DataConfig]):
             self.store = load_store(self.project)
             self.geo = load_geo(self.project.data_dir)
             self.loaded_from = state
-        if any(f.severity is Severity.ERROR for f in self.store.findings):
-            raise stop(self.store.findings)
+        report(config, self.store.findings)
         return config
 
     def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]
@@ -79,9 +91,7 @@ class DataPlugin(BasePlugin[DataConfig]):
         lang = page_language(page, config)
         source = page.file.content_string
         rel = (self.project.docs_dir / page.file.src_uri).relative_to(self.project.root).as_posix()
-        problems = page_findings(source, rel, lang, self.store)
-        if any(f.severity is Severity.ERROR for f in problems):
-            raise stop(problems)
+        report(config, page_findings(source, rel, lang, self.store))
         build_lang = self.project.language(current_language(config))
         ctx = RenderContext(
             store=self.store,
@@ -97,11 +107,14 @@ class DataPlugin(BasePlugin[DataConfig]):
             view = get_view(directive.view)
             if view is None or view.render is None:
                 continue
+            if views.problems(directive, self.store):
+                continue  # left as written: reported above, and the build will not publish
             out.append(markdown[last : directive.start])
             try:
                 out.append(view.render(ctx, directive))
             except ValueError as exc:
-                raise PluginError(f"{rel}: {directive.raw}: {exc}") from None
+                report(config, [render_failure(rel, source, directive, exc)])
+                out.append(directive.raw)
             last = directive.end
         out.append(markdown[last:])
         rendered = "".join(out)

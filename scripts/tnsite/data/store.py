@@ -8,6 +8,7 @@ typo does not hide every other problem.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from tnsite.data.yamlpos import Located, Pos, YamlProblem, load
 from tnsite.findings import Finding, Msg, Severity
 
 RULE = "data-schema"
+SYNTAX_RULE = "data-syntax"  # a data file that cannot be read at all
 # Fields holding the id of a record of key-figures.yml (a string; numbers are literal values).
 FIGURE_FIELDS = ("area", "occupancy", "capital", "projects", "visitors", "revenue")
 FIGURE_LISTS = ("figures", "distances")
@@ -53,6 +55,7 @@ class Store:
     project: Project
     datasets: dict[str, Dataset]
     findings: list[Finding]
+    unreadable: dict[str, str] = field(default_factory=dict)  # dataset → file that cannot be read
 
     def get(self, name: str) -> Dataset | None:
         return self.datasets.get(name)
@@ -89,6 +92,7 @@ def load_store(project: Project, data_dir: Path | None = None) -> Store:
     languages = project.codes
     findings: list[Finding] = []
     datasets: dict[str, Dataset] = {}
+    unreadable: dict[str, str] = {}
     known = schema.known_datasets()
     for path in sorted(data_dir.glob("*.yml")) + sorted(data_dir.glob("*.yaml")):
         rel = (
@@ -121,14 +125,9 @@ def load_store(project: Project, data_dir: Path | None = None) -> Store:
         try:
             located = load(path)
         except YamlProblem as problem:
-            findings.append(
-                _finding(
-                    rel,
-                    problem.pos,
-                    Msg(problem.message, _vi_yaml(problem.message)),
-                    Msg(problem.hint, _vi_yaml(problem.hint)) if problem.hint else None,
-                )
-            )
+            unreadable[name] = rel
+            finding = _finding(rel, problem.pos, problem.message, problem.hint)
+            findings.append(dataclasses.replace(finding, rule=SYNTAX_RULE))
             continue
         for found in schema.problems(name, located.value, languages):
             pos = (
@@ -166,24 +165,9 @@ def load_store(project: Project, data_dir: Path | None = None) -> Store:
             dataset.by_id[rid] = record
             dataset.index[rid] = index
         datasets[name] = dataset
-    store = Store(project, datasets, findings)
+    store = Store(project, datasets, findings, unreadable)
     findings.extend(_cross_references(store))
     return store
-
-
-def _vi_yaml(text: str) -> str:
-    return (
-        text.replace("not valid YAML", "YAML không hợp lệ")
-        .replace("duplicate key", "khóa bị trùng")
-        .replace(
-            "check the indentation and quote text that contains ':' or '#'",
-            "kiểm tra thụt lề và đặt trong ngoặc kép văn bản có ':' hoặc '#'",
-        )
-        .replace(
-            "each key may appear once per record: delete or rename one of them",
-            "mỗi khóa chỉ xuất hiện một lần trong bản ghi: xóa hoặc đổi tên một khóa",
-        )
-    )
 
 
 def _cross_references(store: Store) -> list[Finding]:
@@ -265,22 +249,21 @@ def _cross_references(store: Store) -> list[Finding]:
                     missing(dataset, (*base, "gates", i), "gate", gate, list(gates.by_id))
             page = record.get("page")
             if isinstance(page, str) and docs.is_dir() and not (docs / page).is_file():
-                out.append(
-                    _finding(
-                        dataset.rel,
-                        dataset.pos((*base, "page")),
-                        Msg(
-                            f"page '{page}' does not exist in "
-                            f"{docs.relative_to(store.project.root).as_posix()}/",
-                            f"không có trang '{page}' trong "
-                            f"{docs.relative_to(store.project.root).as_posix()}/",
-                        ),
-                        Msg(
-                            "give the path of the Vietnamese page relative to its language folder",
-                            "ghi đường dẫn trang tiếng Việt, tính từ thư mục ngôn ngữ",
-                        ),
-                    )
+                finding = _finding(
+                    dataset.rel,
+                    dataset.pos((*base, "page")),
+                    Msg(
+                        f"page '{page}' does not exist in "
+                        f"{docs.relative_to(store.project.root).as_posix()}/",
+                        f"không có trang '{page}' trong "
+                        f"{docs.relative_to(store.project.root).as_posix()}/",
+                    ),
+                    Msg(
+                        "give the path of the Vietnamese page relative to its language folder",
+                        "ghi đường dẫn trang tiếng Việt, tính từ thư mục ngôn ngữ",
+                    ),
                 )
+                out.append(dataclasses.replace(finding, extra={"missing_page": page}))
     if sources is None and any(d.name != "sources" for d in store.datasets.values()):
         out.append(
             Finding(

@@ -57,6 +57,7 @@ register_view(
 class DirectiveProblem:
     message: Msg
     hint: Msg
+    depends_on: str | None = None  # a data file that cannot be read: the real cause
 
 
 def _listing(options: list[str] | tuple[str, ...]) -> str:
@@ -143,6 +144,19 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
         )
         return out
     data = store.get(dataset) if dataset else None
+    if dataset and data is None and dataset in store.unreadable:
+        rel = store.unreadable[dataset]
+        out.append(
+            DirectiveProblem(
+                Msg(
+                    f"{raw} uses {rel}, which cannot be read",
+                    f"{raw} dùng {rel}, tệp chưa đọc được",
+                ),
+                Msg(f"fix {rel} first", f"hãy sửa {rel} trước"),
+                depends_on=rel,
+            )
+        )
+        return out
     if dataset and data is None:
         out.append(
             DirectiveProblem(

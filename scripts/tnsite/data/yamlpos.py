@@ -16,6 +16,9 @@ from typing import Any
 
 import yaml
 
+from tnsite.findings import Msg
+from tnsite.yamlerrors import explain
+
 Path_ = tuple[str | int, ...]
 
 
@@ -36,10 +39,11 @@ class Pos:
 
 
 class YamlProblem(ValueError):
-    """A file that is not valid YAML, or has a duplicate key; carries its position."""
+    """A file that is not valid YAML, or has a duplicate key; carries its position and what
+    to tell the editor."""
 
-    def __init__(self, message: str, pos: Pos, hint: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: Msg, pos: Pos, hint: Msg | None = None) -> None:
+        super().__init__(message.en)
         self.message = message
         self.pos = pos
         self.hint = hint
@@ -74,15 +78,9 @@ def loads(text: str) -> Located:
     """Parse YAML text; raise YamlProblem with a position for any syntax error."""
     try:
         root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
-        what = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
-        raise YamlProblem(
-            f"not valid YAML: {what}",
-            pos,
-            "check the indentation and quote text that contains ':' or '#'",
-        ) from None
+    except yaml.YAMLError as exc:
+        trouble = explain(exc)
+        raise YamlProblem(trouble.message, Pos(trouble.line, trouble.col), trouble.hint) from None
     located = Located(value=None)
     if root is None:
         located.value = None
@@ -96,13 +94,22 @@ def loads(text: str) -> Located:
             for key_node, value_node in node.value:
                 key = constructor.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int, float, bool)):
-                    raise YamlProblem("a key must be plain text", _mark(key_node))
+                    raise YamlProblem(
+                        Msg(
+                            "a name before `:` must be plain text", "tên trước dấu `:` phải là chữ"
+                        ),
+                        _mark(key_node),
+                    )
                 key = str(key) if not isinstance(key, str) else key
                 if key in out:
                     raise YamlProblem(
-                        f"duplicate key '{key}'",
+                        Msg(f"'{key}' appears twice here", f"tên '{key}' xuất hiện hai lần ở đây"),
                         _mark(key_node),
-                        "each key may appear once per record: delete or rename one of them",
+                        Msg(
+                            "each name may appear once per record: delete or rename one of them",
+                            "mỗi tên chỉ được xuất hiện một lần trong một bản ghi: xóa hoặc "
+                            "đổi tên một trong hai",
+                        ),
                     )
                 located.keys[(*path, key)] = _mark(key_node)
                 out[key] = build(value_node, (*path, key))

@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
+from tnsite.findings import Msg
 from tnsite.mdsource import Source
+from tnsite.yamlerrors import explain
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,10 @@ class FrontMatter:
 
     present: bool
     data: dict[str, Any] = field(default_factory=dict)
-    error: str | None = None
+    error: Msg | None = None  # what is wrong, in the editor's words (never the parser's)
+    error_hint: Msg | None = None  # what to do
     error_line: int = 1
+    error_col: int = 1
     first_line: int = 2
     body_line: int = 1
     node: yaml.Node | None = None
@@ -64,10 +68,19 @@ def parse(text: str) -> FrontMatter:
     raw = source.front_matter_yaml
     if raw is None:
         if source.front_matter_opened:
+            line = _closing_line(source.lines)
             return FrontMatter(
                 present=True,
-                error="the front matter opened with `---` on line 1 is never closed by `---`",
-                error_line=1,
+                error=Msg(
+                    "the information block that opens with `---` on line 1 is never closed",
+                    "phần thông tin mở bằng `---` ở dòng 1 chưa được đóng",
+                ),
+                error_hint=Msg(
+                    f"add a line `---` here (line {line}), after the last `name: value` line",
+                    f"thêm dòng `---` vào đây (dòng {line}) để đóng phần thông tin, ngay sau "
+                    "dòng `tên: giá trị` cuối cùng",
+                ),
+                error_line=line,
             )
         return FrontMatter(present=False)
     body_line = source.body_line
@@ -75,25 +88,44 @@ def parse(text: str) -> FrontMatter:
         node = yaml.compose(raw, Loader=yaml.SafeLoader)
         data = yaml.load(raw, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = 2 + mark.line if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        context = getattr(exc, "context", None)
-        message = f"{context}: {problem}" if context else str(problem)
+        trouble = explain(exc)
         return FrontMatter(
-            present=True, error=message, error_line=line, body_line=body_line, raw=raw
+            present=True,
+            error=trouble.message,
+            error_hint=trouble.hint,
+            error_line=trouble.line + 1,
+            error_col=trouble.col,
+            body_line=body_line,
+            raw=raw,
         )
     if data is None:
         data = {}
     if not isinstance(data, dict):
         return FrontMatter(
             present=True,
-            error="the front matter must be `key: value` lines, not a list or a single value",
+            error=Msg(
+                "the information block must be `name: value` lines",
+                "phần thông tin phải gồm các dòng `tên: giá trị`",
+            ),
+            error_hint=Msg(
+                "write one `name: value` per line (title, description, …)",
+                "mỗi dòng viết một `tên: giá trị` (title, description, …)",
+            ),
             error_line=2,
             body_line=body_line,
             raw=raw,
         )
     return FrontMatter(present=True, data=data, body_line=body_line, node=node, raw=raw)
+
+
+def _closing_line(lines: list[str]) -> int:
+    """Where an unclosed front matter should end: before the first line that cannot be part of
+    it (a blank line, a heading, a paragraph), counting from line 2."""
+    for number in range(2, len(lines) + 1):
+        line = lines[number - 1]
+        if not line.strip() or line.startswith("# ") or not (":" in line or line[:1].isspace()):
+            return number
+    return len(lines) + 1
 
 
 def to_json(value: Any) -> Any:

@@ -12,15 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from tnsite.alternates import SourceIndex
 from tnsite.config import Project, load_project
+from tnsite.contracts import report
+from tnsite.findings import Finding
 from tnsite.i18n import visitors
 from tnsite.i18n.config import I18nConfig
+from tnsite.i18n.crosslinks import folder_links, relink
 from tnsite.i18n.model import Model, load_model
 from tnsite.i18n.schema import syntax_finding
 from tnsite.i18n.status import build_status, status_page_markdown
@@ -47,6 +49,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     strings: dict[str, dict[str, str]]
     model: Model | None = None
     fallbacks: dict[str, list[str]]
+    index: SourceIndex
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         require_tested_stack()
@@ -57,32 +60,25 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.model = load_model(self.project)
             self.fallbacks = {}
             if self.config.stop_on_broken_front_matter:
-                self._stop_on_broken_front_matter()
+                # MkDocs would drop such front matter silently and show it as page text.
+                report(config, self._broken_front_matter())
         return config
 
-    def _stop_on_broken_front_matter(self) -> None:
+    def _broken_front_matter(self) -> list[Finding]:
         assert self.model is not None
-        broken = [
+        return [
             syntax_finding(doc.fm, doc.rel)
             for pages in self.model.pages.values()
             for doc in pages.values()
             if doc.fm.error
         ]
-        if broken:
-            # Abort, not PluginError: MkDocs logs a PluginError and re-raises a bare "Aborted
-            # with a BuildError!", which is all a caller that does not show MkDocs' log sees.
-            lines = "\n".join(f"  {f.render('en')}\n  {f.render('vi')}" for f in broken)
-            raise Abort(
-                "Front matter that is not valid YAML (MkDocs would drop it silently) / "
-                f"Front matter không phải YAML hợp lệ:\n{lines}"
-            )
 
     @event_priority(-150)  # after static-i18n (-100) has chosen each language's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.model is not None
         lang = current_language(config)
         chosen = chosen_sources(files, self.project.codes)
-        index = SourceIndex(self.project)
+        index = self.index = SourceIndex(self.project)
         verify_fallback_rule(lang, chosen, {p: index.source_language(lang, p) for p in chosen})
         self.fallbacks[lang] = sorted(path for path, source in chosen.items() if source != lang)
         if lang == self.project.source_code and self.config.status_page:
@@ -99,10 +95,30 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def _is_fallback(self, page: Page, config: MkDocsConfig) -> bool:
         return page_language(page, config) != current_language(config)
 
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        if page.file.generated_by is None:
+            report(config, folder_links(self.project, self._rel(page), markdown, page.file.src_uri))
+        return markdown
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.generated_by is None and "hreflang" in html:
+            relinked = relink(
+                self.project,
+                self.index,
+                html,
+                page.url,
+                self._rel(page),
+                page.file.content_string,
+            )
+            report(config, relinked.findings)
+            html = relinked.html
         if self._is_fallback(page, config):
             return visitors.wrap_content(html, page_language(page, config))
         return html
+
+    def _rel(self, page: Page) -> str:
+        docs = self.project.docs_dir.relative_to(self.project.root).as_posix()
+        return f"{docs}/{page.file.src_uri}"
 
     def on_page_context(self, context: dict[str, Any], page: Page, config, nav):  # type: ignore[no-untyped-def]
         assert self.model is not None

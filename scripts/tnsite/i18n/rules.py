@@ -201,6 +201,7 @@ def orphans(model: Model) -> list[Finding]:
                         "Nếu trang gốc đã được chuyển hoặc đổi tên, chuyển tệp này về cùng "
                         "đường dẫn; nếu trang gốc đã bị xóa, xóa cả tệp này.",
                     ),
+                    extra={"missing_page": doc.path},
                 )
             )
     return findings

@@ -159,18 +159,13 @@ def syntax_finding(fm: FrontMatter, rel: str) -> Finding:
     return Finding(
         path=rel,
         line=fm.error_line,
+        col=fm.error_col,
         rule=RULE,
         message=Msg(
-            f"front matter is not valid YAML: {fm.error}. MkDocs would ignore the whole block "
-            "and show it as page text.",
-            f"front matter không phải YAML hợp lệ: {fm.error}. MkDocs sẽ bỏ qua cả khối và "
-            "hiện nó thành chữ trên trang.",
+            f"page information (front matter): {fm.error.en if fm.error else ''}",
+            f"phần thông tin đầu trang: {fm.error.vi if fm.error else ''}",
         ),
-        hint=Msg(
-            "Check the colons, quotes and indentation on that line (quote a value that contains "
-            "`: ` or starts with a special character).",
-            "Kiểm tra dấu hai chấm, dấu ngoặc kép và thụt lề ở dòng đó (đặt trong ngoặc kép giá "
-            "trị có `: ` hoặc bắt đầu bằng ký tự đặc biệt).",
-        ),
+        hint=fm.error_hint,
         severity=Severity.ERROR,
+        extra={"unreadable": True},
     )

@@ -135,11 +135,15 @@ def check_pages(project: Project, manifest: Manifest) -> list[Finding]:
             rel = page.relative_to(project.root).as_posix()
             src_uri = page.relative_to(project.docs_dir).as_posix()
             text = page.read_text(encoding="utf-8", errors="replace")
-            if "![" not in text and "<img" not in text.lower() and "photo" not in text:
-                continue
-            for ref in scan_markdown(text):
-                findings.extend(_check_ref(ref, rel, src_uri, manifest))
+            findings += page_image_findings(text, rel, src_uri, manifest)
     return findings
+
+
+def page_image_findings(text: str, rel: str, src_uri: str, manifest: Manifest) -> list[Finding]:
+    """The image findings of one page (`rel` is project-relative, `src_uri` docs-relative)."""
+    if "![" not in text and "<img" not in text.lower() and "photo" not in text:
+        return []
+    return [f for ref in scan_markdown(text) for f in _check_ref(ref, rel, src_uri, manifest)]
 
 
 def _check_ref(ref: ImageRef, rel: str, src_uri: str, manifest: Manifest) -> list[Finding]:

@@ -24,9 +24,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, load_project
-from tnsite.findings import Finding, Severity
+from tnsite.contracts import report
+from tnsite.findings import Severity
 from tnsite.images.cache import ContentCache
 from tnsite.images.cards import CardText, card_key, render_card
+from tnsite.images.checks import UNKNOWN_PHOTO, page_image_findings
 from tnsite.images.config import ImagesConfig
 from tnsite.images.fonts import FontStack, RaqmMissing, parse_font_faces
 from tnsite.images.manifest import Manifest, load_manifest
@@ -51,11 +53,6 @@ CARD_NAME = "card.png"
 # the command line hides MkDocs' other INFO lines; they never count as strict-mode warnings.
 summary = logging.getLogger("mkdocs.plugins.tnsite.images.summary")
 summary.setLevel(logging.INFO)
-
-
-def _abort(title: str, findings: list[Finding]) -> Abort:
-    lines = "\n".join(f"  {f.render('en')}\n  {f.render('vi')}" for f in findings)
-    return Abort(f"{title}\n{lines}")
 
 
 class ImagesPlugin(BasePlugin[ImagesConfig]):
@@ -96,13 +93,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.result is None:
             self.result = process(self.project, self.config)
-            errors = [*self.result.errors, *self.manifest.findings]
-            if errors:
-                raise _abort(
-                    "Images the site cannot publish; nothing was built. / Có ảnh không thể đăng; "
-                    "trang chưa được dựng:",
-                    errors,
-                )
+            report(config, [*self.result.errors, *self.manifest.findings])
         self._publish(files, config)
         return files
 
@@ -149,12 +140,14 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         lang = page_language(page, config)
         try:
             return expand_photos(markdown, page.url, self.manifest, lang, self.strings[lang])
-        except UnknownPhoto as exc:
+        except UnknownPhoto:
             docs = self.project.docs_dir.relative_to(self.project.root).as_posix()
-            raise Abort(
-                f"{docs}/{page.file.src_uri}: no photo named '{exc}' in {self.config.manifest} "
-                f"/ không có ảnh tên '{exc}' trong {self.config.manifest}"
-            ) from None
+            rel = f"{docs}/{page.file.src_uri}"
+            found = page_image_findings(
+                page.file.content_string, rel, page.file.src_uri, self.manifest
+            )
+            report(config, [f for f in found if f.rule == UNKNOWN_PHOTO])
+            return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang = page_language(page, config)

@@ -7,8 +7,10 @@ pages (checked once every page's ids are known), and external URLs when asked fo
 Language links. A page links into another language's tree only on purpose: the theme's
 language switcher and the hreflang alternates carry an `hreflang` attribute, and an editor who
 wants a reader to change language marks the link the same way with attr_list, e.g.
-`[Tiếng Việt](https://tayninh.github.io/du-lich/){hreflang=vi}`. Any other link whose target
-page is in another language's tree is a `cross-language-link`. A page's language is its
+`[Bản tiếng Việt](../le-hoi.md){hreflang=vi}` (the build points it at that language's page, see
+tnsite.i18n.crosslinks). Any other link whose target page is in another language's tree is a
+`cross-language-link`, and a link in a page whose `hreflang` names another language than the
+one it lands in is a `hreflang-mismatch`. A page's language is its
 `<html lang>` (a page built by fallback is in its build's tree, so its own links stay there).
 """
 
@@ -21,6 +23,7 @@ from tnsite.links.scan import LINK, PageScan
 
 BROKEN_LINK, BROKEN_ANCHOR, MISSING_ASSET = "broken-link", "broken-anchor", "missing-asset"
 CROSS_LANGUAGE = "cross-language-link"
+HREFLANG_MISMATCH = "hreflang-mismatch"
 TOP_FRAGMENTS = {"", "top"}  # HTML: an empty fragment or "top" scrolls to the top
 
 
@@ -38,6 +41,10 @@ class Languages:
         if declared and any(code == declared for _, code in self.prefixes):
             return declared
         return self.of(page.path)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(code for _, code in self.prefixes)
 
     def of(self, site_path: str) -> str:
         for prefix, code in self.prefixes:
@@ -69,6 +76,15 @@ def classify(page: PageScan, ctx: Context) -> PageScan:
                 and ctx.languages.of(target.path) != lang
             ):
                 page.issues.append((CROSS_LANGUAGE, ref, target.path))
+            elif (
+                ref.kind == LINK
+                and ref.in_content
+                and ref.hreflang
+                and target.is_html
+                and ref.hreflang in ctx.languages.codes
+                and ctx.languages.of(target.path) != ref.hreflang
+            ):
+                page.issues.append((HREFLANG_MISMATCH, ref, target.path))
             fragment = target.fragment
             if fragment is not None and fragment not in TOP_FRAGMENTS and target.is_html:
                 if target.path == page.path:

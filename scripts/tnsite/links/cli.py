@@ -11,18 +11,17 @@ from tnsite.alternates import SourceIndex
 from tnsite.cli_options import LANG_OPTION
 from tnsite.config import Project
 from tnsite.findings import emit, exit_status, write_json
-from tnsite.links.freshness import fresh_site, with_site
 
 SITE = click.option(
     "--site-dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Built site to read (default: site/, rebuilt into .cache/ when older than sources).",
+    help="Built site to read (default: site/; `make check` builds it and checks everything).",
 )
 
 
 def _site_project(project: Project, site_dir: Path | None) -> Project:
-    return with_site(project, site_dir) if site_dir else fresh_site(project)
+    return project.with_site(site_dir) if site_dir else project
 
 
 @click.command("check-links")

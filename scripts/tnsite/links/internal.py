@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tnsite.alternates import BuiltPage, SourceIndex
+from tnsite.alternates import BuiltPage, SourceIndex, md_candidates, split_language
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg, sort_key
-from tnsite.links.classify import BROKEN_ANCHOR, BROKEN_LINK, MISSING_ASSET
+from tnsite.links.classify import BROKEN_ANCHOR, BROKEN_LINK, HREFLANG_MISMATCH, MISSING_ASSET
 from tnsite.links.resolve import Resolver
 from tnsite.links.scan import Ref
 from tnsite.links.site import SiteScan, languages_of
@@ -45,7 +45,7 @@ def _where(origin: Origin) -> Msg:
 
 
 def _message(project: Project, group: _Group) -> tuple[Msg, Msg]:
-    url, target, page = group.ref.url, group.target, group.page
+    url, target, page = group.origin.written or group.ref.url, group.target, group.page
     where = _where(group.origin)
     fragment = url.split("#", 1)[1] if "#" in url else ""
     if group.rule == BROKEN_LINK:
@@ -89,6 +89,24 @@ def _message(project: Project, group: _Group) -> tuple[Msg, Msg]:
     langs = languages_of(project)
     here = project.language(langs.of(page))
     there = project.language(langs.of(target))
+    if group.rule == HREFLANG_MISMATCH:
+        claimed = project.language(group.ref.hreflang or here.code)
+        return (
+            Msg(
+                f"link '{url}' says it leads to the {claimed.name} page (hreflang="
+                f"{claimed.code}) but lands on a {there.name} page ({target})" + where.en,
+                f"liên kết '{url}' ghi là dẫn tới trang {claimed.name} (hreflang="
+                f"{claimed.code}) nhưng lại tới trang {there.name} ({target})" + where.vi,
+            ),
+            Msg(
+                f"write the page's path in the language tree, as for any link, and keep "
+                f"{{hreflang={claimed.code}}}: e.g. [..](../du-lich/le-hoi.md){{hreflang="
+                f"{claimed.code}}}; the build points it at the {claimed.name} page",
+                f"viết đường dẫn của trang như mọi liên kết khác và giữ {{hreflang="
+                f"{claimed.code}}}: ví dụ [..](../du-lich/le-hoi.md){{hreflang={claimed.code}}}; "
+                f"khi dựng, liên kết sẽ trỏ tới trang {claimed.name}",
+            ),
+        )
     return (
         Msg(
             f"link '{url}' on a {here.name} page leads into {there.name} content ({target})"
@@ -105,6 +123,23 @@ def _message(project: Project, group: _Group) -> tuple[Msg, Msg]:
     )
 
 
+def _missing_page(project: Project, index: SourceIndex, group: _Group) -> str | None:
+    """The page a broken link leads to when the source language has no such page (it was
+    deleted or renamed): every place that still points at it is then one cause."""
+    if group.rule != BROKEN_LINK:
+        return None
+    target = group.target.split("#", 1)[0]
+    _lang, rest = split_language(project, target)
+    if rest.endswith(".md"):
+        candidates: tuple[str, ...] = (rest,)
+    else:
+        candidates = md_candidates(rest if rest.endswith("index.html") else rest + "index.html")
+    source = index.files.get(project.source_code, frozenset())
+    if not candidates or any(c in source for c in candidates):
+        return None
+    return candidates[0]
+
+
 def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[Finding]:
     """Findings for every issue of the scan, grouped by the line that wrote them."""
     resolver = Resolver(scan.files, project.site_url)
@@ -112,7 +147,9 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
     groups: dict[tuple[str, int, str, str], _Group] = {}
 
     def add(origin: Origin, rule: str, ref: Ref, target: str, page: str) -> None:
-        key = (origin.path, origin.line, rule, ref.url if origin.kind == "markdown" else target)
+        # A line of Markdown built into several languages is one mistake, reported once.
+        where = (origin.col, "") if origin.kind == "markdown" else (0, target)
+        key = (origin.path, origin.line, rule, *where)
         group = groups.setdefault(key, _Group(origin, rule, ref, target, page))
         group.pages.add(page)
 
@@ -131,6 +168,10 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
     for group in groups.values():
         message, hint = _message(project, group)
         pages = sorted(group.pages)
+        extra: dict[str, object] = {"url": group.ref.url, "target": group.target, "pages": pages}
+        missing = _missing_page(project, index, group)
+        if missing:
+            extra["missing_page"] = missing
         findings.append(
             Finding(
                 path=group.origin.path,
@@ -139,7 +180,7 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
                 rule=group.rule,
                 message=message,
                 hint=hint,
-                extra={"url": group.ref.url, "target": group.target, "pages": pages},
+                extra=extra,
             )
         )
     return sorted(findings, key=sort_key)

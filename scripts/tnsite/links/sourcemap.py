@@ -32,6 +32,7 @@ class Origin:
     line: int
     col: int = 1
     kind: str = "markdown"  # markdown | generated | theme | stylesheet
+    written: str = ""  # the destination as the Markdown file writes it
 
 
 def markdown_links(text: str) -> list[MdLink]:
@@ -121,16 +122,25 @@ class SourceMap:
         links, lines = read_links(file)
         fragment = self.resolver.resolve(page.html, ref.url).fragment
         exact = [
-            Origin(page.source, link.line, link.col)
+            Origin(page.source, link.line, link.col, written=link.dest)
             for link in links
             if link.dest == ref.url or self._matches(page, link.dest, target, fragment)
         ]
         if exact:
             return exact
-        # Written in a form this module does not parse: look for the URL's distinctive part.
+        # A link MkDocs could not resolve keeps its own form: match the written destinations
+        # by the file they name, then by the URL's distinctive part anywhere in the text.
         path = ref.url.split("?", 1)[0].split("#", 1)[0]
         needle = "#" + fragment if fragment else path.rstrip("/").rsplit("/", 1)[-1]
         if needle and needle not in (".", ".."):
+            named = [
+                Origin(page.source, link.line, link.col, written=link.dest)
+                for link in links
+                if link.dest.split("#", 1)[0].rstrip("/").endswith(needle)
+                or (needle.startswith("#") and link.dest.endswith(needle))
+            ]
+            if named:
+                return named
             for number, text in enumerate(lines, start=1):
                 col = text.find(needle)
                 if col >= 0:

@@ -15,23 +15,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, load_project
-from tnsite.findings import BuildRefused, Finding
+from tnsite.contracts import report
+from tnsite.findings import Finding
 from tnsite.safety.config import SafetyConfig
 from tnsite.safety.content import scan_content
 from tnsite.safety.findings import content_finding, script_finding
 from tnsite.safety.scripts import Known, add_policy, inspect_page, known_scripts
 from tnsite.stack.material import escape_page_text
 from tnsite.stack.versions import require_tested_stack
-
-
-class UnsafeContent(BuildRefused, Abort):
-    pass
 
 
 class SafetyPlugin(BasePlugin[SafetyConfig]):
@@ -56,8 +52,7 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
         if page.file.generated_by:
             return markdown
         found = scan_content(page.file.content_string)
-        if found:
-            raise UnsafeContent([content_finding(self._rel(page), u) for u in found])
+        report(config, [content_finding(self._rel(page), u) for u in found])
         return markdown
 
     @event_priority(-1000)  # after every plugin has read the page's front matter as written
@@ -65,21 +60,20 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
         escape_page_text(page)
         return html
 
-    def _secure(self, html: str, where: str) -> str:
+    def _secure(self, html: str, where: str, config: MkDocsConfig) -> str:
         scripts = inspect_page(html, self.known)
-        if scripts.foreign:
-            raise UnsafeContent([script_finding(where, what) for what in scripts.foreign])
+        report(config, [script_finding(where, what) for what in scripts.foreign])
         return add_policy(html, scripts.hashes) if self.config.csp else html
 
     @event_priority(-1000)  # after every other plugin has changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return self._secure(output, self._rel(page))
+        return self._secure(output, self._rel(page), config)
 
     @event_priority(-1000)
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output
-        return self._secure(output, f"overrides/{template_name}")
+        return self._secure(output, f"overrides/{template_name}", config)
 
 
 def page_findings(text: str, rel: str) -> list[Finding]:

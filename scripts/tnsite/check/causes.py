@@ -1,0 +1,139 @@
+"""One message per root cause.
+
+Checks look at one thing at a time, so one mistake can surface in many places: a data file
+that cannot be read makes every directive that uses it fail; a page deleted by hand leaves
+links, menu entries, data records and translations pointing at nothing; a Vietnamese page built
+in two other languages repeats its broken link three times. Here the findings of a build are
+reduced to their causes before an editor sees them:
+
+- the same finding at the same place is reported once;
+- findings that depend on a file that could not be read (`extra["depends_on"]`) are replaced
+  by one line at that file: how many pages use it, checked again once it is fixed;
+- every place that still points at a page that no longer exists (`extra["missing_page"]`)
+  becomes one finding listing them all, with the command that removes them;
+- causes come first: files that cannot be read, then other errors, then warnings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from tnsite.findings import Finding, Msg, Severity
+
+UNREADABLE_RULES = {"front-matter-syntax", "data-syntax", "photo-manifest-syntax"}
+DEPENDS = "depends-on"
+UNSAFE_SOURCE_RULES = {"unsafe-html", "unsafe-url"}
+UNSAFE_BUILT = "unsafe-script"
+MISSING_PAGE = "missing-page"
+
+
+def _rank(finding: Finding) -> int:
+    if finding.rule in UNREADABLE_RULES or finding.extra.get("unreadable"):
+        return 0
+    return {Severity.ERROR: 1, Severity.WARNING: 2}.get(finding.severity, 3)
+
+
+def order(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (_rank(f), f.path, f.line, f.col, f.rule))
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    seen: dict[tuple[str, int, int, str], Finding] = {}
+    for finding in findings:
+        seen.setdefault((finding.path, finding.line, finding.col, finding.rule), finding)
+    return list(seen.values())
+
+
+def _dependents(findings: list[Finding]) -> list[Finding]:
+    """Findings that only say "this uses an unreadable file" become one line at that file."""
+    unreadable = {f.path for f in findings if _rank(f) == 0}
+    users: dict[str, set[str]] = defaultdict(set)
+    kept: list[Finding] = []
+    for finding in findings:
+        cause = finding.extra.get("depends_on")
+        if isinstance(cause, str) and cause in unreadable:
+            users[cause].add(finding.path)
+            continue
+        kept.append(finding)
+    for cause, paths in sorted(users.items()):
+        count = len(paths)
+        kept.append(
+            Finding(
+                cause,
+                1,
+                DEPENDS,
+                Msg(
+                    f"{count} page(s) use this file; they are checked again once it is fixed",
+                    f"{count} trang dùng tệp này; các trang đó sẽ được kiểm tra lại khi tệp "
+                    "được sửa xong",
+                ),
+                Severity.NOTICE,
+                extra={"pages": sorted(paths)},
+            )
+        )
+    return kept
+
+
+def _missing_pages(findings: list[Finding]) -> list[Finding]:
+    """Everything that points at one page that does not exist becomes one finding."""
+    places: dict[str, list[Finding]] = defaultdict(list)
+    kept: list[Finding] = []
+    for finding in findings:
+        page = finding.extra.get("missing_page")
+        if isinstance(page, str):
+            places[page].append(finding)
+        else:
+            kept.append(finding)
+    for page, found in sorted(places.items()):
+        if len(found) == 1:  # one link to a page that never was: a broken link, not a deletion
+            kept += found
+            continue
+        found = order(found)
+        first = found[0]
+        where = list(dict.fromkeys(f"{f.path}:{f.line}" for f in found))
+        listed = ", ".join(where)
+        kept.append(
+            Finding(
+                first.path,
+                first.line,
+                MISSING_PAGE,
+                Msg(
+                    f"the page {page} does not exist, but {len(found)} place(s) still point at "
+                    f"it: {listed}",
+                    f"trang {page} không còn nữa, nhưng {len(found)} chỗ vẫn trỏ tới nó: {listed}",
+                ),
+                Severity.ERROR,
+                first.col,
+                Msg(
+                    f"restore the page, or run `make delete PAGE={page}` to remove what points "
+                    f"at it, or `make move FROM={page} TO=…` if it was renamed",
+                    f"khôi phục trang, hoặc chạy `make delete PAGE={page}` để gỡ mọi chỗ trỏ "
+                    f"tới nó, hoặc `make move FROM={page} TO=…` nếu trang đã được đổi tên",
+                ),
+                extra={"places": where, "page": page},
+            )
+        )
+    return kept
+
+
+def _unsafe_first(findings: list[Finding]) -> list[Finding]:
+    """Markup that may not stay in a page is the cause of whatever else is wrong with it on
+    that line (its missing alt text, its broken address) and of the scripts found in the
+    built page: it is reported alone."""
+    unsafe = {(f.path, f.line) for f in findings if f.rule in UNSAFE_SOURCE_RULES}
+    unsafe_files = {path for path, _ in unsafe}
+    return [
+        f
+        for f in findings
+        if f.rule in UNSAFE_SOURCE_RULES
+        or (
+            (f.path, f.line) not in unsafe
+            and not (f.rule == UNSAFE_BUILT and f.path in unsafe_files)
+        )
+    ]
+
+
+def resolve(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings an editor should read, one per cause, causes first."""
+    return order(_missing_pages(_dependents(_unsafe_first(_unique(findings)))))

@@ -1,0 +1,11 @@
+"""Options of the check plugin."""
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class CheckConfig(Config):
+    # Where the findings of the last build go (JSON, project-relative).
+    report = c.Type(str, default="reports/check.json")
+    # Run the checks of the built site (links, anchors, hreflang, sitemap) after the build.
+    site_checks = c.Type(bool, default=True)

@@ -1,0 +1,215 @@
+"""What MkDocs itself says during a build, turned into findings an editor can act on.
+
+MkDocs reports some problems only as log lines ("A reference to 'x.md' is included in the
+'nav' configuration, which is not found", "The following pages exist in the docs directory,
+but are not included in the nav"), in English, naming MkDocs' own paths, and in strict mode it
+ends the build with "Aborted with N warnings in strict mode!". The build captures those lines
+here instead: each becomes a finding at the file and line to change, in English and Vietnamese;
+link warnings are dropped because the site's own link check reports the same links at their
+Markdown lines. The build's strictness is the findings' severity, not MkDocs' warning count.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+from tnsite.config import Project
+from tnsite.findings import Finding, Msg, Severity
+from tnsite.mdsource import Source
+
+OWN_LOGGERS = "mkdocs.plugins.tnsite"
+LINK_WARNING = re.compile(r"^Doc file '.*' contains a link '.*', but ")
+ABSOLUTE_LINK = re.compile(r"^Doc file '(?P<src>[^']+)' contains an absolute link '(?P<url>[^']+)'")
+UNRECOGNIZED = re.compile(
+    r"^Doc file '(?P<src>[^']+)' contains an unrecognized relative link '(?P<url>[^']+)'"
+)
+NAV_MISSING = re.compile(
+    r"^A reference to '(?P<path>[^']+)' is included in the 'nav' configuration"
+)
+OMITTED = re.compile(r"^The following pages exist in the docs directory, but are not included")
+
+
+class Capture(logging.Handler):
+    """Collects MkDocs' warnings and errors while a build runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith(OWN_LOGGERS):
+            return
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING or OMITTED.match(message):
+            self.records.append(record)
+
+    def attach(self) -> Capture:
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def detach(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
+
+
+def _docs_rel(project: Project, src: str) -> str:
+    return (project.docs_dir / src).relative_to(project.root).as_posix()
+
+
+def _line_of_link(project: Project, rel: str, url: str) -> int:
+    path = project.root / rel
+    if path.is_file():
+        for link in Source(path.read_text(encoding="utf-8")).links:
+            if link.dest == url:
+                return link.line
+    return 1
+
+
+def _mkdocs_yml_line(project: Project, needle: str) -> int:
+    lines = (project.root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    return next((n for n, text in enumerate(lines, 1) if needle in text), 1)
+
+
+def _absolute(project: Project, m: re.Match[str]) -> list[Finding]:
+    rel = _docs_rel(project, m["src"])
+    return [
+        Finding(
+            rel,
+            _line_of_link(project, rel, m["url"]),
+            "absolute-link",
+            Msg(
+                f"the link '{m['url']}' is written from the root of the site",
+                f"liên kết '{m['url']}' được viết tính từ gốc của trang web",
+            ),
+            Severity.WARNING,
+            hint=Msg(
+                "link to the page's .md file by its relative path (e.g. ../du-lich/le-hoi.md): "
+                "it is then checked and follows the page in every language",
+                "hãy liên kết tới tệp .md của trang bằng đường dẫn tương đối (ví dụ "
+                "../du-lich/le-hoi.md): liên kết khi đó được kiểm tra và đúng ở mọi ngôn ngữ",
+            ),
+        )
+    ]
+
+
+def _unrecognized(project: Project, m: re.Match[str]) -> list[Finding]:
+    rel = _docs_rel(project, m["src"])
+    return [
+        Finding(
+            rel,
+            _line_of_link(project, rel, m["url"]),
+            "link-not-to-md",
+            Msg(
+                f"the link '{m['url']}' points at a folder or address, not at a page's .md file",
+                f"liên kết '{m['url']}' trỏ tới một thư mục hay địa chỉ, không phải tệp .md "
+                "của trang",
+            ),
+            Severity.WARNING,
+            hint=Msg(
+                "link to the .md file (e.g. ../du-lich/index.md for a section)",
+                "hãy liên kết tới tệp .md (ví dụ ../du-lich/index.md cho một mục)",
+            ),
+        )
+    ]
+
+
+def _nav_missing(project: Project, m: re.Match[str]) -> list[Finding]:
+    path = m["path"]
+    head, _, rest = path.partition("/")
+    page = rest if head in project.codes and rest else path
+    return [
+        Finding(
+            "mkdocs.yml",
+            _mkdocs_yml_line(project, page),
+            "nav-missing-page",
+            Msg(
+                f"the menu (nav in mkdocs.yml) lists {page}, which does not exist",
+                f"menu (mục nav trong mkdocs.yml) có trang {page}, nhưng trang này không tồn tại",
+            ),
+            Severity.ERROR,
+            hint=Msg(
+                "create the page, or remove this line from the menu",
+                "hãy tạo trang, hoặc xóa dòng này khỏi menu",
+            ),
+            extra={"missing_page": page},
+        )
+    ]
+
+
+def _omitted(project: Project, message: str) -> list[Finding]:
+    out = []
+    for line in message.split("\n")[1:]:
+        src = line.strip().removeprefix("- ").strip()
+        if not src:
+            continue
+        head, _, rest = src.partition("/")
+        if head in project.codes and head != project.source_code:
+            continue  # translations follow their source page's place in the menu
+        page = rest if head in project.codes and rest else src
+        out.append(
+            Finding(
+                _docs_rel(project, f"{project.source_code}/{page}"),
+                1,
+                "not-in-menu",
+                Msg(
+                    "this page is not in the site's menu (nav in mkdocs.yml)",
+                    "trang này chưa có trong menu của trang web (mục nav trong mkdocs.yml)",
+                ),
+                Severity.WARNING,
+                hint=Msg(
+                    f"add `- {page}` under its section in the nav of mkdocs.yml "
+                    "(`make new` does this for new pages)",
+                    f"thêm `- {page}` vào đúng mục trong phần nav của mkdocs.yml "
+                    "(`make new` tự làm việc này cho trang mới)",
+                ),
+            )
+        )
+    return out
+
+
+def _other(message: str) -> list[Finding]:
+    first = message.strip().split("\n", 1)[0]
+    return [
+        Finding(
+            "mkdocs.yml",
+            1,
+            "site-generator",
+            Msg(
+                f"the site generator (MkDocs) reported: {first}",
+                "trình dựng trang (MkDocs) báo một vấn đề chưa được giải thích ở đây",
+            ),
+            Severity.ERROR,
+            hint=Msg(
+                "ask the site's maintainers; the full text is in reports/check.json",
+                "hãy báo cho người bảo trì trang web; nội dung đầy đủ có trong reports/check.json",
+            ),
+            extra={"mkdocs": message},
+        )
+    ]
+
+
+RULES: tuple[tuple[re.Pattern[str], Callable[[Project, re.Match[str]], list[Finding]]], ...] = (
+    (ABSOLUTE_LINK, _absolute),
+    (UNRECOGNIZED, _unrecognized),
+    (NAV_MISSING, _nav_missing),
+)
+
+
+def findings_of(project: Project, records: list[logging.LogRecord]) -> list[Finding]:
+    out: list[Finding] = []
+    for record in records:
+        message = record.getMessage()
+        if LINK_WARNING.match(message):
+            continue  # the site's link check reports these at their Markdown lines
+        if OMITTED.match(message):
+            out += _omitted(project, message)
+            continue
+        for pattern, convert in RULES:
+            match = pattern.match(message)
+            if match:
+                out += convert(project, match)
+                break
+        else:
+            out += _other(message)
+    return out

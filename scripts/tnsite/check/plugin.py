@@ -1,0 +1,90 @@
+"""Check plugin: every check runs inside the build, on the pages it renders, once.
+
+- When the build starts (the first language), the source checks run over docs/, data/, the
+  photo manifest and the translations, and MkDocs' own warnings start being collected.
+- Every plugin hands its findings here (`tnsite.contracts.report`) instead of stopping at the
+  first one, so one build reports every cause.
+- After the last language is built and the site's hreflang and sitemap are written, the checks
+  of the built site run on the folder being built (links, anchors, assets, hreflang, sitemap).
+- The findings are reduced to one per cause (causes.py) and written to reports/check.json; any
+  error stops the build, so the staging folder is discarded and site/ is left as it was.
+
+`make build` and `make check` are therefore the same pass and can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+
+from tnsite.check.causes import resolve
+from tnsite.check.config import CheckConfig
+from tnsite.check.mkdocs_log import Capture, findings_of
+from tnsite.checks import available_checks
+from tnsite.config import Project, load_project
+from tnsite.contracts import RefusedBuild
+from tnsite.findings import Finding, has_errors, write_json
+from tnsite.stack.i18n import FINAL_PRIORITY, is_building_other_languages, is_final_post_build
+from tnsite.stack.versions import require_tested_stack
+
+
+class CheckPlugin(BasePlugin[CheckConfig]):
+    project: Project
+    capture: Capture | None = None
+    result: list[Finding] | None = None
+
+    def __init__(self) -> None:
+        self.collected: list[Finding] = []
+
+    def report(self, findings: Iterable[Finding]) -> None:
+        self.collected.extend(findings)
+
+    @event_priority(100)  # before the other plugins report what they find while loading
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        require_tested_stack()
+        if is_building_other_languages(config):
+            return config
+        self.project = load_project(Path(config.config_file_path).parent)
+        self.collected = []
+        self.result = None
+        # Strictness is judged here, from the findings' severities, with a message per cause
+        # (MkDocs would add "Aborted with N warnings in strict mode!" and nothing else).
+        config.strict = False
+        self._detach()
+        self.capture = Capture().attach()
+        for check in available_checks():
+            if not check.needs_site:
+                self.report(check.run(self.project))
+        return config
+
+    @event_priority(FINAL_PRIORITY - 20)  # after hreflang and the sitemap are written
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not is_final_post_build(config):
+            return
+        site = Path(config.site_dir)
+        if self.config.site_checks:
+            built = self.project.with_site(site)
+            for check in available_checks():
+                if check.needs_site:
+                    self.report(check.run(built))
+        if self.capture is not None:
+            self.report(findings_of(self.project, self.capture.records))
+        self._detach()
+        self.result = resolve(self.collected)
+        write_json(self.result, self.project.root / self.config.report)
+        if has_errors(self.result):
+            raise RefusedBuild(self.result)
+
+    def on_build_error(self, error: Exception) -> None:
+        self._detach()
+
+    def on_shutdown(self) -> None:
+        self._detach()
+
+    def _detach(self) -> None:
+        if self.capture is not None:
+            self.capture.detach()
+            self.capture = None

@@ -1,0 +1,158 @@
+"""Links from a page to another language's version of a page.
+
+An editor writes such a link like any other, with the page's path in the language tree, and
+says which language it leads to:
+
+    [Bản tiếng Việt](../le-hoi.md){hreflang=vi}
+
+static-i18n resolves every `.md` link to the page in the language being built, so the build
+then points the link at the named language's page (`relink`), or reports that the page has no
+version in that language. A link written into another language's folder
+(`../../vi/du-lich/le-hoi.md`), which static-i18n would silently send back to the current
+language, is reported with the form to write instead (`folder_links`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from tnsite.alternates import SourceIndex, md_candidates, split_language
+from tnsite.config import Project
+from tnsite.findings import Finding, Msg, Severity
+from tnsite.mdsource import Source
+from tnsite.urls import relative_href
+
+RULE = "language-link"
+ANCHOR = re.compile(r"<a\b[^>]*>", re.I)
+ATTR = re.compile(r"""\b(href|hreflang)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+@dataclass(frozen=True)
+class Relinked:
+    html: str
+    findings: list[Finding]
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {
+        m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
+        for m in ATTR.finditer(tag)
+    }
+
+
+def _line_of(source: Source, href_stem: str, lang: str) -> tuple[int, int]:
+    """The Markdown line of the link: its destination names the page, its attributes the
+    language."""
+    for link in source.links:
+        if href_stem and href_stem in link.dest:
+            line = source.lines[link.line - 1]
+            if f"hreflang={lang}" in line.replace('"', "").replace("'", ""):
+                return link.line, link.col
+    return 1, 1
+
+
+def relink(
+    project: Project,
+    index: SourceIndex,
+    html: str,
+    page_url: str,
+    rel: str,
+    markdown: str,
+) -> Relinked:
+    """Point every content link marked `hreflang=X` at language X's version of its page."""
+    findings: list[Finding] = []
+    source = Source(markdown)
+
+    def replace(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        attrs = _attrs(tag)
+        lang, href = attrs.get("hreflang"), attrs.get("href")
+        if not lang or href is None or lang not in project.codes:
+            return tag
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path:
+            return tag  # an address on another site, or this page: nothing to point
+        base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+        target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+        target = target + "/" if parts.path.endswith("/") else target
+        _, rest = split_language(project, target.lstrip("./"))
+        if rest in ("", "."):
+            candidates: tuple[str, ...] = ("index.md",)
+        elif rest.endswith(".md"):
+            candidates = (rest,)
+        else:
+            candidates = md_candidates(
+                rest if rest.endswith(".html") else rest.rstrip("/") + "/index.html"
+            )
+        found = next((md for md in candidates if index.is_real_translation(lang, md)), None)
+        if found is None:
+            line, col = _line_of(source, posixpath.basename(rest.rstrip("/")), lang)
+            name = project.language(lang)
+            findings.append(
+                Finding(
+                    rel,
+                    line,
+                    RULE,
+                    Msg(
+                        f"the link to '{href}' asks for the {name.name} version of the page, "
+                        f"which does not exist",
+                        f"liên kết tới '{href}' yêu cầu bản {name.name} của trang, nhưng bản "
+                        "này chưa có",
+                    ),
+                    Severity.ERROR,
+                    col,
+                    Msg(
+                        f"link to a page that exists in {name.name}, or remove {{hreflang={lang}}}",
+                        f"hãy liên kết tới trang đã có bản {name.name}, hoặc bỏ "
+                        f"{{hreflang={lang}}}",
+                    ),
+                )
+            )
+            return tag
+        wanted = index.page_url(lang, found)
+        new = relative_href(wanted, page_url) + (f"#{parts.fragment}" if parts.fragment else "")
+        return ATTR.sub(
+            lambda m: f'href="{new}"' if m.group(1).lower() == "href" else m.group(0), tag
+        )
+
+    return Relinked(ANCHOR.sub(replace, html), findings)
+
+
+def folder_links(project: Project, rel: str, text: str, page_path: str) -> list[Finding]:
+    """Links written into another language's folder (`../../vi/du-lich/le-hoi.md`)."""
+    lang_here, _, md_here = page_path.partition("/")
+    out: list[Finding] = []
+    for link in Source(text).links:
+        parts = urlsplit(link.dest)
+        if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), parts.path))
+        head, _, rest = resolved.partition("/")
+        if head not in project.codes or head == lang_here or not rest:
+            continue
+        written = posixpath.relpath(rest, posixpath.dirname(md_here) or ".")
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        suggestion = f"[…]({written}{fragment}){{hreflang={head}}}"
+        out.append(
+            Finding(
+                rel,
+                link.line,
+                RULE,
+                Msg(
+                    f"the link '{link.dest}' goes into the {head} folder; the site would send "
+                    "it to this language's page",
+                    f"liên kết '{link.dest}' trỏ vào thư mục {head}; trang web sẽ đưa nó về "
+                    "trang cùng ngôn ngữ với trang này",
+                ),
+                Severity.ERROR,
+                link.col,
+                Msg(
+                    f"to lead the reader to the {head} version, write {suggestion}",
+                    f"để dẫn người đọc sang bản {head}, hãy viết {suggestion}",
+                ),
+            )
+        )
+    return out

@@ -1,0 +1,127 @@
+"""What a YAML mistake means for an editor, in English and Vietnamese.
+
+PyYAML's messages describe its parser ("found character '\\t' that cannot start any token",
+"while parsing a flow mapping"). Editors need to know what they typed wrong and what to do
+("use spaces instead of the Tab key"). This module reads the parser's error and answers with
+the project's own sentences, never the parser's text, at the line and column of the mistake.
+Front matter and data files share it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from tnsite.findings import Msg
+
+
+@dataclass(frozen=True)
+class YamlTrouble:
+    line: int  # 1-based, in the text parsed
+    col: int
+    message: Msg
+    hint: Msg
+
+
+_TAB = (
+    Msg("a Tab character is used to indent", "có ký tự Tab dùng để thụt lề"),
+    Msg(
+        "use spaces instead of the Tab key (two spaces per level)",
+        "dùng dấu cách thay cho phím Tab (hai dấu cách cho mỗi cấp)",
+    ),
+)
+_COLON_IN_VALUE = (
+    Msg(
+        "a value contains a colon `:` and is not in quotes",
+        "một giá trị có dấu hai chấm `:` mà không đặt trong ngoặc kép",
+    ),
+    Msg(
+        'put the whole value in double quotes, e.g. title: "Tây Ninh: cửa ngõ"',
+        'đặt cả giá trị trong ngoặc kép, ví dụ title: "Tây Ninh: cửa ngõ"',
+    ),
+)
+_NO_COLON = (
+    Msg("a line has no colon `:` after its name", "một dòng thiếu dấu hai chấm `:` sau tên trường"),
+    Msg(
+        "write each line as `name: value`, or indent it under the line it belongs to",
+        "viết mỗi dòng theo dạng `tên: giá trị`, hoặc thụt lề nó vào dưới dòng mà nó thuộc về",
+    ),
+)
+_INDENT = (
+    Msg("the indentation does not line up", "các dòng thụt lề không thẳng hàng"),
+    Msg(
+        "lines at the same level start in the same column; lines inside a block are indented "
+        "by two more spaces",
+        "các dòng cùng cấp phải bắt đầu ở cùng một cột; các dòng bên trong một khối thụt vào "
+        "thêm hai dấu cách",
+    ),
+)
+_QUOTE = (
+    Msg("a quotation mark is opened and never closed", "dấu ngoặc kép được mở mà chưa đóng"),
+    Msg(
+        'close the quote at the end of the value (write \\" for a quote inside it)',
+        'đóng ngoặc kép ở cuối giá trị (viết \\" cho dấu ngoặc kép nằm bên trong)',
+    ),
+)
+_BRACKET = (
+    Msg(
+        "a `{` or `[` is not closed, or a comma is missing inside it",
+        "dấu `{` hoặc `[` chưa được đóng, hoặc thiếu dấu phẩy bên trong",
+    ),
+    Msg(
+        "close it with `}` or `]` on the same line and separate the items with commas",
+        "đóng bằng `}` hoặc `]` trên cùng dòng và ngăn các mục bằng dấu phẩy",
+    ),
+)
+_RESERVED = (
+    Msg(
+        "a value starts with a character YAML reserves (@ ` * & ! % | > #)",
+        "một giá trị bắt đầu bằng ký tự mà YAML dành riêng (@ ` * & ! % | > #)",
+    ),
+    Msg("put the value in double quotes", "đặt giá trị trong ngoặc kép"),
+)
+_OTHER = (
+    Msg("this line is not valid YAML", "dòng này chưa đúng cú pháp YAML"),
+    Msg(
+        "check the colons, the quotes and the indentation on this line and the one before",
+        "kiểm tra dấu hai chấm, dấu ngoặc kép và thụt lề ở dòng này và dòng trước đó",
+    ),
+)
+
+
+def _kind(problem: str, context: str) -> tuple[Msg, Msg]:
+    if "'\\t'" in problem or "\\t" in problem:
+        return _TAB
+    if "mapping values are not allowed" in problem:
+        return _COLON_IN_VALUE
+    if "could not find expected ':'" in problem:
+        return _NO_COLON
+    if "flow mapping" in context or "flow sequence" in context:
+        return _BRACKET
+    if "quoted scalar" in context or ("end of stream" in problem and "quot" in context):
+        return _QUOTE
+    if "cannot start any token" in problem or "undefined alias" in problem:
+        return _RESERVED
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return _INDENT
+    if "expected '-' indicator" in problem or "block mapping" in context:
+        return _INDENT
+    return _OTHER
+
+
+def explain(exc: yaml.YAMLError) -> YamlTrouble:
+    """The editor's version of a PyYAML error; positions are 1-based in the parsed text."""
+    problem = str(getattr(exc, "problem", "") or exc)
+    context = str(getattr(exc, "context", "") or "")
+    message, hint = _kind(problem, context)
+    # Where the parser noticed is not always where the editor went wrong: a key without its
+    # colon, an unclosed quote or bracket are reported where they began.
+    began = (message, hint) in (_NO_COLON, _QUOTE, _BRACKET)
+    marks = ("context_mark", "problem_mark") if began else ("problem_mark", "context_mark")
+    mark = next((m for m in (getattr(exc, n, None) for n in marks) if m is not None), None)
+    line = mark.line + 1 if mark is not None else 1
+    col = mark.column + 1 if mark is not None else 1
+    if (message, hint) == _TAB:
+        col = 1  # the Tab is the indentation: point at the start of the line
+    return YamlTrouble(line, col, message, hint)
