@@ -29,7 +29,7 @@ def main(ctx: click.Context, root: Path | None) -> None:
 @main.command()
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None)
 @click.pass_obj
-def build(project, site_dir: Path | None) -> None:  # type: ignore[no-untyped-def]
+def build(project, site_dir: Path | None) -> None:
     """Strict build into site/, replacing it only when the whole build succeeds."""
     from mkdocs.__main__ import State
     from mkdocs.exceptions import Abort, MkDocsException
@@ -52,7 +52,7 @@ def build(project, site_dir: Path | None) -> None:  # type: ignore[no-untyped-de
 @click.option("--source-only", is_flag=True, help="Skip checks that need the built site.")
 @LANG_OPTION
 @click.pass_obj
-def check(project, source_only: bool, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
+def check(project, source_only: bool, ui_lang: str) -> None:
     """Run every content check; exit 1 when any finding is an error."""
     findings: list[Finding] = []
     if not source_only:
@@ -82,7 +82,7 @@ def check(project, source_only: bool, ui_lang: str) -> None:  # type: ignore[no-
     "--reports", type=click.Path(path_type=Path), default=None, help="Where audit.md goes."
 )
 @click.pass_obj
-def audit(  # type: ignore[no-untyped-def]
+def audit(
     project,
     budgets: Path | None,
     only: tuple[str, ...],

@@ -3,17 +3,20 @@
 A plugin that needs another plugin's work asks for it through MkDocs' plugin collection and
 these protocols, never through `Any`: the data plugin offers its validated datasets once per
 build (so no other plugin loads data/ again), the news plugin offers the upcoming events (so
-the theme can describe them in JSON-LD without computing them twice).
+the theme can describe them in JSON-LD without computing them twice). The variables the
+plugins hand to the templates in overrides/ are named in `SiteContext`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypedDict, cast, runtime_checkable
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.templates import TemplateContext
 
 if TYPE_CHECKING:
     from tnsite.data.store import Store
+    from tnsite.i18n.visitors import Fallback
     from tnsite.news.events import Event
 
 DATA_PLUGIN = "tnsite/data"
@@ -41,3 +44,49 @@ def upcoming_events(config: MkDocsConfig) -> list[Event] | None:
     """The news plugin's upcoming events; None when the site has no news plugin."""
     plugin = config.plugins.get(NEWS_PLUGIN)
     return plugin.events(config) if isinstance(plugin, OffersEvents) else None
+
+
+class SocialCard(TypedDict):
+    """The page's social card image (overrides/partials/tn-social.html)."""
+
+    url: str
+    width: int
+    height: int
+    type: str
+    alt: str
+
+
+class TranslationState(TypedDict):
+    """What the page says of its translation (overrides/partials/tn-i18n-*.html)."""
+
+    noindex: bool
+    fallback: Fallback | None
+    review_note: str | None
+
+
+class SiteContext(TemplateContext, total=False):
+    """The template context with the variables the project's plugins add for overrides/.
+
+    MkDocs types the context as a closed TypedDict of its own keys, though it is a plain dict
+    that every plugin may extend and Jinja reads by name. Naming the additions here makes a
+    misspelt key or a value of the wrong shape a type error, not a template variable that is
+    silently empty.
+    """
+
+    tn_build_lang: str
+    tn_og_locale: str
+    tn_og_alternates: list[str]
+    tn_strings: dict[str, str]
+    tn_font_preloads: list[str]
+    tn_jsonld: str
+    tn_home_href: str
+    tn_404_routes: dict[str, str]
+    tn_card: SocialCard  # images plugin
+    tn_i18n: TranslationState  # i18n plugin
+    tn_feed_href: str  # news plugin
+    tn_feed_title: str  # news plugin
+
+
+def site_context(context: TemplateContext) -> SiteContext:
+    """The same dict, seen with the project's template variables."""
+    return cast(SiteContext, context)

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from tnsite.config import Project
 
@@ -65,7 +66,7 @@ def _quiet_mkdocs() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def fresh_site(project: Project, *, out=sys.stderr) -> Project:  # type: ignore[no-untyped-def]
+def fresh_site(project: Project, *, out: TextIO = sys.stderr) -> Project:
     """`project` itself when site/ is up to date, else the project with site_dir pointing at a
     non-strict build of the current sources."""
     newest = newest_input(project)
