@@ -45,6 +45,7 @@ new: $(STAMP)
 lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
 
 test: $(STAMP) $(NODE_STAMP)
 	$(MAKE) --no-print-directory build
