@@ -46,6 +46,7 @@ new: $(STAMP)
 lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
 
 test: $(STAMP) $(NODE_STAMP)
 	@scripts/system-deps.sh test

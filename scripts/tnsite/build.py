@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -21,7 +22,7 @@ from tnsite.contracts import CHECK_PLUGIN
 from tnsite.findings import Finding
 
 
-def _with_checks(project: Project) -> dict[str, object]:
+def _with_checks(project: Project) -> dict[str, Any]:
     """The project's commands always judge a build by its checks: a mkdocs.yml that does not
     list the check plugin gets it for this build."""
     plugins = copy.deepcopy(list(project.raw.get("plugins") or []))  # MkDocs edits them

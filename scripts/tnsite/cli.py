@@ -12,7 +12,7 @@ import click
 
 from tnsite.checks import available_checks
 from tnsite.cli_options import LANG_OPTION
-from tnsite.config import load_project
+from tnsite.config import Project, load_project
 from tnsite.findings import Finding, emit, exit_status, write_json
 from tnsite.i18n.cli import COMMANDS as I18N_COMMANDS
 
@@ -29,7 +29,7 @@ def main(ctx: click.Context, root: Path | None) -> None:
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None)
 @LANG_OPTION
 @click.pass_obj
-def build(project, site_dir: Path | None, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
+def build(project, site_dir: Path | None, ui_lang: str) -> None:
     """Build into site/ with every check; site/ is replaced only when no check finds an error."""
     from tnsite.check.run import run_build
 
@@ -50,7 +50,7 @@ def build(project, site_dir: Path | None, ui_lang: str) -> None:  # type: ignore
 @click.option("--source-only", is_flag=True, help="Only the checks of the sources (no build).")
 @LANG_OPTION
 @click.pass_obj
-def check(project, source_only: bool, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
+def check(project, source_only: bool, ui_lang: str) -> None:
     """Every content check (the same build as `tnsite build`); exit 1 on any error."""
     if source_only:
         findings = [f for c in available_checks() if not c.needs_site for f in c.run(project)]
@@ -70,7 +70,7 @@ def check(project, source_only: bool, ui_lang: str) -> None:  # type: ignore[no-
     sys.exit(exit_status(outcome.findings))
 
 
-def _report(findings: list[Finding], project, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
+def _report(findings: list[Finding], project: Project, ui_lang: str) -> None:
     from tnsite.check.causes import resolve
 
     findings = resolve(findings)
@@ -89,7 +89,7 @@ def _report(findings: list[Finding], project, ui_lang: str) -> None:  # type: ig
     "--reports", type=click.Path(path_type=Path), default=None, help="Where audit.md goes."
 )
 @click.pass_obj
-def audit(  # type: ignore[no-untyped-def]
+def audit(
     project,
     budgets: Path | None,
     only: tuple[str, ...],

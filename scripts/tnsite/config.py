@@ -21,11 +21,12 @@ class _PermissiveLoader(yaml.SafeLoader):
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
+    assert isinstance(node, yaml.ScalarNode)  # YAML has no other kind of node
+    return loader.construct_scalar(node)
 
 
 _PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)

@@ -4,21 +4,24 @@ A plugin that needs another plugin's work asks for it through MkDocs' plugin col
 these protocols, never through `Any`: the data plugin offers its validated datasets once per
 build (so no other plugin loads data/ again), the news plugin offers the upcoming events (so
 the theme can describe them in JSON-LD without computing them twice), and the check plugin
-collects every plugin's findings so that one build reports every cause at once.
+collects every plugin's findings so that one build reports every cause at once. The variables
+the plugins hand to the templates in overrides/ are named in `SiteContext`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypedDict, cast, runtime_checkable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.utils.templates import TemplateContext
 
 from tnsite.findings import BuildRefused, Finding, Severity
 
 if TYPE_CHECKING:
     from tnsite.data.store import Store
+    from tnsite.i18n.visitors import Fallback
     from tnsite.news.events import Event
 
 DATA_PLUGIN = "tnsite/data"
@@ -72,3 +75,49 @@ def report(config: MkDocsConfig, findings: Iterable[Finding]) -> None:
 class RefusedBuild(BuildRefused, Abort):
     """BuildRefused as MkDocs' own commands expect it: `mkdocs build` and `mkdocs serve` print
     the findings and exit, without a traceback."""
+
+
+class SocialCard(TypedDict):
+    """The page's social card image (overrides/partials/tn-social.html)."""
+
+    url: str
+    width: int
+    height: int
+    type: str
+    alt: str
+
+
+class TranslationState(TypedDict):
+    """What the page says of its translation (overrides/partials/tn-i18n-*.html)."""
+
+    noindex: bool
+    fallback: Fallback | None
+    review_note: str | None
+
+
+class SiteContext(TemplateContext, total=False):
+    """The template context with the variables the project's plugins add for overrides/.
+
+    MkDocs types the context as a closed TypedDict of its own keys, though it is a plain dict
+    that every plugin may extend and Jinja reads by name. Naming the additions here makes a
+    misspelt key or a value of the wrong shape a type error, not a template variable that is
+    silently empty.
+    """
+
+    tn_build_lang: str
+    tn_og_locale: str
+    tn_og_alternates: list[str]
+    tn_strings: dict[str, str]
+    tn_font_preloads: list[str]
+    tn_jsonld: str
+    tn_home_href: str
+    tn_404_routes: dict[str, str]
+    tn_card: SocialCard  # images plugin
+    tn_i18n: TranslationState  # i18n plugin
+    tn_feed_href: str  # news plugin
+    tn_feed_title: str  # news plugin
+
+
+def site_context(context: TemplateContext) -> SiteContext:
+    """The same dict, seen with the project's template variables."""
+    return cast(SiteContext, context)

@@ -220,9 +220,9 @@ class Source:
             found: list[tuple[int, str]] = []
             for match in INLINE_DEST.finditer(line):
                 found.append((match.start(1), match.group(1).strip("<>")))
-            match = REFDEF_DEST.match(line)
-            if match:
-                found.append((match.start(1), match.group(1).strip("<>")))
+            refdef = REFDEF_DEST.match(line)
+            if refdef:
+                found.append((refdef.start(1), refdef.group(1).strip("<>")))
             for match in AUTOLINK.finditer(line):
                 found.append((match.start(1), match.group(1)))
             for match in HTML_URL_ATTR.finditer(line):

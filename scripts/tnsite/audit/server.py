@@ -9,26 +9,29 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 from urllib.parse import unquote
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".webmanifest")
+# The types GitHub Pages sends where Python's own guess differs or is missing.
+CONTENT_TYPES = {
+    ".js": "text/javascript",
+    ".woff2": "font/woff2",
+    ".webp": "image/webp",
+    ".ics": "text/calendar",
+}
+HOST = "127.0.0.1"
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".woff2": "font/woff2",
-        ".webp": "image/webp",
-        ".ics": "text/calendar",
-    }
-
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        return CONTENT_TYPES.get(Path(path).suffix.lower()) or super().guess_type(path)
 
     def _send_body(self, code: int, path: Path) -> None:
         body = path.read_bytes()
@@ -77,13 +80,12 @@ class _Handler(SimpleHTTPRequestHandler):
 class SiteServer:
     def __init__(self, root: Path, port: int = 0) -> None:
         handler = functools.partial(_Handler, directory=str(root))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = ThreadingHTTPServer((HOST, port), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def origin(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{HOST}:{self.httpd.server_port}"
 
     def url(self, path: str = "/") -> str:
         return self.origin + "/" + path.lstrip("/")

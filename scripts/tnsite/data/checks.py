@@ -10,6 +10,7 @@ from tnsite.data import views as data_views
 from tnsite.data.directives import parse
 from tnsite.data.store import Store, load_store
 from tnsite.findings import Finding, Msg, Severity
+from tnsite.mdsource import Directive
 
 RULE = data_views.RULE
 QUALIFIER_WORDS = {
@@ -40,7 +41,9 @@ def page_findings(text: str, rel: str, lang: str, store: Store) -> list[Finding]
     return out
 
 
-def _doubled_qualifier(text: str, directive, rel: str, lang: str, store: Store) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _doubled_qualifier(
+    text: str, directive: Directive, rel: str, lang: str, store: Store
+) -> list[Finding]:
     """'khoảng {{ value x }}' where the figure already says 'khoảng': the reader sees it twice."""
     if directive.view != "value" or directive.dataset != "key-figures" or not directive.record:
         return []

@@ -6,8 +6,9 @@ stops the build with the same `path:line:col: error: … [rule]` lines `tnsite c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
@@ -29,6 +30,9 @@ from tnsite.findings import Finding, Msg, Severity
 from tnsite.stack.i18n import current_language, page_language
 from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 STRINGS = Path(__file__).with_name("strings.yml")
 
@@ -79,12 +83,14 @@ class DataPlugin(BasePlugin[DataConfig]):
         report(config, self.store.findings)
         return config
 
-    def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
         server.watch(str(self.project.data_dir))
         return server
 
     def on_page_markdown(
-        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if "{{" not in markdown:
             return markdown

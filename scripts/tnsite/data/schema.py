@@ -119,9 +119,9 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
     kind = error.validator
     value = error.instance
     if kind == "required":
-        missing = [k for k in error.validator_value if k not in (value or {})]
+        missing = [k for k in _listed(error) if k not in _fields(error)]
         key = missing[0] if missing else "?"
-        if set(error.validator_value) == set(languages):
+        if set(_listed(error)) == set(languages):
             return Problem(
                 path,
                 Msg(
@@ -143,7 +143,7 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
         )
     if kind in {"additionalProperties", "unevaluatedProperties"}:
         allowed = sorted(_allowed_keys(error.schema, registry(languages)))
-        extra = sorted(k for k in (value or {}) if k not in allowed)
+        extra = sorted(k for k in _fields(error) if k not in allowed)
         if not extra:
             return None  # a side effect of another error in the same object
         key = extra[0]
@@ -158,7 +158,7 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
             at_key=key,
         )
     if kind == "enum":
-        options = ", ".join(str(v) for v in error.validator_value)
+        options = ", ".join(str(v) for v in _listed(error))
         return Problem(
             path,
             Msg(f"{where}: '{value}' is not an allowed value", f"{where}: '{value}' không hợp lệ"),
@@ -202,6 +202,17 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
         Msg(f"{where}: {error.message}", f"{where}: {error.message}"),
         Msg("compare the record with its schema", "so sánh bản ghi với schema"),
     )
+
+
+def _listed(error: ValidationError) -> list[Any]:
+    """The keyword's list (the names of `required`, the values of `enum`); jsonschema types
+    every error attribute as possibly unset, though validation always sets them."""
+    return error.validator_value if isinstance(error.validator_value, list) else []
+
+
+def _fields(error: ValidationError) -> dict[str, Any]:
+    """The object the error is about (empty when the failing value is not an object)."""
+    return error.instance if isinstance(error.instance, dict) else {}
 
 
 def _description(error: ValidationError) -> str:

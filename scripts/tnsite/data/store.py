@@ -137,7 +137,8 @@ def load_store(project: Project, data_dir: Path | None = None) -> Store:
             )
             findings.append(_finding(rel, pos, found.message, found.hint))
         value = located.value if isinstance(located.value, dict) else {}
-        raw_records = value.get("records") if isinstance(value.get("records"), list) else []
+        listed = value.get("records")
+        raw_records = listed if isinstance(listed, list) else []
         records = [r for r in raw_records if isinstance(r, dict)]
         dataset = Dataset(
             name, rel, located, {k: v for k, v in value.items() if k != "records"}, records
@@ -226,7 +227,8 @@ def _cross_references(store: Store) -> list[Finding]:
         top = dataset.located.value if isinstance(dataset.located.value, dict) else {}
         for i, item in enumerate(top.get("summary") or []):
             check_figure(dataset, ("summary", i), item)
-        raw = top.get("records") if isinstance(top.get("records"), list) else []
+        listed = top.get("records")
+        raw = listed if isinstance(listed, list) else []
         for index, record in enumerate(raw):
             if not isinstance(record, dict):
                 continue

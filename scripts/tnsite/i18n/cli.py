@@ -56,7 +56,7 @@ def status(project: Project, fmt: str, ui_lang: str) -> None:
 @click.option("--prune", is_flag=True, help="Also delete snapshots no translation refers to.")
 @LANG_OPTION
 @click.pass_obj
-def mark_command(  # type: ignore[no-untyped-def]
+def mark_command(
     project: Project,
     paths: tuple[Path, ...],
     everything: bool,
@@ -123,7 +123,7 @@ def mark_command(  # type: ignore[no-untyped-def]
 )
 @LANG_OPTION
 @click.pass_obj
-def new_command(  # type: ignore[no-untyped-def]
+def new_command(
     project: Project,
     path: str,
     title: str,

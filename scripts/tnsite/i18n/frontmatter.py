@@ -185,8 +185,8 @@ def set_translation_key(text: str, key: str, value: str) -> str:
         if indent == child_indent and re.match(rf"^\s*{re.escape(key)}\s*:", line):
             lines[i] = f"{' ' * indent}{key}: {_scalar(value)}{newline}"
             return "".join(lines)
-    indent = " " * (child_indent or 2)
-    lines.insert(last_child + 1, f"{indent}{key}: {_scalar(value)}{newline}")
+    child_prefix = " " * (child_indent or 2)
+    lines.insert(last_child + 1, f"{child_prefix}{key}: {_scalar(value)}{newline}")
     return "".join(lines)
 
 

@@ -9,16 +9,17 @@ plugin marks `noindex` and every fallback page.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from tnsite.alternates import SourceIndex
 from tnsite.config import Project, load_project
-from tnsite.contracts import report
+from tnsite.contracts import SiteContext, TranslationState, report, site_context
 from tnsite.findings import Finding
 from tnsite.i18n import visitors
 from tnsite.i18n.config import I18nConfig
@@ -74,7 +75,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         ]
 
     @event_priority(-150)  # after static-i18n (-100) has chosen each language's files
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.model is not None
         lang = current_language(config)
         chosen = chosen_sources(files, self.project.codes)
@@ -95,12 +96,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def _is_fallback(self, page: Page, config: MkDocsConfig) -> bool:
         return page_language(page, config) != current_language(config)
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         if page.file.generated_by is None:
             report(config, folder_links(self.project, self._rel(page), markdown, page.file.src_uri))
         return markdown
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         if page.file.generated_by is None and "hreflang" in html:
             relinked = relink(
                 self.project,
@@ -120,12 +125,20 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         docs = self.project.docs_dir.relative_to(self.project.root).as_posix()
         return f"{docs}/{page.file.src_uri}"
 
-    def on_page_context(self, context: dict[str, Any], page: Page, config, nav):  # type: ignore[no-untyped-def]
+    def on_page_context(
+        self,
+        mkdocs_context: TemplateContext,
+        /,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,
+    ) -> SiteContext:
         assert self.model is not None
         build = current_language(config)
         real = page_language(page, config)
         path = in_language_tree(page.file.src_uri, self.project.codes)
-        info: dict[str, Any] = {"noindex": False, "fallback": None, "review_note": None}
+        info: TranslationState = {"noindex": False, "fallback": None, "review_note": None}
         if page.file.src_uri == self.config.status_page:
             info["noindex"] = True
         elif real != build:
@@ -144,10 +157,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             doc = self.model.doc(build, path)
             if doc is not None:
                 info["review_note"] = visitors.review_note(self.strings[build], doc.review)
+        context = site_context(mkdocs_context)
         context["tn_i18n"] = info
         return context
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if self._is_fallback(page, config):
             return visitors.mark_toc_language(output, page_language(page, config))
         if page.file.src_uri == self.config.status_page:
@@ -156,7 +170,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         return output
 
     @event_priority(FINAL_PRIORITY)
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not is_final_post_build(config):
             return
         for lang, paths in sorted(self.fallbacks.items()):

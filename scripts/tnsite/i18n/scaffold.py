@@ -116,8 +116,8 @@ def add_to_nav(mkdocs_yml: Path, page: str, title: str) -> int | None:
         return None
     end = start + 1
     while end < len(lines):
-        line = lines[end]
-        if line.strip() and not line.startswith((" ", "\t", "#")):
+        text = lines[end]
+        if text.strip() and not text.startswith((" ", "\t", "#")):
             break
         end += 1
     entries = []

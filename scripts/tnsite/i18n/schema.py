@@ -7,6 +7,7 @@ jsonschema's errors into findings at the line of the key concerned.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,17 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
+def _listed(error: ValidationError) -> list[Any]:
+    """The keyword's list (the names of `required`, the values of `enum`); jsonschema types
+    every error attribute as possibly unset, though validation always sets them."""
+    return error.validator_value if isinstance(error.validator_value, list) else []
+
+
+def _fields(error: ValidationError) -> dict[str, Any]:
+    """The object the error is about (empty when the failing value is not an object)."""
+    return error.instance if isinstance(error.instance, dict) else {}
+
+
 def _key(path: list[str | int]) -> str:
     return ".".join(str(p) for p in path) or "front matter"
 
@@ -44,9 +56,7 @@ def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[s
     where = _key(path)
     kind = error.validator
     if kind == "required":
-        missing = next(
-            (name for name in error.validator_value if name not in (error.instance or {})), "?"
-        )
+        missing = next((name for name in _listed(error) if name not in _fields(error)), "?")
         key = _key([*path, missing])
         hints = {
             "title": ("the page title", "tiêu đề trang"),
@@ -78,7 +88,7 @@ def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[s
             ["translation"],
         )
     if kind == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        allowed = ", ".join(str(v) for v in _listed(error))
         return (
             Msg(
                 f"`{where}` is '{error.instance}'; write one of: {allowed}.",
@@ -87,7 +97,8 @@ def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[s
             path,
         )
     if kind == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        extra = sorted(set(_fields(error)) - set(schema.get("properties", {})))
         names = ", ".join(extra)
         return (
             Msg(

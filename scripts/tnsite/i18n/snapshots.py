@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -60,10 +61,11 @@ class Snapshot:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> Snapshot:
+    def from_json(cls, data: Mapping[str, Any]) -> Snapshot:
+        """`data` is parsed JSON, so its values are whatever the file holds."""
         sections = tuple(
             SectionHash(str(s["key"]), str(s["title"]), int(s["level"]), str(s["hash"]))
-            for s in data.get("sections", [])  # type: ignore[union-attr]
+            for s in data.get("sections", [])
         )
         return cls(str(data["version"]), str(data.get("source", "")), sections)
 

@@ -306,7 +306,7 @@ def status_page_markdown(status: Status, page_path: str) -> str:
     ]
     for lang in status.languages:
         out += [f"### {_lang_title(lang.code, 'vi')}", ""]
-        rows = []
+        rows: list[str] = []
         for entry in lang.entries:
             todo = _todo(entry)
             if not todo:

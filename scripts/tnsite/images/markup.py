@@ -213,7 +213,9 @@ def rewrite_images(
                 managed["sizes"] = sizes
         rest = {k: v for k, v in attrs.items() if k not in MANAGED}
         order = ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"]
-        ordered = [(k, managed[k]) for k in [*order, "fetchpriority"] if k in managed]
+        ordered: list[tuple[str, str | None]] = [
+            (k, managed[k]) for k in [*order, "fetchpriority"] if k in managed
+        ]
         ordered += list(rest.items())
         img = "<img " + " ".join(k if v is None else f'{k}="{_e(v)}"' for k, v in ordered) + ">"
         if isinstance(found, Processed) and found.fallback.format != "WEBP":
@@ -230,4 +232,6 @@ def rewrite_images(
 
 def _is_raster(match: re.Match[str], page_url: str, lookup: Lookup, base_path: str) -> bool:
     target = resolve(parse_tag(match.group(0)).get("src") or "", page_url, base_path)
-    return bool(target) and isinstance(lookup(target), Processed)
+    if not target:
+        return False
+    return isinstance(lookup(target), Processed)

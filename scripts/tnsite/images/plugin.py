@@ -14,17 +14,18 @@ import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from tnsite.config import Project, load_project
-from tnsite.contracts import report
+from tnsite.contracts import SiteContext, report, site_context
 from tnsite.findings import Severity
 from tnsite.images.cache import ContentCache
 from tnsite.images.cards import CardText, card_key, render_card
@@ -90,7 +91,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             raise Abort(f"Social cards: cannot load the site's fonts from {css}: {exc}") from None
 
     @event_priority(-120)  # after the theme (50) has added assets/ and static-i18n (-100)
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.result is None:
             self.result = process(self.project, self.config)
             report(config, [*self.result.errors, *self.manifest.findings])
@@ -134,7 +135,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         return self.published.get(path)
 
     @event_priority(20)  # before the data and news directives see `{{ … }}`
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         if "{{" not in markdown or "photo" not in markdown:
             return markdown
         lang = page_language(page, config)
@@ -149,7 +152,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             report(config, [f for f in found if f.rule == UNKNOWN_PHOTO])
             return markdown
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         lang = page_language(page, config)
         return rewrite_images(
             html,
@@ -162,7 +167,16 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             urlsplit(self.project.site_url).path or "/",
         )
 
-    def on_page_context(self, context: dict[str, Any], page: Page, config, nav):  # type: ignore[no-untyped-def]
+    def on_page_context(
+        self,
+        mkdocs_context: TemplateContext,
+        /,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,
+    ) -> SiteContext:
+        context = site_context(mkdocs_context)
         if not self.config.cards:
             return context
         build = self.project.language(current_language(config))

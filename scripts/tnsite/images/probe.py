@@ -264,7 +264,7 @@ def _to_rgb(image: Image.Image) -> Image.Image:
 def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        return ImageCms.profileToProfile(
+        converted = ImageCms.profileToProfile(
             image,
             profile,
             SRGB,
@@ -278,3 +278,5 @@ def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
                 "hồ sơ màu (ICC) nhúng trong tệp bị hỏng hoặc không khớp với hệ màu của ảnh",
             )
         ) from None
+    assert converted is not None  # Pillow returns None only for an in-place conversion
+    return converted

@@ -84,7 +84,14 @@ class Style:
             above, below = max(above, -box[1]), max(below, box[3])
         return above, below
 
-    def draw(self, draw: ImageDraw.ImageDraw, x: float, baseline: float, text: str, fill) -> None:  # type: ignore[no-untyped-def]
+    def draw(
+        self,
+        draw: ImageDraw.ImageDraw,
+        x: float,
+        baseline: float,
+        text: str,
+        fill: tuple[int, int, int],
+    ) -> None:
         for run, face in self.runs(text):
             font = self.stack.font(face, self.size)
             draw.text((x, baseline), run, font=font, fill=fill, anchor="ls", language=self.lang)

@@ -35,7 +35,7 @@ def _site_project(project: Project, site_dir: Path | None) -> Project:
 )
 @LANG_OPTION
 @click.pass_obj
-def check_links_command(project, site_dir: Path | None, fmt: str, ui_lang: str) -> None:  # type: ignore[no-untyped-def]
+def check_links_command(project: Project, site_dir: Path | None, fmt: str, ui_lang: str) -> None:
     """Links, anchors, assets, cross-language links, hreflang and sitemap of the built site."""
     from tnsite.links.checks import check_links
     from tnsite.links.site import scan_site
@@ -69,8 +69,8 @@ def check_links_command(project, site_dir: Path | None, fmt: str, ui_lang: str) 
 @click.option("--only", multiple=True, help="Check only URLs starting with this (repeatable).")
 @LANG_OPTION
 @click.pass_obj
-def check_external_command(  # type: ignore[no-untyped-def]
-    project,
+def check_external_command(
+    project: Project,
     site_dir: Path | None,
     timeout: float,
     retries: int,

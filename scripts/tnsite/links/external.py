@@ -14,10 +14,12 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from http.client import HTTPMessage
 from pathlib import Path
+from typing import IO, Any
 from urllib.parse import urljoin, urlsplit
 
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -55,14 +57,23 @@ class Result:
         return max(0.0, (now or time.time()) - self.checked_at)
 
     @classmethod
-    def from_json(cls, data: dict) -> Result:  # type: ignore[type-arg]
+    def from_json(cls, data: Mapping[str, Any]) -> Result:
+        """`data` is one entry of the cache file, as parsed JSON."""
         data = dict(data)
         data["redirects"] = [tuple(hop) for hop in data.get("redirects", [])]
         return cls(**data)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         return None  # surface the 3xx as an HTTPError carrying its Location
 
 

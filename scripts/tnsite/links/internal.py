@@ -144,7 +144,7 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
     """Findings for every issue of the scan, grouped by the line that wrote them."""
     resolver = Resolver(scan.files, project.site_url)
     sources = SourceMap(project, resolver)
-    groups: dict[tuple[str, int, str, str], _Group] = {}
+    groups: dict[tuple[str, int, str, int, str], _Group] = {}
 
     def add(origin: Origin, rule: str, ref: Ref, target: str, page: str) -> None:
         # A line of Markdown built into several languages is one mistake, reported once.

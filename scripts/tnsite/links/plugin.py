@@ -23,7 +23,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         return config
 
     @event_priority(FINAL_PRIORITY - 10)
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         """After the other final steps, so it sees every page as it will be published."""
         if not is_final_post_build(config):
             return

@@ -6,10 +6,24 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import TypedDict
 
 from tnsite.findings import Finding, Msg, Severity, sort_key
 from tnsite.links.external import DEAD, OK, REDIRECTED, UNREACHABLE, Result
 from tnsite.links.sourcemap import Origin
+
+
+class ReportRow(TypedDict):
+    """One link in reports/external-links.json, which the weekly workflow's summary reads."""
+
+    url: str
+    state: str
+    status: int | None
+    final_url: str | None
+    error: str | None
+    checked_at: float
+    age_s: int
+    where: list[str]
 
 
 def human_age(seconds: float) -> str:
@@ -91,7 +105,7 @@ def write_reports(
 ) -> None:
     now = time.time()
     reports.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows: list[ReportRow] = []
     for url, result in sorted(results.items()):
         rows.append(
             {
@@ -122,12 +136,12 @@ def write_reports(
     if bad:
         lines += ["| state | link | result | written at | checked |", "|---|---|---|---|---|"]
         for row in bad:
-            result = row["error"] or (f"HTTP {row['status']}" if row["status"] else "")
+            outcome = row["error"] or (f"HTTP {row['status']}" if row["status"] else "")
             if row["state"] == REDIRECTED:
-                result = f"→ {row['final_url']}"
+                outcome = f"→ {row['final_url']}"
             where = "<br>".join(row["where"]) or "-"
             lines.append(
-                f"| {row['state']} | {row['url']} | {result} | {where} | "
+                f"| {row['state']} | {row['url']} | {outcome} | {where} | "
                 f"{human_age(row['age_s'])} |"
             )
     (reports / "external-links.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

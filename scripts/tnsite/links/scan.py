@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tnsite.urls import css_urls, srcset_urls
 
@@ -54,9 +54,9 @@ class PageScan:
     externals: list[Ref] = field(default_factory=list)
 
 
-def _refs_of(node, in_content: bool) -> list[Ref]:  # type: ignore[no-untyped-def]
+def _refs_of(node: LexborNode, in_content: bool) -> list[Ref]:
     attrs = node.attributes
-    tag = node.tag
+    tag = node.tag or ""  # None only for nodes that are not elements
     refs: list[Ref] = []
     hreflang = attrs.get("hreflang")
     href = attrs.get("href")

@@ -130,7 +130,7 @@ def check_sitemap(project: Project, scan: SiteScan, index: SourceIndex) -> list[
     for url in tree.getroot().iterfind(f"{{{SITEMAP_NS}}}url"):
         loc_el = url.find(f"{{{SITEMAP_NS}}}loc")
         loc = (loc_el.text or "").strip() if loc_el is not None else ""
-        line = loc_el.sourceline if loc_el is not None else url.sourceline
+        line = (loc_el.sourceline if loc_el is not None else url.sourceline) or 1
         if resolver.own_path(loc) is None:
             findings.append(
                 finding(
@@ -164,7 +164,7 @@ def check_sitemap(project: Project, scan: SiteScan, index: SourceIndex) -> list[
                 )
             )
             continue
-        listed[target.path] = line or 1
+        listed[target.path] = line
         if page.noindex or built.is_fallback or built.md is None:
             why = "is noindex" if page.noindex else "is not a real translation"
             why_vi = "có noindex" if page.noindex else "không phải bản dịch thật"

@@ -10,10 +10,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from tnsite.config import Project, build_date, load_project
-from tnsite.contracts import data_store
+from tnsite.contracts import SiteContext, data_store, site_context
 from tnsite.mdsource import Directive, Source
 from tnsite.news import render
 from tnsite.news.calendar import ics_calendar
@@ -55,7 +57,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         return self._events
 
     @event_priority(10)
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         if "{{" not in markdown:
             return markdown
         lang = current_language(config)
@@ -92,14 +96,23 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         source = Source(markdown, front_matter=False)
         return source.replace_directives({"news": replace, "events": replace})
 
-    def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
+    def on_page_context(
+        self,
+        mkdocs_context: TemplateContext,
+        /,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,
+    ) -> SiteContext:
+        context = site_context(mkdocs_context)
         lang = current_language(config)
         prefix = self.project.language(lang).url_prefix
         context["tn_feed_href"] = relative_href(prefix + self.config.feed_file, page.url)
         context["tn_feed_title"] = self.strings[lang]["feed_title"]
         return context
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         lang = current_language(config)
         language = self.project.language(lang)
         out = Path(config.site_dir) / language.url_prefix

@@ -73,6 +73,6 @@ def events_list(
             rows.append(f"  {when}{lunar}" + (f" · {place}" if place else "") + f" · {add}")
         rows += ["", "</div>"]
         body = "\n".join(rows)
-    link = f'<p class="tn-calendar"><a href="{calendar_href}" download>'
-    link += f"{html.escape(strings['calendar_file'])}</a></p>"
-    return body + "\n\n" + link
+    calendar = f'<p class="tn-calendar"><a href="{calendar_href}" download>'
+    calendar += f"{html.escape(strings['calendar_file'])}</a></p>"
+    return body + "\n\n" + calendar

@@ -48,7 +48,9 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
             return page.file.src_uri
 
     @event_priority(1000)  # before any plugin turns directives into HTML
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         if page.file.generated_by:
             return markdown
         found = scan_content(page.file.content_string)
@@ -56,7 +58,9 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
         return markdown
 
     @event_priority(-1000)  # after every plugin has read the page's front matter as written
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         escape_page_text(page)
         return html
 
@@ -66,11 +70,11 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
         return add_policy(html, scripts.hashes) if self.config.csp else html
 
     @event_priority(-1000)  # after every other plugin has changed the page
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return self._secure(output, self._rel(page), config)
 
     @event_priority(-1000)
-    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output
         return self._secure(output, f"overrides/{template_name}", config)

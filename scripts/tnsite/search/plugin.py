@@ -13,7 +13,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from tnsite.config import Project, load_project
 from tnsite.search import index, wiring
@@ -55,12 +57,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.worker_name = wiring.worker_filename(self.worker_source)
         return config
 
-    def on_pre_build(self, config: MkDocsConfig) -> None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Each language build (static-i18n runs one per language) starts its index afresh."""
         self.entries[current_language(config)] = []
 
     @event_priority(10)  # before Material's search plugin strips data-search-exclude markers
-    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         lang = current_language(config)
         if page_language(page, config) == lang:  # a fallback page is not in this language
             prefix = self.project.language(lang).url_prefix
@@ -76,14 +80,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             worker_name=self.worker_name,
         )
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return self._rewire(output, config)
 
-    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         return self._rewire(output, config) if template_name.endswith(".html") else output
 
     @event_priority(FINAL_PRIORITY)
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         """After every language: write the indexes (over static-i18n's merged one) and the
         worker, then check that the whole site uses them."""
         if not is_final_post_build(config):

@@ -67,11 +67,14 @@ def page_language(page: Any, config: MkDocsConfig) -> str:
 def adopt_generated_file(file: File, language: str) -> File:
     """Give a generated page the attributes static-i18n sets on the files it handles, so its
     page events treat it as a page of `language` with no translations."""
-    file.locale = language  # type: ignore[attr-defined]
-    file.locale_alternate_of = language  # type: ignore[attr-defined]
-    file.localization = None  # type: ignore[attr-defined]
-    file.norm_src_uri = file.src_uri  # type: ignore[attr-defined]
-    file.alternates = {language: file}  # type: ignore[attr-defined]
+    # Attributes static-i18n adds to MkDocs' File, which does not declare them.
+    vars(file).update(
+        locale=language,
+        locale_alternate_of=language,
+        localization=None,
+        norm_src_uri=file.src_uri,
+        alternates={language: file},
+    )
     return file
 
 

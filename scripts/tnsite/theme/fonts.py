@@ -21,6 +21,7 @@ from pathlib import Path
 
 import icu
 import tinycss2
+from tinycss2.ast import FunctionBlock, Node, StringToken, UnicodeRangeToken, URLToken
 
 
 @dataclass(frozen=True)
@@ -42,23 +43,23 @@ def parse_ranges(value: str) -> tuple[tuple[int, int], ...]:
     return _ranges(tinycss2.parse_component_value_list(value))
 
 
-def _ranges(tokens: list) -> tuple[tuple[int, int], ...]:  # type: ignore[type-arg]
-    return tuple((t.start, t.end) for t in tokens if t.type == "unicode-range")
+def _ranges(tokens: list[Node]) -> tuple[tuple[int, int], ...]:
+    return tuple((t.start, t.end) for t in tokens if isinstance(t, UnicodeRangeToken))
 
 
-def _first_url(tokens: list) -> str | None:  # type: ignore[type-arg]
+def _first_url(tokens: list[Node]) -> str | None:
     """The first url() of a `src` value: an unquoted url token or url("...") function."""
     for token in tokens:
-        if token.type == "url":
+        if isinstance(token, URLToken):
             return token.value
-        if token.type == "function" and token.lower_name == "url":
-            strings = [arg.value for arg in token.arguments if arg.type == "string"]
+        if isinstance(token, FunctionBlock) and token.lower_name == "url":
+            strings = [arg.value for arg in token.arguments if isinstance(arg, StringToken)]
             if strings:
                 return strings[0]
     return None
 
 
-def _text(decls: dict, name: str, default: str) -> str:  # type: ignore[type-arg]
+def _text(decls: dict[str, list[Node]], name: str, default: str) -> str:
     return tinycss2.serialize(decls[name]).strip() if name in decls else default
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from babel import Locale
 from babel.core import get_global
 from jinja2 import FileSystemBytecodeCache
@@ -16,9 +18,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from tnsite.config import Project, load_project
-from tnsite.contracts import data_store, upcoming_events
+from tnsite.contracts import SiteContext, data_store, site_context, upcoming_events
 from tnsite.mdsource import Source
 from tnsite.stack.bundle import neutralise_bundle
 from tnsite.stack.i18n import (
@@ -75,7 +80,9 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         self.preloads: dict[str, list[str]] = {}
         return config
 
-    def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
         """Compiled templates are kept in .cache/jinja: each language's build and every later
         build reuse them instead of compiling Material's templates again. Jinja keys them by
         template name and source checksum, so an edited template is compiled afresh."""
@@ -85,7 +92,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return env
 
     @event_priority(50)
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Serve assets/ at /assets/ in every language build without copying it per language."""
         root = Path(config.config_file_path).parent / self.config.assets_dir
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
@@ -94,7 +101,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
                 files.append(File(rel, str(root.parent), config.site_dir, False))
         return files
 
-    def _common_context(self, context, config: MkDocsConfig):  # type: ignore[no-untyped-def]
+    def _common_context(self, mkdocs_context: TemplateContext, config: MkDocsConfig) -> SiteContext:
+        context = site_context(mkdocs_context)
         lang = current_language(config)
         context["tn_build_lang"] = lang
         context["tn_og_locale"] = og_locale(lang)
@@ -116,7 +124,9 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return self.preloads[lang]
 
     @event_priority(100)
-    def on_page_markdown(self, markdown, page, config, files):  # type: ignore[no-untyped-def]
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         """A language's home page is a landing page: hero template, no side bars. The
         directives a page uses are noted before other plugins render them, for JSON-LD."""
         if page.is_homepage or page.url in {lang.url_prefix for lang in self.project.languages}:
@@ -127,16 +137,26 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return markdown
 
     @event_priority(-10)  # after the images plugin has named the page's social card
-    def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
-        context = self._common_context(context, config)
-        card = (context.get("tn_card") or {}).get("url")
+    def on_page_context(
+        self,
+        mkdocs_context: TemplateContext,
+        /,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,
+    ) -> SiteContext:
+        context = self._common_context(mkdocs_context, config)
+        card = context["tn_card"]["url"] if "tn_card" in context else None
         context["tn_jsonld"] = structured_data.to_script(self._structured(page, config, card))
         return context
 
-    def _structured(self, page, config: MkDocsConfig, card: str | None) -> list[dict]:  # type: ignore[no-untyped-def]
+    def _structured(
+        self, page: Page, config: MkDocsConfig, card: str | None
+    ) -> list[dict[str, Any]]:
         lang = self.project.language(current_language(config))
         url = page.canonical_url or ""
-        items: list[dict] = []
+        items: list[dict[str, Any]] = []
         if page.url == lang.url_prefix:
             items.append(
                 structured_data.website(config.site_name, url, lang.code, lang.site_description)
@@ -180,10 +200,10 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             )
         return items
 
-    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return self.markup.fix(output, self.search_label(config))
 
-    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
             return self.markup.fix(output, self.search_label(config))
         return output
@@ -191,19 +211,21 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def search_label(self, config: MkDocsConfig) -> str:
         return self.strings[current_language(config)]["search_dialog"]
 
-    def on_template_context(self, context, template_name, config):  # type: ignore[no-untyped-def]
-        context = self._common_context(context, config)
+    def on_template_context(
+        self, mkdocs_context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> SiteContext:
+        context = self._common_context(mkdocs_context, config)
         if template_name == "404.html":
-            base = urlsplit(self.project.site_url).path
+            site_path = urlsplit(self.project.site_url).path
             lang = self.project.language(current_language(config))
-            context["tn_home_href"] = base + lang.url_prefix
+            context["tn_home_href"] = site_path + lang.url_prefix
             if lang.default:
                 # This page answers every missing address and sends most of them on to another
                 # language's 404 page; preloading its own fonts would spend the visitor's bytes
                 # on faces the next page may not use.
                 context["tn_font_preloads"] = []
                 context["tn_404_routes"] = {
-                    base + other.url_prefix: base + other.url_prefix + "404.html"
+                    site_path + other.url_prefix: site_path + other.url_prefix + "404.html"
                     for other in self.project.languages
                     if not other.default
                 }
