@@ -93,6 +93,22 @@ def test_links_from_every_folder_follow_the_page_with_their_anchors() -> None:
     )
 
 
+def test_links_to_a_folder_index_page_follow_it() -> None:
+    text = body('[up](index.md#x) and <a href="../">the section</a> and [n](nui-ba-den.md)\n')
+    new, _ = retarget(
+        text,
+        SITE,
+        "vi/du-lich/le-hoi.md",
+        "vi/du-lich/le-hoi.md",
+        "du-lich/index.md",
+        "kham-pha/index.md",
+    )
+    assert new == body(
+        '[up](../kham-pha/index.md#x) and <a href="../../kham-pha/">the section</a> and '
+        "[n](nui-ba-den.md)\n"
+    )
+
+
 def test_links_to_other_pages_and_inside_code_are_left_alone() -> None:
     text = body(
         """\
@@ -268,20 +284,30 @@ def test_move_renames_a_page_in_place_and_follows_its_pending_entries(
 
 def test_a_page_moved_to_a_folder_of_the_nav_joins_its_pages(fixture_project: Project) -> None:
     root = fixture_project.root
-    write_page(root, "vi", "gioi-thieu.md", "---\ntitle: G\ndescription: Giới thiệu.\n---\n\n# G\n")
+    write_page(root, "vi", "gioi-thieu/index.md", "---\ntitle: G\ndescription: G.\n---\n\n# G\n")
     nav = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(
-        nav.replace("  - index.md\n", "  - index.md\n  - Giới thiệu: gioi-thieu.md\n"), "utf-8"
+        nav.replace(
+            "  - index.md\n",
+            "  - index.md\n  - Giới thiệu:  # about\n      - Tổng quan: gioi-thieu/index.md\n",
+        ),
+        "utf-8",
     )
-    code, out = run(fixture_project, "move", "gioi-thieu.md", "dau-tu/gioi-thieu.md")
+    code, out = run(fixture_project, "move", "gioi-thieu/index.md", "dau-tu/gioi-thieu.md")
     assert code == 0, out
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "      - dau-tu/khu-cong-nghiep.md\n      - Giới thiệu: dau-tu/gioi-thieu.md\n" in text
+    assert "Giới thiệu:" not in text  # the section it leaves empty goes
+    assert "      - dau-tu/khu-cong-nghiep.md\n      - Tổng quan: dau-tu/gioi-thieu.md\n" in text
+    assert "mkdocs.yml:52: navigation: section removed (no page left in it)" in out
+    assert (
+        "mkdocs.yml:55: navigation: gioi-thieu/index.md (was line 53) → dau-tu/gioi-thieu.md" in out
+    )
     assert reload(root).nav_pages()[-1] == "dau-tu/gioi-thieu.md"
 
 
 def test_a_folder_as_the_new_name_keeps_the_file_name(fixture_project: Project) -> None:
-    code, out = run(fixture_project, "move", PARK, "thuong-mai/")
+    given = str(fixture_project.root / "docs/vi" / PARK)  # an absolute path works too
+    code, out = run(fixture_project, "move", given, "thuong-mai/")
     assert code == 0, out
     assert (fixture_project.root / "docs/km/thuong-mai/khu-cong-nghiep.md").is_file()
 
@@ -446,6 +472,25 @@ def test_delete_removes_a_nav_section_left_empty(fixture_project: Project) -> No
     assert "mkdocs.yml:52: navigation: section removed (no page left in it)" in out
     assert reload(root).nav() == ["index.md"]
     assert not (root / "docs/vi/dau-tu").exists()
+
+
+def test_delete_refuses_edits_it_cannot_make_safely(fixture_project: Project) -> None:
+    root = fixture_project.root
+    (root / "data").mkdir()
+    (root / "data/festivals.yml").write_text(
+        f"records:\n  - {{id: hoi, page: {PARK}, anchor: overview}}\n", encoding="utf-8"
+    )
+    home = root / "docs/vi/index.md"
+    home.write_text(
+        home.read_text(encoding="utf-8") + f"\n![ảnh trang](dau-tu/{PARK.split('/')[1]})\n",
+        encoding="utf-8",
+    )
+    before = tree(root)
+    code, out = run(fixture_project, "delete", PARK, "--force")
+    assert code == 1
+    assert "data/festivals.yml:2:" in out and "cannot be edited automatically" in out
+    assert "docs/vi/index.md:14:" in out and "cannot be turned into plain text" in out
+    assert tree(root) == before
 
 
 def test_unknown_pages_are_refused(fixture_project: Project) -> None:

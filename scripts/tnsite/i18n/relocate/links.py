@@ -202,12 +202,22 @@ def apply_edits(text: str, edits: list[Edit], drop_lines: frozenset[int] = froze
     return "\n".join(line for number, line in enumerate(lines, 1) if number not in drop_lines)
 
 
+def may_link_to(text: str, page: str) -> bool:
+    """False when no link of the text can lead to `page`: every way of writing a link to a
+    page contains its file name, except to a folder's index page (`../`), which is always
+    looked at. Saves scanning the pages that cannot be concerned (most of them)."""
+    stem = page.rpartition("/")[2].removesuffix(".md")
+    return stem == "index" or stem in text
+
+
 def retarget(
     text: str, site: Site, file_uri: str, new_file_uri: str, page: str, new_page: str
 ) -> tuple[str, list[Edit]]:
     """A file's text with every link to `page` (any language) pointing at `new_page`; when the
     file itself moves (`new_file_uri`), its other relative links are rebased too."""
     edits: list[Edit] = []
+    if file_uri == new_file_uri and not may_link_to(text, page):
+        return text, edits
     for link in links_in(Source(text)):
         target = site.resolve(file_uri, link)
         if target is None:
@@ -223,7 +233,9 @@ def retarget(
 
 def links_to(text: str, site: Site, file_uri: str, page: str) -> list[Link]:
     """The links of a file that lead to `page` in any language."""
-    out = []
+    out: list[Link] = []
+    if not may_link_to(text, page):
+        return out
     for link in links_in(Source(text)):
         target = site.resolve(file_uri, link)
         if target is not None and site.lang_of(target, page) is not None:

@@ -55,7 +55,8 @@ def plan_move(project: Project, given_from: str, given_to: str) -> Plan:
             file = project.lang_dir(lang) / new_path
             bom, text = split_bom(plan.text_of(file))
             new = text
-            if lang != project.source_code and doc.translation.get("source") == page:
+            names_page = lang != project.source_code and page in doc.text
+            if names_page and doc.translation.get("source") == page:
                 new = _set_source(plan, file, new, page, new_page)
             new, edits = retarget(new, site, f"{lang}/{path}", f"{lang}/{new_path}", page, new_page)
             for edit in edits:

@@ -90,6 +90,8 @@ def update_nav(plan: Plan, project: Project, page: str, new_page: str | None, ti
     joins = folder != posixpath.dirname(page) and any(
         posixpath.dirname(p) == folder for p in others
     )
+    shown = f"{folder}/" if folder else "the top level"
+    shown_vi = f"{folder}/" if folder else "cấp trên cùng"
     for index in reversed(entries):
         match = NAV_ENTRY.match(doc.lines[index].rstrip("\r\n"))
         assert match is not None  # nav_entries matched it
@@ -99,12 +101,12 @@ def update_nav(plan: Plan, project: Project, page: str, new_page: str | None, ti
             where = (
                 ""
                 if folder == posixpath.dirname(page)
-                else f" (kept in its section: no section lists pages of {folder or 'the top'}/ yet)"
+                else f" (kept in its section: no section lists pages of {shown} yet)"
             )
             where_vi = (
                 ""
                 if folder == posixpath.dirname(page)
-                else f" (giữ nguyên vị trí: chưa có nhóm nào chứa các trang của {folder}/)"
+                else f" (giữ nguyên vị trí: chưa có nhóm nào chứa các trang của {shown_vi})"
             )
             plan.note(
                 file,
@@ -113,7 +115,14 @@ def update_nav(plan: Plan, project: Project, page: str, new_page: str | None, ti
                 f"menu: {page} → {new_page}{where_vi}",
             )
             continue
-        removed = doc.remove(index)
+        entry, *sections = doc.remove(index)
+        for number in sections:
+            plan.note(
+                file,
+                number,
+                "navigation: section removed (no page left in it)",
+                "menu: đã xóa nhóm (không còn trang nào)",
+            )
         line = insert_in_nav(doc.lines, new_page, title)
         assert line is not None  # the nav exists
         if match.group("title"):
@@ -122,9 +131,7 @@ def update_nav(plan: Plan, project: Project, page: str, new_page: str | None, ti
         plan.note(
             file,
             line,
-            f"navigation: {page} (was line {removed[0]}) → {new_page}, beside the pages of "
-            f"{folder or 'the top level'}",
-            f"menu: {page} (trước ở dòng {removed[0]}) → {new_page}, cạnh các trang của "
-            f"{folder or 'cấp trên cùng'}",
+            f"navigation: {page} (was line {entry}) → {new_page}, beside the pages of {shown}",
+            f"menu: {page} (trước ở dòng {entry}) → {new_page}, cạnh các trang của {shown_vi}",
         )
     plan.write(file, "".join(doc.lines))

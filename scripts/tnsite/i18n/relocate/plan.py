@@ -134,6 +134,7 @@ def apply_plan(plan: Plan, docs_dir: Path) -> None:
             undo.extend(partial(folder.rmdir) for folder in reversed(missing))  # deepest last
             src.rename(dst)
             undo.append(partial(dst.rename, src))
+            os.utime(dst)  # a rename keeps the old time, and site/ must look out of date
         for path, text in plan.texts.items():
             before = path.read_bytes() if path.exists() else None
             path.parent.mkdir(parents=True, exist_ok=True)
