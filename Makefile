@@ -9,7 +9,7 @@ TNSITE := $(BIN)/tnsite
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build serve check status mark new test lint audit check-external bench lock clean properdocs
+.PHONY: build serve check status mark new move delete test lint audit check-external bench lock clean properdocs
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,16 @@ mark: $(STAMP)
 # make new PAGE=du-lich/cho-bien-gioi.md TITLE="Chợ biên giới"
 new: $(STAMP)
 	$(TNSITE) new "$(PAGE)" --title "$(TITLE)"
+
+# make move FROM=du-lich/cho.md TO=thuong-mai/cho-bien-gioi.md: rename or move a page in every
+# language, updating the links to it, the nav, data records and translation metadata.
+move: $(STAMP)
+	$(TNSITE) move "$(FROM)" "$(TO)"
+
+# make delete PAGE=du-lich/cho.md: delete a page in every language. Refused while other pages
+# link to it (they are listed); FORCE=1 replaces each of those links by its text.
+delete: $(STAMP)
+	$(TNSITE) delete "$(PAGE)" $(if $(FORCE),--force)
 
 lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check scripts tests

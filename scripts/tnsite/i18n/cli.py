@@ -1,4 +1,5 @@
-"""Editors' commands for translations: `tnsite status`, `tnsite mark`, `tnsite new`.
+"""Editors' commands for pages and translations: `tnsite status`, `tnsite mark`, `tnsite new`,
+`tnsite move`, `tnsite delete`.
 
 Registered on the main command group by tnsite.cli. Messages in English or Vietnamese
 (`--lang vi` or TNSITE_LANG=vi).
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -16,6 +18,7 @@ from tnsite.cli_options import LANG_OPTION
 from tnsite.config import Project
 from tnsite.i18n.mark import MarkError, mark, referenced_versions, resolve
 from tnsite.i18n.model import load_model
+from tnsite.i18n.relocate import Plan, Refused, apply_plan, plan_delete, plan_move
 from tnsite.i18n.scaffold import ScaffoldError, describe, new_page
 from tnsite.i18n.status import build_status, render_markdown, render_text, write_json
 
@@ -145,4 +148,61 @@ def new_command(
     _say(ui_lang, en, vi)
 
 
-COMMANDS = (status, mark_command, new_command)
+def _carry_out(project: Project, make_plan: Callable[[], Plan], ui_lang: str) -> None:
+    """Plan, refuse with the reasons, or apply and list every change with its file and line."""
+    try:
+        plan = make_plan()
+    except Refused as refused:
+        for line in refused.render(ui_lang):
+            click.echo(line, err=True)
+        sys.exit(1)
+    apply_plan(plan, project.docs_dir)
+    _say(ui_lang, plan.summary.en, plan.summary.vi)
+    for note in plan.ordered_notes():
+        click.echo(note.render(ui_lang))
+    count = len(plan.changed_files())
+    _say(
+        ui_lang,
+        f"{count} file(s) changed. Next: make check, then commit the changes.",
+        f"{count} tệp đã thay đổi. Tiếp theo: chạy make check, rồi commit các thay đổi.",
+    )
+
+
+@click.command(name="move")
+@click.argument("source")
+@click.argument("target")
+@LANG_OPTION
+@click.pass_obj
+def move_command(project: Project, source: str, target: str, ui_lang: str) -> None:
+    """Rename or move a page in every language (`tnsite move du-lich/cho.md thuong-mai/cho.md`),
+    updating the links to it in every page, the navigation, data records, translation metadata
+    and pending entries."""
+    _carry_out(
+        project,
+        lambda: plan_move(project, source, target),
+        ui_lang,
+    )
+
+
+@click.command(name="delete")
+@click.argument("page")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Also replace every link to the page by its text (by default they are listed and "
+    "nothing is deleted).",
+)
+@LANG_OPTION
+@click.pass_obj
+def delete_command(project: Project, page: str, force: bool, ui_lang: str) -> None:
+    """Delete a page in every language (`tnsite delete du-lich/cho.md`); its navigation entry,
+    optional data `page:` fields and pending entries go with it. Refused while other pages link
+    to it, unless --force."""
+    _carry_out(
+        project,
+        lambda: plan_delete(project, page, force),
+        ui_lang,
+    )
+
+
+COMMANDS = (status, mark_command, new_command, move_command, delete_command)

@@ -111,6 +111,14 @@ def add_to_nav(mkdocs_yml: Path, page: str, title: str) -> int | None:
     a page of a new folder gets a new section at the end. Returns the 1-based line written.
     The file is edited as text so comments and formatting stay as they are."""
     lines = mkdocs_yml.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = insert_in_nav(lines, page, title)
+    if line is not None:
+        mkdocs_yml.write_text("".join(lines), encoding="utf-8")
+    return line
+
+
+def nav_block(lines: list[str]) -> tuple[int, int] | None:
+    """Indexes of the `nav:` line and of the first line after the nav, or None."""
     start = next((i for i, line in enumerate(lines) if NAV_START.match(line)), None)
     if start is None:
         return None
@@ -120,11 +128,26 @@ def add_to_nav(mkdocs_yml: Path, page: str, title: str) -> int | None:
         if text.strip() and not text.startswith((" ", "\t", "#")):
             break
         end += 1
+    return start, end
+
+
+def nav_entries(lines: list[str], start: int, end: int) -> list[tuple[int, str, str]]:
+    """(index, indent, page path) of every page entry of the nav between `start` and `end`."""
     entries = []
     for i in range(start + 1, end):
-        match = NAV_ENTRY.match(lines[i].rstrip("\n"))
+        match = NAV_ENTRY.match(lines[i].rstrip("\r\n"))
         if match:
             entries.append((i, match.group(1), match.group("path")))
+    return entries
+
+
+def insert_in_nav(lines: list[str], page: str, title: str) -> int | None:
+    """`add_to_nav` on the lines of mkdocs.yml (changed in place); the 1-based line written."""
+    block = nav_block(lines)
+    if block is None:
+        return None
+    start, end = block
+    entries = nav_entries(lines, start, end)
     if any(p == page for _, _, p in entries):
         return next(i for i, _, p in entries if p == page) + 1
     folder = posixpath.dirname(page)
@@ -148,7 +171,6 @@ def add_to_nav(mkdocs_yml: Path, page: str, title: str) -> int | None:
         child = top_indent + " " * _child_step(lines, start, end)
         lines[at:at] = [f"{top_indent}- {_yaml_str(title)}:\n", f"{child}- {page}\n"]
         line = at + 2
-    mkdocs_yml.write_text("".join(lines), encoding="utf-8")
     return line
 
 

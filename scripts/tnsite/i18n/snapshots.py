@@ -150,12 +150,18 @@ class SnapshotStore:
         except (ValueError, KeyError, TypeError):
             return None
 
+    @staticmethod
+    def serialise(snapshot: Snapshot) -> str:
+        """The text of a snapshot's file."""
+        payload = json.dumps(snapshot.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
+        return payload + "\n"
+
     def save(self, snapshot: Snapshot) -> Path:
         path = self.path(snapshot.version)
         self.folder.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(snapshot.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
-        if not path.is_file() or path.read_text(encoding="utf-8") != payload + "\n":
-            path.write_text(payload + "\n", encoding="utf-8")
+        payload = self.serialise(snapshot)
+        if not path.is_file() or path.read_text(encoding="utf-8") != payload:
+            path.write_text(payload, encoding="utf-8")
         return path
 
     def prune(self, keep: Iterable[str]) -> list[Path]:
