@@ -45,6 +45,7 @@ SVG_PROPERTIES = (
     "font-size",
     "font-weight",
     "letter-spacing",
+    "paint-order",
     "display",
     "visibility",
 )
@@ -183,21 +184,38 @@ class TextOutliner:
             y += _number(_first(span.get("dy")), 0.0)
             if span.text:
                 chunks.append((x, y, span.text))
-        group = etree.Element("g")
-        for name in ("class", "fill", "stroke", "stroke-width", "opacity", "fill-opacity"):
-            value = text.get(name)
-            if value is not None:
-                group.set(name, value)
-        if group.get("fill") is None:
-            group.set("fill", _inherited(text, "fill") or "#000")
-        group.set("aria-hidden", "true")
+        paths: list[tuple[str, str]] = []  # (outline, transform)
         for cx, cy, chunk in chunks:
             d, width = self._path(chunk, lang, size, weight)
             shift = {"middle": width / 2, "end": width}.get(anchor, 0.0)
             if d:
-                path = etree.SubElement(group, "path")
+                paths.append((d, f"translate({_fmt(cx - shift)} {_fmt(cy)})"))
+        group = etree.Element("g")
+        if text.get("class"):
+            group.set("class", text.get("class") or "")
+        group.set("aria-hidden", "true")
+        fill = _inherited(text, "fill") or "#000"
+        stroke = _inherited(text, "stroke")
+        layers = [{"fill": fill, "stroke": "none"}]
+        if stroke and stroke != "none":
+            # A halo (stroke painted under the fill): two layers, since WeasyPrint's SVG has no
+            # paint-order.
+            halo = {
+                "fill": "none",
+                "stroke": stroke,
+                "stroke-width": _inherited(text, "stroke-width") or "1",
+                "stroke-linejoin": _inherited(text, "stroke-linejoin") or "miter",
+            }
+            under = (_inherited(text, "paint-order") or "normal").startswith("stroke")
+            layers = [halo, *layers] if under else [*layers, halo]
+        for attributes in layers:
+            layer = etree.SubElement(group, "g")
+            for name, value in attributes.items():
+                layer.set(name, value)
+            for d, transform in paths:
+                path = etree.SubElement(layer, "path")
                 path.set("d", d)
-                path.set("transform", f"translate({_fmt(cx - shift)} {_fmt(cy)})")
+                path.set("transform", transform)
         group.tail = text.tail
         parent = text.getparent()
         assert parent is not None
