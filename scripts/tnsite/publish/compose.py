@@ -15,7 +15,10 @@ site builds from the source language, with the site's own notice). What changes 
 
 from __future__ import annotations
 
+import hashlib
 import html
+import io
+import os
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +40,7 @@ DROP_TAGS = ("script", "style")
 DROP_CLASSES = ("headerlink", "tn-pub-download", "md-content__button", "md-source-file")
 REF_ATTRS = ("aria-labelledby", "aria-describedby", "headers", "for")
 INTERNAL_HOST = "site.invalid"
+JPEG_QUALITY = 85
 
 
 @dataclass(frozen=True)
@@ -100,13 +104,24 @@ def _local_target(href: str, base_url: str) -> tuple[str, str] | None:
     return unquote(parts.path.lstrip("/")), parts.fragment
 
 
+def _picture(img: etree._Element) -> etree._Element | None:
+    """The `<picture>` around an image (libxml2's HTML parser does not know `<source>` is
+    empty and nests the `<img>` inside it)."""
+    node = img.getparent()
+    while node is not None and node.tag in ("source", "picture"):
+        if node.tag == "picture":
+            return node
+        node = node.getparent()
+    return None
+
+
 def _widest(img: etree._Element) -> str | None:
     """The widest candidate of a responsive image (`<picture>` sources and `srcset`)."""
     candidates: list[tuple[float, str]] = []
     sets = [img.get("srcset")]
-    parent = img.getparent()
-    if parent is not None and parent.tag == "picture":
-        sets += [source.get("srcset") for source in parent.iter("source")]
+    picture = _picture(img)
+    if picture is not None:
+        sets += [source.get("srcset") for source in picture.iter("source")]
     for srcset in sets:
         for item in (srcset or "").split(","):
             bits = item.split()
@@ -143,7 +158,9 @@ class Composer:
         index: SourceIndex,
         catalogue_rel: str,
         line_of: Callable[[Path, str], int],
+        print_images: Path,
     ) -> None:
+        self.print_images = print_images
         self.project = project
         self.site_dir = site_dir
         self.index = index
@@ -269,10 +286,10 @@ class Composer:
         for img in list(section.iter("img")):
             chosen = _widest(img) or ""
             target = _local_target(chosen, url)
-            parent = img.getparent()
-            if parent is not None and parent.tag == "picture":
-                for source in list(parent.iter("source")):
-                    parent.remove(source)
+            picture = _picture(img)
+            if picture is not None and picture.getparent() is not None:
+                img.tail = picture.tail
+                picture.getparent().replace(picture, img)  # print needs one file, not a choice
             for name in ("srcset", "sizes", "loading", "decoding", "fetchpriority"):
                 img.attrib.pop(name, None)
             if target is None:
@@ -282,10 +299,30 @@ class Composer:
                 file = self.site_dir / target[0]
                 problem = _unreadable(file)
             if problem is None and file is not None:
-                img.set("src", file.resolve().as_uri())
+                img.set("src", self._printable(file).resolve().as_uri())
                 continue
             findings.append(self._image_finding(chapter, img.get("src") or chosen, problem))
         return findings
+
+    def _printable(self, file: Path) -> Path:
+        """A WebP photo as a JPEG: PDF has no WebP, and WeasyPrint would store its pixels
+        losslessly (a 1600 px photo: about 1.3 MB instead of about 0.3 MB)."""
+        if file.suffix.lower() != ".webp":
+            return file
+        digest = hashlib.sha256(file.read_bytes()).hexdigest()[:32]
+        out = self.print_images / f"{digest}-q{JPEG_QUALITY}.jpg"
+        if out.is_file():
+            return out
+        with Image.open(file) as image:
+            if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+                return file  # a drawing with transparency: keep it lossless
+            buffer = io.BytesIO()
+            image.convert("RGB").save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = out.with_name(f".{out.name}.{os.getpid()}")
+        staging.write_bytes(buffer.getvalue())
+        os.replace(staging, out)
+        return out
 
     def _image_finding(self, chapter: Chapter, src: str, problem: str | None) -> Finding:
         name = posixpath.basename(urlsplit(src).path) or src

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
-import weasyprint
 from babel.dates import format_date
 from lxml import etree
 from lxml import html as lxml_html
@@ -26,13 +26,11 @@ from tnsite.config import Project
 from tnsite.data.fmt import native_digit_table
 from tnsite.findings import Finding, Msg
 from tnsite.images.cache import ContentCache
-from tnsite.publish import weasy_glue
 from tnsite.publish.catalogue import RULE, Catalogue, Publication
 from tnsite.publish.compose import Composed, Composer, Cover, text_by_language
 from tnsite.publish.download import output_path
 from tnsite.publish.edition import edition_date, w3c
 from tnsite.publish.fonts import PrintFonts
-from tnsite.publish.render import render_pdf
 from tnsite.publish.svgprint import SvgStyles, TextOutliner
 from tnsite.urls import page_url
 
@@ -111,7 +109,9 @@ class Publisher:
         self.styles = SvgStyles([*sheets, self.print_css])
         self.outliner = TextOutliner(self.fonts)
         self.index = SourceIndex(project)
-        self.composer = Composer(project, site_dir, self.index, catalogue.path, line_of)
+        self.composer = Composer(
+            project, site_dir, self.index, catalogue.path, line_of, cache_dir / "images"
+        )
 
     # -- preparing ---------------------------------------------------------------------------
 
@@ -227,10 +227,11 @@ class Publisher:
 
     def _key(self, document: str) -> str:
         sha = hashlib.sha256()
-        for part in (DESIGN_VERSION, weasyprint.__version__, weasy_glue.TESTED_VERSION):
+        for part in (DESIGN_VERSION, version("weasyprint"), version("pydyf")):
             sha.update(part.encode() + b"\0")
         sha.update(self.fonts.digest.encode())
-        sha.update(document.encode())
+        # The staging folder's name changes from build to build; the printed bytes do not.
+        sha.update(document.replace(self.site_dir.resolve().as_uri(), "site:").encode())
         for uri in sorted(set(FILE_URI.findall(document))):
             path = Path(uri[len("file://") :])
             if path.is_file():
@@ -345,5 +346,7 @@ def _plain(problem: str) -> str:
 
 
 def _print(job: Job, base: Path, roots: tuple[Path, ...]) -> tuple[bytes, tuple[str, ...]]:
+    from tnsite.publish.render import render_pdf  # WeasyPrint loads in ~3 s: only when printing
+
     rendered = render_pdf(job.document, base, roots, job.key[:32])
     return rendered.pdf, rendered.problems

@@ -70,6 +70,9 @@ def render_pdf(document: str, base: Path, roots: tuple[Path, ...], identifier: s
     weasy_glue.install()
     collector = _Collector()
     logger = logging.getLogger("weasyprint")
+    # WeasyPrint warns about every screen-only CSS property of the site's stylesheets; what
+    # matters (a figure or glyph it could not draw) is collected, the rest kept out of the log.
+    propagate, logger.propagate = logger.propagate, False
     logger.addHandler(collector)
     try:
         pdf = HTML(
@@ -77,5 +80,6 @@ def render_pdf(document: str, base: Path, roots: tuple[Path, ...], identifier: s
         ).write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("ascii"))
     finally:
         logger.removeHandler(collector)
+        logger.propagate = propagate
     assert pdf is not None
     return Rendered(pdf, tuple(dict.fromkeys(collector.messages)))
