@@ -44,7 +44,10 @@ def make_project(root: Path) -> Project:
     make_images_project(root)
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace("  - tnsite/images\n", "  - tnsite/images\n  - tnsite/publish\n")
+    # Social cards are the images plugin's business (and slow): not drawn here.
+    text = text.replace(
+        "  - tnsite/images\n", "  - tnsite/images:\n      cards: false\n  - tnsite/publish\n"
+    )
     text = text.replace(
         "  - du-lich/nui-ba-den.md\n", "  - du-lich/nui-ba-den.md\n  - du-lich/le-hoi.md\n"
     )

@@ -178,7 +178,8 @@ def test_unknown_key_stops_the_build(fresh: Project) -> None:
               - du-lich/nui-ba-den.md
         """,
     )
-    _fails(fresh, "publications.yml:5:5:", "unknown key 'page'", "publications.yml:2:")
+    message = _fails(fresh, "publications.yml:5:5:", "unknown key 'page'", "did you mean 'pages'?")
+    assert message.count("[publication]") == 2  # one finding, in English and Vietnamese
 
 
 def test_character_no_font_draws_stops_the_build_at_its_line(fresh: Project) -> None:

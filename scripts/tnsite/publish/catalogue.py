@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -69,16 +70,25 @@ class _Reader:
             Finding(self.rel, pos.line, RULE, Msg(en, vi), col=pos.col, hint=Msg(hint_en, hint_vi))
         )
 
-    def unknown_keys(self, value: dict[str, Any], path: Path_, known: tuple[str, ...]) -> None:
+    def unknown_keys(self, value: dict[str, Any], path: Path_, known: tuple[str, ...]) -> set[str]:
+        """Report keys that are not known; returns the known keys they were probably meant as
+        (so a misspelt `pagez:` is one finding, not also "no pages")."""
+        meant: set[str] = set()
         for key in value:
-            if key not in known:
-                self.problem(
-                    self.located.key_pos((*path, key)),
-                    f"unknown key '{key}'",
-                    f"khóa '{key}' không được dùng ở đây",
-                    f"use only: {', '.join(known)} (check the spelling and the indentation)",
-                    f"chỉ dùng: {', '.join(known)} (kiểm tra chính tả và thụt lề)",
-                )
+            if key in known:
+                continue
+            guess = [k for k in get_close_matches(key, known, n=1) if k not in value]
+            meant.update(guess)
+            prefix_en = f"did you mean '{guess[0]}'? " if guess else ""
+            prefix_vi = f"có phải '{guess[0]}'? " if guess else ""
+            self.problem(
+                self.located.key_pos((*path, key)),
+                f"unknown key '{key}'",
+                f"khóa '{key}' không được dùng ở đây",
+                f"{prefix_en}use only: {', '.join(known)} (check the spelling and the indentation)",
+                f"{prefix_vi}chỉ dùng: {', '.join(known)} (kiểm tra chính tả và thụt lề)",
+            )
+        return meant
 
     def per_language(
         self,
@@ -204,9 +214,8 @@ class _Reader:
 def load_catalogue(project: Project, rel: str, strings: dict[str, dict[str, str]]) -> Catalogue:
     """Read and check publications.yml; a file with findings yields no publication."""
     catalogue = Catalogue(rel)
-    path = project.root / rel
     try:
-        located = loads(path.read_text(encoding="utf-8"))
+        located = loads((project.root / rel).read_text(encoding="utf-8"))
     except FileNotFoundError:
         catalogue.findings.append(
             Finding(
@@ -259,8 +268,8 @@ def load_catalogue(project: Project, rel: str, strings: dict[str, dict[str, str]
     catalogue.fonts = reader.fonts(root.get("fonts"))
     seen: set[str] = set()
     for index, entry in enumerate(root["publications"]):
-        path: Path_ = ("publications", index)
-        pos = located.pos(path)
+        at: Path_ = ("publications", index)
+        pos = located.pos(at)
         if not isinstance(entry, dict):
             reader.problem(
                 pos,
@@ -270,11 +279,11 @@ def load_catalogue(project: Project, rel: str, strings: dict[str, dict[str, str]
                 "chép khối của một ấn phẩm có sẵn rồi sửa lại",
             )
             continue
-        reader.unknown_keys(entry, path, KEYS)
+        meant = reader.unknown_keys(entry, at, KEYS)
         pub_id = entry.get("id")
         if not isinstance(pub_id, str) or not ID.match(pub_id):
             reader.problem(
-                located.pos((*path, "id")),
+                located.pos((*at, "id")),
                 f"id '{pub_id}' is not usable as a file name",
                 f"id '{pub_id}' không dùng được làm tên tệp",
                 "use lower-case letters without accents, digits and '-', e.g. dau-tu",
@@ -283,7 +292,7 @@ def load_catalogue(project: Project, rel: str, strings: dict[str, dict[str, str]
             continue
         if pub_id in seen:
             reader.problem(
-                located.pos((*path, "id")),
+                located.pos((*at, "id")),
                 f"two publications have the id '{pub_id}'",
                 f"hai ấn phẩm cùng có id '{pub_id}'",
                 "give each publication its own id",
@@ -291,13 +300,18 @@ def load_catalogue(project: Project, rel: str, strings: dict[str, dict[str, str]
             )
             continue
         seen.add(pub_id)
-        titles = reader.per_language(
-            entry.get("title"), (*path, "title"), "title", "tiêu đề (title)", strings
-        )
-        links = reader.per_language(
-            entry.get("link"), (*path, "link"), "link", "chữ liên kết (link)", strings
-        )
-        pages = reader.pages(entry.get("pages"), (*path, "pages"))
+        titles = links = {}
+        pages: tuple[str, ...] = ()
+        if "title" not in meant:
+            titles = reader.per_language(
+                entry.get("title"), (*at, "title"), "title", "tiêu đề (title)", strings
+            )
+        if "link" not in meant:
+            links = reader.per_language(
+                entry.get("link"), (*at, "link"), "link", "chữ liên kết (link)", strings
+            )
+        if "pages" not in meant:
+            pages = reader.pages(entry.get("pages"), (*at, "pages"))
         catalogue.publications.append(Publication(pub_id, titles, links, pages, pos.line))
     catalogue.findings = reader.findings
     if catalogue.findings:

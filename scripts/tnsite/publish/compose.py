@@ -292,9 +292,10 @@ class Composer:
                 picture.getparent().replace(picture, img)  # print needs one file, not a choice
             for name in ("srcset", "sizes", "loading", "decoding", "fetchpriority"):
                 img.attrib.pop(name, None)
+            problem: str | None
+            file: Path | None
             if target is None:
-                problem = "elsewhere"
-                file = None
+                problem, file = "elsewhere", None
             else:
                 file = self.site_dir / target[0]
                 problem = _unreadable(file)

@@ -86,8 +86,9 @@ class PrintFonts:
         self.order = {code: self._order(code, extra) for code in languages}
 
     def _order(self, lang: str, extra: dict[str, tuple[Path, ...]]) -> tuple[str, ...]:
-        """Aliases in order of preference for a language: its configured fonts, then the faces
-        that draw its alphabet, then the rest (for names in other scripts)."""
+        """Aliases in order of preference for a language: its configured fonts, then the site's
+        faces that draw its alphabet, then the rest (names in other scripts), then the fonts
+        configured for other languages."""
         letters = alphabet(lang)
         aliases = list(dict.fromkeys(face.alias for face in self.faces))
         configured = [a for a in aliases if a == f"{lang} print font" and lang in extra]
@@ -100,7 +101,7 @@ class PrintFonts:
             )
 
         own = [a for a in site if covers(a)]
-        return tuple(configured + own + [a for a in site if a not in own])
+        return tuple(configured + own + [a for a in site if a not in own] + others)
 
     def css(self) -> str:
         """@font-face rules (files as file: URLs) and the family list of each language."""

@@ -7,6 +7,7 @@ checks and printed: one finding anywhere, and the build stops with no PDF publis
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import os
@@ -133,7 +134,9 @@ class Publisher:
         ]
         return [*files, self.project.data_dir, self.project.root / self.catalogue.path]
 
-    def _job(self, pub: Publication, lang: str, date) -> tuple[Job | None, list[Finding]]:  # type: ignore[no-untyped-def]
+    def _job(
+        self, pub: Publication, lang: str, date: dt.datetime
+    ) -> tuple[Job | None, list[Finding]]:
         strings = self.strings[lang]
         language = self.project.language(lang)
         digits = native_digit_table(lang) if lang in self.native else {}
@@ -162,7 +165,9 @@ class Publisher:
         sources = tuple(chapter.source for chapter in composed.chapters)
         return Job(pub.id, lang, out, document, key, sources), []
 
-    def _document(self, composed: Composed, cover: Cover, date, lang: str) -> etree._Element:  # type: ignore[no-untyped-def]
+    def _document(
+        self, composed: Composed, cover: Cover, date: dt.datetime, lang: str
+    ) -> etree._Element:
         css = (
             counter_style(lang, lang in self.native)
             + self.fonts.css()
@@ -273,26 +278,39 @@ class Publisher:
         return printed, findings
 
     def _render_finding(self, job: Job, problem: str) -> Finding:
-        name = problem.split('"')[1] if problem.count('"') >= 2 else ""
+        """WeasyPrint's warning as an editor's finding: which image or character, on which
+        page, without WeasyPrint's wording."""
+        quoted = re.search(r'"([^"]+)"', problem)
+        thing = quoted[1] if quoted else ""
+        codepoint = re.search(r"U\+[0-9A-F]{4,6}", problem)
+        if codepoint:
+            what = Msg(
+                f"no font draws the character '{thing}' ({codepoint[0]})",
+                f"không phông chữ nào vẽ được ký tự '{thing}' ({codepoint[0]})",
+            )
+            needle = thing
+        else:
+            needle = thing.rsplit("/", 1)[-1]
+            what = Msg(
+                f"the image '{needle}' could not be loaded",
+                f"không tải được ảnh '{needle}'",
+            )
         source = next(
-            (s for s in job.sources if name and name.rsplit("/", 1)[-1] in self._read(s)),
+            (s for s in job.sources if needle and needle in self._read(s)),
             job.sources[0] if job.sources else self.catalogue.path,
         )
-        needle = name.rsplit("/", 1)[-1] if name else ""
         return Finding(
             source,
             line_of(self.project.root / source, needle) if needle else 1,
             RULE,
             Msg(
-                f"publication '{job.pub_id}' ({job.lang}): a figure or text could not be "
-                f"printed ({_plain(problem)})",
-                f"ấn phẩm '{job.pub_id}' ({job.lang}): không in được một hình hoặc đoạn chữ "
-                f"({_plain(problem)})",
+                f"publication '{job.pub_id}' ({job.lang}): {what.en}",
+                f"ấn phẩm '{job.pub_id}' ({job.lang}): {what.vi}",
             ),
             hint=Msg(
-                "check that the image or chart on this page shows on the site, and that its "
+                "check that the image or text on this page shows on the site and that its "
                 "file opens",
-                "kiểm tra ảnh hoặc biểu đồ trên trang này hiện được trên trang web và tệp của nó "
+                "kiểm tra ảnh hoặc chữ trên trang này hiện được trên trang web và tệp của nó "
                 "mở được",
             ),
         )
@@ -337,12 +355,6 @@ class Publisher:
             target.write_bytes(item.pdf)
             sizes[by_out[item.out]] = len(item.pdf)
         return sizes
-
-
-def _plain(problem: str) -> str:
-    """WeasyPrint's message without its internal detail (exception names, URIs)."""
-    text = problem.split(":", 1)[0] if "Failed to load" in problem else problem
-    return text.replace("file://", "")[:160]
 
 
 def _print(job: Job, base: Path, roots: tuple[Path, ...]) -> tuple[bytes, tuple[str, ...]]:

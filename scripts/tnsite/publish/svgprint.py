@@ -284,7 +284,7 @@ def _inherited(element: etree._Element, name: str) -> str | None:
     while node is not None:
         value = node.get(name)
         if value is not None and value != "inherit":
-            return value
+            return str(value)
         if isinstance(node.tag, str) and node.tag.lower() == "svg":
             return None
         node = node.getparent()
@@ -296,6 +296,6 @@ def _lang(element: etree._Element) -> str:
     while node is not None:
         value = node.get("lang")
         if value:
-            return value.split("-")[0].lower()
+            return str(value).split("-")[0].lower()
         node = node.getparent()
     return ""
