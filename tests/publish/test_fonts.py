@@ -40,8 +40,10 @@ def han_font(path: Path, chars: str) -> Path:
     return path
 
 
-def test_each_subset_is_a_family_of_its_own_and_languages_prefer_their_script() -> None:
-    fonts = PrintFonts(FONTS_CSS, ("vi", "en", "km"), {})
+def test_each_subset_is_a_family_of_its_own_and_languages_prefer_their_script(
+    tmp_path: Path,
+) -> None:
+    fonts = PrintFonts(FONTS_CSS, ("vi", "en", "km"), {}, tmp_path)
     aliases = {face.alias for face in fonts.faces}
     assert len(aliases) == 3  # Be Vietnam Pro vietnamese, latin; Noto Sans Khmer
     assert fonts.order["km"][0].startswith("Noto Sans Khmer")
@@ -51,10 +53,12 @@ def test_each_subset_is_a_family_of_its_own_and_languages_prefer_their_script() 
     assert css.count("@font-face") == len(fonts.faces)
     assert ':lang(km) { font-family: "Noto Sans Khmer print' in css
     assert "file://" in css and "unicode-range: U+1780-17FF" in css
+    assert ".woff2" not in css  # printed from the unpacked files, unpacked once
+    assert len(list(tmp_path.glob("*.ttf"))) == len(fonts.faces)
 
 
-def test_glyph_check_finds_characters_no_font_draws() -> None:
-    fonts = PrintFonts(FONTS_CSS, ("vi", "en", "km"), {})
+def test_glyph_check_finds_characters_no_font_draws(tmp_path: Path) -> None:
+    fonts = PrintFonts(FONTS_CSS, ("vi", "en", "km"), {}, tmp_path)
     text = {"vi": "Tòa Thánh Tây Ninh – 1.928 ha", "km": "ខេត្តតៃនិញ ១,៩២៨ (FDI)", "en": "a ☃ b 中"}
     gaps = fonts.gaps(text)
     assert [(gap.char, gap.lang) for gap in gaps] == [("☃", "en"), ("中", "en")]
@@ -64,9 +68,9 @@ def test_glyph_check_finds_characters_no_font_draws() -> None:
 
 def test_a_fifth_language_names_its_print_font_in_configuration(tmp_path: Path) -> None:
     han = han_font(tmp_path / "han.ttf", "中文省")
-    without = PrintFonts(FONTS_CSS, ("vi", "en", "km", "zh"), {})
+    without = PrintFonts(FONTS_CSS, ("vi", "en", "km", "zh"), {}, tmp_path)
     assert [g.char for g in without.gaps({"zh": "中文"})] == ["中", "文"]
-    fonts = PrintFonts(FONTS_CSS, ("vi", "en", "km", "zh"), {"zh": (han,)})
+    fonts = PrintFonts(FONTS_CSS, ("vi", "en", "km", "zh"), {"zh": (han,)}, tmp_path)
     assert fonts.order["zh"][0] == "zh print font"
     assert fonts.gaps({"zh": "中文 Tây Ninh"}) == []
     assert [g.char for g in fonts.gaps({"zh": "国"})] == ["国"]  # not in that font either

@@ -4,6 +4,7 @@ size, the renderer's file fence and determinism, and the WeasyPrint version gate
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,12 @@ from tnsite.publish.fonts import PrintFonts
 from tnsite.publish.render import render_pdf
 from tnsite.publish.svgprint import SvgStyles, TextOutliner
 
-FONTS = PrintFonts(ROOT / "assets/stylesheets/fonts.css", ("vi", "en", "km"), {})
+FONTS = PrintFonts(
+    ROOT / "assets/stylesheets/fonts.css",
+    ("vi", "en", "km"),
+    {},
+    Path(tempfile.mkdtemp(prefix="tnsite-print-fonts-")),
+)
 
 
 def doc(body: str, lang: str = "km") -> lxml_html.HtmlElement:
@@ -131,7 +137,7 @@ def test_renderer_reads_only_the_site_and_prints_the_same_bytes_twice(tmp_path: 
         f"<style>{FONTS.css()}</style></head><body>"
         f'<p>ក្រោយការរួមបញ្ចូល</p><img src="{inside.as_uri()}" alt="in"></body></html>'
     )
-    fonts = (ROOT / "assets",)
+    fonts = (FONTS.cache,)
     first = render_pdf(document, site, (site, *fonts), "0" * 32)
     assert first.problems == ()
     assert render_pdf(document, site, (site, *fonts), "0" * 32).pdf == first.pdf

@@ -19,6 +19,7 @@ from tnsite.data.fmt import native_digit_table
 from tnsite.urls import relative_href
 
 MARKER = re.compile(r"<!--tn-pub-size:(?P<id>[a-z0-9-]+):(?P<lang>[A-Za-z0-9_-]+)-->")
+ARTICLE = re.compile(r"<article\b", re.I)
 H1_END = re.compile(r"</h1>", re.I)
 
 
@@ -37,13 +38,18 @@ def link_markup(*, text_template: str, link_text: str, pub_id: str, lang: str, h
     )
 
 
-def insert_links(content: str, links: list[str]) -> str:
-    """The links go right under the page's title."""
+def insert_links(page: str, links: list[str]) -> str:
+    """The links go right under the title of the page's article (or first in it)."""
     block = "\n".join(links)
-    match = H1_END.search(content)
-    if match is None:
-        return block + "\n" + content
-    return content[: match.end()] + "\n" + block + content[match.end() :]
+    article = ARTICLE.search(page)
+    start = article.start() if article else 0
+    match = H1_END.search(page, start)
+    if match is not None:
+        return page[: match.end()] + "\n" + block + page[match.end() :]
+    if article is not None:
+        body = page.index(">", article.start()) + 1
+        return page[:body] + "\n" + block + page[body:]
+    return block + "\n" + page
 
 
 def page_href(target: str, page_url: str) -> str:

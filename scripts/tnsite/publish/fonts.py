@@ -14,6 +14,8 @@ Chinese edition) is given its font in configuration, never in code.
 from __future__ import annotations
 
 import hashlib
+import io
+import os
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -63,10 +65,35 @@ def _file_weight(path: Path) -> int:
         font.close()
 
 
+def sfnt(path: Path, cache: Path) -> Path:
+    """The font as plain TrueType/OpenType: HarfBuzz cannot read WOFF2, and WeasyPrint would
+    unpack it again for every document. Unpacked once into the cache, by content hash."""
+    if path.suffix.lower() != ".woff2":
+        return path
+    data = path.read_bytes()
+    out = cache / f"{hashlib.sha256(data).hexdigest()[:32]}{path.stem}.ttf"
+    if out.is_file():
+        return out
+    font = TTFont(io.BytesIO(data))
+    font.flavor = None
+    buffer = io.BytesIO()
+    font.save(buffer)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.with_name(f".{out.name}.{os.getpid()}")
+    staging.write_bytes(buffer.getvalue())
+    os.replace(staging, out)
+    return out
+
+
 class PrintFonts:
     def __init__(
-        self, stylesheet: Path, languages: tuple[str, ...], extra: dict[str, tuple[Path, ...]]
+        self,
+        stylesheet: Path,
+        languages: tuple[str, ...],
+        extra: dict[str, tuple[Path, ...]],
+        cache: Path,
     ) -> None:
+        self.cache = cache
         faces: list[PrintFace] = []
         aliases: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
         family_of: dict[str, str] = {}
@@ -103,6 +130,10 @@ class PrintFonts:
         own = [a for a in site if covers(a)]
         return tuple(configured + own + [a for a in site if a not in own] + others)
 
+    def file(self, face: PrintFace) -> Path:
+        """The file to print with (WOFF2 unpacked, see `sfnt`)."""
+        return sfnt(face.path, self.cache)
+
     def css(self) -> str:
         """@font-face rules (files as file: URLs) and the family list of each language."""
         rules = []
@@ -112,7 +143,7 @@ class PrintFonts:
             )
             rules.append(
                 f'@font-face {{ font-family: "{face.alias}"; font-weight: {face.weight}; '
-                f'src: url("{face.path.as_uri()}"); unicode-range: {ranges}; }}'
+                f'src: url("{self.file(face).as_uri()}"); unicode-range: {ranges}; }}'
             )
         for lang, aliases in self.order.items():
             families = ", ".join(f'"{alias}"' for alias in aliases)
@@ -156,7 +187,7 @@ class PrintFonts:
 
     @cached_property
     def digest(self) -> str:
-        sha = hashlib.sha256(self.css().encode())
+        sha = hashlib.sha256(repr(self.order).encode())
         for face in self.faces:
             sha.update(face.path.read_bytes())
         return sha.hexdigest()

@@ -4,7 +4,7 @@ compose.py (print documents from the written pages), svgprint.py (charts and map
 
 Order within a build: publications.yml is read and checked once, before any page is built;
 each language's pages get their download links (with a marker for the size) as they are
-rendered; after the last language is written, every publication is composed, checked and
+written; after the last language is written, every publication is composed, checked and
 printed, the PDFs are written, and the markers become sizes. Any finding stops the build
 before a PDF is written.
 """
@@ -17,7 +17,6 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, load_project
@@ -64,12 +63,14 @@ class PublishPlugin(BasePlugin[PublishConfig]):
                 )
         return config
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """The links go into the written page, after search has indexed its text (a size
+        that is not known yet has no place in the index)."""
         assert self.catalogue is not None
         md = in_language_tree(page.file.src_uri, self.project.codes)
         publications = self.catalogue.linking(md)
         if not publications:
-            return html
+            return output
         lang = current_language(config)
         prefix = self.project.language(lang).url_prefix
         links = [
@@ -83,7 +84,7 @@ class PublishPlugin(BasePlugin[PublishConfig]):
             for pub in publications
         ]
         self.linked.add(Path(config.site_dir) / page.file.dest_uri)
-        return insert_links(html, links)
+        return insert_links(output, links)
 
     @event_priority(FINAL_PRIORITY - 5)  # after every language is written, before the sitemap
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -103,7 +103,7 @@ class Publisher:
         self.native = native_digits
         self.max_bytes = max_bytes
         self.cache = ContentCache(cache_dir)
-        self.fonts = PrintFonts(fonts_css, project.codes, catalogue.fonts)
+        self.fonts = PrintFonts(fonts_css, project.codes, catalogue.fonts, cache_dir / "fonts")
         sheets = [p.read_text(encoding="utf-8") for p in stylesheets]
         self.site_css = "\n".join(sheets)
         self.print_css = PRINT_CSS.read_text(encoding="utf-8")
@@ -237,6 +237,7 @@ class Publisher:
         sha.update(self.fonts.digest.encode())
         # The staging folder's name changes from build to build; the printed bytes do not.
         sha.update(document.replace(self.site_dir.resolve().as_uri(), "site:").encode())
+        # Files the document names (photos, unpacked fonts) count by their content.
         for uri in sorted(set(FILE_URI.findall(document))):
             path = Path(uri[len("file://") :])
             if path.is_file():

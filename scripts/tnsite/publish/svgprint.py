@@ -15,7 +15,6 @@ Two things WeasyPrint 70 does not do for SVG inside HTML:
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,7 +26,6 @@ import tinycss2
 import uharfbuzz as hb
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
-from fontTools.ttLib import TTFont
 from lxml import etree
 
 from tnsite.publish.fonts import PrintFonts
@@ -131,12 +129,8 @@ class _Face:
 
 @cache
 def _face(path: Path) -> _Face:
-    """HarfBuzz reads sfnt data only: WOFF2 is unpacked with fontTools first."""
-    font = TTFont(str(path))
-    font.flavor = None
-    buffer = io.BytesIO()
-    font.save(buffer)
-    face = hb.Face(buffer.getvalue())
+    """A HarfBuzz font from a TrueType/OpenType file (PrintFonts.file unpacks WOFF2)."""
+    face = hb.Face(path.read_bytes())
     return _Face(hb.Font(face), face.upem)
 
 
@@ -150,7 +144,7 @@ class TextOutliner:
         for alias in self.fonts.order.get(lang, ()):
             files = [f for f in self.fonts.faces if f.alias == alias and f.in_range(ord(char))]
             if files and self.fonts.draws_with(char, files):
-                return min(files, key=lambda f: abs(f.weight - weight)).path
+                return self.fonts.file(min(files, key=lambda f: abs(f.weight - weight)))
         return None
 
     def outline(self, root: etree._Element) -> int:
