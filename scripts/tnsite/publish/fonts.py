@@ -74,7 +74,7 @@ def sfnt(path: Path, cache: Path) -> Path:
     out = cache / f"{hashlib.sha256(data).hexdigest()[:32]}{path.stem}.ttf"
     if out.is_file():
         return out
-    font = TTFont(io.BytesIO(data))
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # same input, same bytes
     font.flavor = None
     buffer = io.BytesIO()
     font.save(buffer)
