@@ -28,9 +28,12 @@ def available_checks() -> list[Check]:
     from tnsite.i18n.rules import check_translations
     from tnsite.images.checks import check_images
     from tnsite.links.checks import check_links
+    from tnsite.publish.checks import check_catalogue, check_print
 
     checks: list[Check] = [Check("translations", check_translations)]
     checks.append(Check("images", check_images))
     checks.append(Check("data", check_data))
+    checks.append(Check("publications", check_catalogue))
     checks.append(Check("links", check_links, needs_site=True))
+    checks.append(Check("publication-print", check_print, needs_site=True))
     return checks

@@ -19,6 +19,8 @@ from tests.publish import pdfread
 from tests.publish.fixture import make_project, set_publications
 from tnsite.build import build_site
 from tnsite.config import Project
+from tnsite.links.freshness import with_site
+from tnsite.publish.checks import check_catalogue, check_print
 
 SUMMARY = "mkdocs.plugins.tnsite.publish.summary"
 PDF = "publications/cam-nang.pdf"
@@ -216,3 +218,32 @@ def test_image_that_cannot_be_printed_stops_the_build_at_its_line(fresh: Project
         """,
     )
     _fails(fresh, "docs/km/du-lich/nui-ba-den.md:7:", "map.png", "another website")
+
+
+# -- the same checks in `tnsite check` ------------------------------------------------------------
+
+
+def test_check_reads_the_built_site_like_the_build(
+    built: tuple[Project, Path], tmp_path: Path
+) -> None:
+    project, site = built
+    assert check_catalogue(project) == []
+    assert check_print(project) == []
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "en/du-lich/nui-ba-den/index.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("highest mountain", "highest ☃ mountain"),
+        encoding="utf-8",
+    )
+    (finding,) = check_print(with_site(project, copy))
+    assert finding.path == "publications.yml"  # the character is in no source file
+    assert "U+2603" in finding.message.en and finding.rule == "publication"
+
+
+def test_check_reports_publications_yml_findings(fresh: Project) -> None:
+    set_publications(fresh.root, "publications:\n  - id: x\n    titel: {}\n")
+    findings = check_catalogue(fresh)
+    assert [f.line for f in findings] == [3, 2, 2]
+    assert findings[0].message.en == "unknown key 'titel'"
+    assert check_print(fresh) == []  # nothing more to say until the file is right

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tnsite.config import Project
 
-INPUTS = ("mkdocs.yml", "docs", "data", "assets", "overrides", "scripts/tnsite")
+INPUTS = ("mkdocs.yml", "publications.yml", "docs", "data", "assets", "overrides", "scripts/tnsite")
 SKIP_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache"}
 CHECK_SITE = Path(".cache") / "check-site"
 
