@@ -4,11 +4,12 @@ size, the renderer's file fence and determinism, and the WeasyPrint version gate
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
-import weasyprint
 from lxml import html as lxml_html
 from PIL import Image
 
@@ -153,6 +154,19 @@ def test_renderer_reads_only_the_site_and_prints_the_same_bytes_twice(tmp_path: 
 
 
 def test_another_weasyprint_version_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(weasyprint, "__version__", "71.0")
+    monkeypatch.setattr(weasy_glue.weasyprint, "__version__", "71.0")
     with pytest.raises(weasy_glue.UnsupportedWeasyPrint, match="TESTED_VERSION"):
         weasy_glue.install()
+
+
+def test_printing_leaves_pillow_strict_about_truncated_images() -> None:
+    """WeasyPrint relaxes a Pillow-wide setting on import; the images plugin must still refuse
+    a truncated photo in the same process (mkdocs serve, tests)."""
+    code = (
+        "from PIL import ImageFile; import tnsite.publish.render; "
+        "print(ImageFile.LOAD_TRUNCATED_IMAGES)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "False"

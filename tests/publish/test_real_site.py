@@ -306,3 +306,20 @@ def test_khmer_is_shaped_on_the_first_khmer_page(built_site: Path, project: Proj
     unshaped = tuple(cmap[ord(ch)] for ch in title_run.text)
     assert shaped != unshaped  # the title needs shaping, so the check means something
     assert title_run.glyphs == shaped
+
+
+def test_map_and_charts_stay_vectors(built_site: Path, project: Project) -> None:
+    """The brochure holds the locator map and the FDI chart, and no raster image: both are
+    drawn as vector paths (the real site has no photo on these pages)."""
+    pub = next(p for p in catalogue(project) if "dau-tu/von-fdi.md" in p.pages)
+    assert "gioi-thieu/vi-tri-ket-noi.md" in pub.pages  # the map's page
+    for lang in project.codes:
+        reader = PdfReader(pdf_of(built_site, project, pub, lang))
+        for page in reader.pages:
+            xobjects = (page["/Resources"].get("/XObject") or {}).values()
+            subtypes = {x.get_object().get("/Subtype") for x in xobjects}
+            assert "/Image" not in subtypes, lang
+        text = pdfread.pdftotext(pdf_of(built_site, project, pub, lang))
+        page = built_page(built_site, project, lang, "gioi-thieu/vi-tri-ket-noi.md")
+        caption = page.css_first("figure.tn-map figcaption strong")
+        assert caption is not None and pdfread.squeeze(caption.text()) in pdfread.squeeze(text)

@@ -14,10 +14,8 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
 from tnsite.publish import weasy_glue
+from tnsite.publish.weasy_glue import HTML, URLFetcher, URLFetcherResponse
 
 PDF_VARIANT = "pdf/ua-1"
 FATAL_MESSAGES = ("Failed to load", ".notdef glyph", "Error fetching", "Failed to draw")

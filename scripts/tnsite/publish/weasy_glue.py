@@ -10,6 +10,11 @@ wrapped in a marked-content span that carries the line's real text, so text extr
 The wrapper goes around `weasyprint.draw.text.draw_first_line`, the function that draws one
 line of text for HTML and for SVG. It is installed only for the version it was written
 against: another version stops the build with a message saying what to check.
+
+WeasyPrint also sets Pillow's process-wide LOAD_TRUNCATED_IMAGES when it is imported, which
+would make the images plugin accept truncated photos for the rest of the process (a later
+`mkdocs serve` rebuild, a test): the setting is put back as it was. The rest of the package
+imports WeasyPrint from here, never directly.
 """
 
 from __future__ import annotations
@@ -18,8 +23,17 @@ from collections.abc import Callable
 from typing import Any
 
 import pydyf
-import weasyprint
-import weasyprint.draw.text as draw_text
+from PIL import ImageFile
+
+_TRUNCATED = ImageFile.LOAD_TRUNCATED_IMAGES
+import weasyprint  # noqa: E402
+import weasyprint.draw.text as draw_text  # noqa: E402
+from weasyprint import HTML  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
+
+ImageFile.LOAD_TRUNCATED_IMAGES = _TRUNCATED
+
+__all__ = ["HTML", "URLFetcher", "URLFetcherResponse", "install", "weasyprint"]
 
 TESTED_VERSION = "70.0"
 _MARK = "_tnsite_actual_text"
