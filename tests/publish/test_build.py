@@ -247,3 +247,29 @@ def test_check_reports_publications_yml_findings(fresh: Project) -> None:
     assert [f.line for f in findings] == [3, 2, 2]
     assert findings[0].message.en == "unknown key 'titel'"
     assert check_print(fresh) == []  # nothing more to say until the file is right
+
+
+def test_check_build_goes_on_without_publications_and_the_check_names_the_line(
+    fresh: Project, tmp_path: Path
+) -> None:
+    """`tnsite check` builds non-strict for itself: that build must not stop at the first
+    finding, publishes no PDF and no link to one, and the check reports the finding."""
+    write_page(
+        fresh.root,
+        "vi",
+        "du-lich/le-hoi.md",
+        """\
+        ---
+        title: Lễ hội
+        ---
+
+        # Lễ hội Núi Bà
+
+        Hội xuân ☃ kéo dài nhiều ngày.
+        """,
+    )
+    site = build_site(fresh, tmp_path / "check-site", strict=False)
+    assert not list(site.rglob("*.pdf"))
+    assert "tn-pub-download" not in (site / "du-lich/nui-ba-den/index.html").read_text("utf-8")
+    (finding,) = check_print(with_site(fresh, site))  # printed in 3 languages, reported once
+    assert (finding.path, finding.line) == ("docs/vi/du-lich/le-hoi.md", 7)

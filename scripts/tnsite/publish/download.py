@@ -19,6 +19,7 @@ from tnsite.data.fmt import native_digit_table
 from tnsite.urls import relative_href
 
 MARKER = re.compile(r"<!--tn-pub-size:(?P<id>[a-z0-9-]+):(?P<lang>[A-Za-z0-9_-]+)-->")
+BLOCK = re.compile(r'<p class="tn-pub-download"[^>]*>.*?</p>\n?', re.S)
 ARTICLE = re.compile(r"<article\b", re.I)
 H1_END = re.compile(r"</h1>", re.I)
 
@@ -84,3 +85,11 @@ def fill_sizes(
     if filled != text:
         page.write_text(filled, encoding="utf-8")
     return complete
+
+
+def remove_links(page: Path) -> None:
+    """Take the download links out of a written page (the build printed no PDF)."""
+    text = page.read_text(encoding="utf-8")
+    stripped = BLOCK.sub("", text)
+    if stripped != text:
+        page.write_text(stripped, encoding="utf-8")

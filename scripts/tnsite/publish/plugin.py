@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, load_project
@@ -24,12 +24,23 @@ from tnsite.findings import Finding
 from tnsite.mkdocs_glue import FINAL_PRIORITY, current_language, i18n_plugin, is_final_post_build
 from tnsite.publish.catalogue import Catalogue, load_catalogue
 from tnsite.publish.config import PublishConfig
-from tnsite.publish.download import fill_sizes, insert_links, link_markup, output_path
-from tnsite.publish.publisher import Publisher
+from tnsite.publish.download import (
+    fill_sizes,
+    insert_links,
+    link_markup,
+    output_path,
+    remove_links,
+)
+from tnsite.publish.publisher import Printed, Publisher
 from tnsite.strings import load_strings
 from tnsite.urls import in_language_tree, relative_href
 
 STRINGS = Path(__file__).with_name("strings.yml")
+STOPPED = (
+    "Publications that cannot be printed; no PDF was published. / Có ấn phẩm không in được; "
+    "chưa đăng tệp PDF nào:"
+)
+log = get_plugin_logger(__name__)
 
 # Like the images plugin's: shown even when MkDocs' other INFO lines are hidden.
 summary = logging.getLogger("mkdocs.plugins.tnsite.publish.summary")
@@ -56,12 +67,21 @@ class PublishPlugin(BasePlugin[PublishConfig]):
             self.linked = set()
             self.catalogue = load_catalogue(self.project, self.config.file, self.strings)
             if self.catalogue.findings:
-                raise _abort(
+                self._stop(
+                    config,
                     f"{self.config.file} has errors; nothing was built. / {self.config.file} có "
                     "lỗi; trang chưa được dựng:",
                     self.catalogue.findings,
                 )
+                self.catalogue = Catalogue(self.config.file)  # non-strict: no publication
         return config
+
+    def _stop(self, config: MkDocsConfig, title: str, findings: list[Finding]) -> None:
+        """A strict build (`make build`) stops. The non-strict build `tnsite check` makes for
+        itself goes on without publications: its checks report each finding with its line."""
+        if config.strict:
+            raise _abort(title, findings)
+        log.warning(f"{title} {len(findings)} finding(s), see `tnsite check`")
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The links go into the written page, after search has indexed its text (a size
@@ -107,19 +127,15 @@ class PublishPlugin(BasePlugin[PublishConfig]):
             max_bytes=int(self.config.max_megabytes * 1_000_000),
         )
         jobs, findings = publisher.jobs()
+        printed: list[Printed] = []
+        if not findings:
+            printed, findings = publisher.print_all(jobs, self.config.workers)
         if findings:
-            raise _abort(
-                "Publications that cannot be printed; no PDF was published. / Có ấn phẩm không "
-                "in được; chưa đăng tệp PDF nào:",
-                findings,
-            )
-        printed, findings = publisher.print_all(jobs, self.config.workers)
-        if findings:
-            raise _abort(
-                "Publications that cannot be printed; no PDF was published. / Có ấn phẩm không "
-                "in được; chưa đăng tệp PDF nào:",
-                findings,
-            )
+            self._stop(config, STOPPED, findings)
+            for page in sorted(self.linked):
+                if page.is_file():
+                    remove_links(page)  # no PDF behind them
+            return
         sizes = publisher.write(printed)
         templates = {code: self.strings[code]["megabytes"] for code in self.project.codes}
         for page in sorted(self.linked):

@@ -126,7 +126,8 @@ class Publisher:
                 findings += problems
                 if job is not None:
                     jobs.append(job)
-        return jobs, findings
+        # A page printed in several languages (by fallback) has one cause, reported once.
+        return jobs, list(dict.fromkeys(findings))
 
     def _sources(self, pub: Publication) -> list[Path]:
         files = [
@@ -202,10 +203,10 @@ class Publisher:
                     line,
                     RULE,
                     Msg(
-                        f"no font of the site has the character {gap.label} used in the "
-                        f"'{gap.lang}' text of publication '{pub.id}'",
-                        f"không phông chữ nào của trang web có ký tự {gap.label} dùng trong văn "
-                        f"bản '{gap.lang}' của ấn phẩm '{pub.id}'",
+                        f"no font of the site has the character {gap.label}, so publication "
+                        f"'{pub.id}' cannot print it",
+                        f"không phông chữ nào của trang web có ký tự {gap.label} nên ấn phẩm "
+                        f"'{pub.id}' không in được ký tự này",
                     ),
                     hint=Msg(
                         "replace the character (a look-alike typed by mistake?) or name a font "
