@@ -57,7 +57,8 @@ def make_ours_real(dest: Path) -> None:
     for name in ("docs", "data", "assets", "overrides", "i18n"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, dest / name)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("mkdocs.yml", "publications.yml"):
+        shutil.copy(ROOT / name, dest / name)
 
 
 def add_real_content(site: Path) -> None:

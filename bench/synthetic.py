@@ -205,6 +205,8 @@ def write_project_config(dest: Path, project: Project | None = None) -> Path:
     for name in ("overrides", "assets", "data"):
         if (project.root / name).is_dir():
             shutil.copytree(project.root / name, dest / name, dirs_exist_ok=True)
+    if (project.root / "publications.yml").is_file():  # tnsite/publish's pages are real pages
+        shutil.copy(project.root / "publications.yml", dest / "publications.yml")
     return dest / "mkdocs.yml"
 
 

@@ -3,16 +3,20 @@
 # Installs the missing ones when it can (root, or sudo without a password); otherwise stops at
 # once and prints the one command to run.
 #
-#   scripts/system-deps.sh build   text shaping for social cards (FriBiDi)
-#   scripts/system-deps.sh test    the above, plus Chromium for the browser tests and Java for
-#                                  the W3C Nu HTML checker
+#   scripts/system-deps.sh build   text shaping for social cards (FriBiDi) and the PDF
+#                                  publications (Pango)
+#   scripts/system-deps.sh test    the above, plus Chromium for the browser tests, Java for
+#                                  the W3C Nu HTML checker and poppler-utils to read PDFs
 set -euo pipefail
 need=()
 has_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 has_lib libfribidi.so.0 || need+=(libfribidi0)
+has_lib libpango-1.0.so.0 || need+=(libpango-1.0-0)
+has_lib libpangoft2-1.0.so.0 || need+=(libpangoft2-1.0-0)
 if [[ "${1:-build}" == test ]]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+  command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
 fi
 ((${#need[@]})) || exit 0
 

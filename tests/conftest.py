@@ -19,7 +19,16 @@ from tnsite.config import Project, load_project
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-INPUTS = ("mkdocs.yml", "docs", "data", "assets", "overrides", "scripts", "i18n")
+INPUTS = (
+    "mkdocs.yml",
+    "publications.yml",
+    "docs",
+    "data",
+    "assets",
+    "overrides",
+    "scripts",
+    "i18n",
+)
 
 
 @pytest.fixture(scope="session")
