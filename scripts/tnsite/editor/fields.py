@@ -54,7 +54,7 @@ class SchemaReader:
             merged.update(self.resolve(_absolute(target, ref.split("#", 1)[0])))
         for part in schema.get("allOf", []):
             sub = self.resolve(part)
-            merged["properties"] = {**merged.get("properties", {}), **sub.get("properties", {})}
+            merged["properties"] = _merge_properties(merged.get("properties", {}), sub)
             merged["required"] = [*merged.get("required", []), *sub.get("required", [])]
             for key, value in sub.items():
                 if key not in ("properties", "required"):
@@ -63,7 +63,7 @@ class SchemaReader:
             if key in ("$ref", "allOf"):
                 continue
             if key == "properties":
-                merged["properties"] = {**merged.get("properties", {}), **value}
+                merged["properties"] = _merge_properties(merged.get("properties", {}), schema)
             elif key == "required":
                 merged["required"] = [*merged.get("required", []), *value]
             else:
@@ -74,6 +74,14 @@ class SchemaReader:
         """The `text` definition: one string per language of the site."""
         props = resolved.get("properties", {})
         return resolved.get("type") == "object" and set(props) == set(self.languages)
+
+
+def _merge_properties(have: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """Properties of two schemas combined; a property both describe must satisfy both."""
+    out = dict(have)
+    for name, sub in schema.get("properties", {}).items():
+        out[name] = {"allOf": [out[name], sub]} if name in out else sub
+    return out
 
 
 def _absolute(schema: Any, base: str) -> Any:
