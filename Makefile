@@ -9,7 +9,7 @@ TNSITE := $(BIN)/tnsite
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build serve check status mark new test lint audit check-external bench lock clean
+.PHONY: build serve edit check status mark new test lint audit check-external bench lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +22,15 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(TNSITE) build
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The web editor on this machine, writing into this working tree (no GitHub account needed).
+edit: build
+	$(TNSITE) edit
 
 check: $(STAMP)
 	$(TNSITE) check

@@ -178,8 +178,10 @@ def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, 
     figures = root / "data/key-figures.yml"
     figures_before = figures.read_text(encoding="utf-8")
     open_view(page, editor.url + "#/collections/data/entries/key-figures")
-    page.get_by_text("area", exact=True).first.click()
-    page.get_by_label("Giá trị (value)").first.fill("8600")
+    value = page.locator("input[id^='value-field']").first
+    page.locator("[class*='TopBar']", has_text="area").first.click(position={"x": 8, "y": 8})
+    value.wait_for(state="visible")
+    value.fill("8600")
     publish(page)
     after = wait_for_file(figures, changed_from=figures_before.encode()).decode()
     changed = [
