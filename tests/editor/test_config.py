@@ -13,9 +13,9 @@ from tnsite.config import Project
 from tnsite.data.schema import known_datasets, registry
 from tnsite.editor.cmsconfig import Backend, cms_config
 from tnsite.editor.collections import page_collections
-from tnsite.images.manifest import CREDIT_FIELDS
 from tnsite.editor.fields import SchemaReader
 from tnsite.i18n.schema import SCHEMA
+from tnsite.images.manifest import CREDIT_FIELDS
 
 
 def _by_name(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

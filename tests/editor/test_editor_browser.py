@@ -98,8 +98,18 @@ def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, 
 
     # 2. Its Khmer and English translations, each naming its source, as a draft.
     for code, title, description, body in (
-        ("km", "ផ្សារព្រំដែនមុកបៃ", "ផ្សារនៅច្រកទ្វារមុកបៃ។", "ផ្សារបើករៀងរាល់ព្រឹក។\n\n## ទំនិញ {#hang-hoa}\n\nក្រណាត់។"),
-        ("en", "Mộc Bài border market", "The market at the Mộc Bài gate.", "Open every morning.\n\n## Goods {#hang-hoa}\n\nCloth."),
+        (
+            "km",
+            "ផ្សារព្រំដែនមុកបៃ",
+            "ផ្សារនៅច្រកទ្វារមុកបៃ។",
+            "ផ្សារបើករៀងរាល់ព្រឹក។\n\n## ទំនិញ {#hang-hoa}\n\nក្រណាត់។",
+        ),
+        (
+            "en",
+            "Mộc Bài border market",
+            "The market at the Mộc Bài gate.",
+            "Open every morning.\n\n## Goods {#hang-hoa}\n\nCloth.",
+        ),
     ):
         open_view(page, editor.url + f"#/collections/pages-{code}/new")
         page.get_by_label("Mục trên menu (section)").select_option("du-lich")
@@ -137,7 +147,9 @@ def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, 
     assert marked == (reference / "docs/km" / STALE_PAGE).read_bytes()
     version = yaml.safe_load(marked.decode().split("---")[1])["translation"]["source_version"]
     snapshot = root / "i18n/snapshots" / f"{version}.json"
-    assert wait_for_file(snapshot) == (reference / "i18n/snapshots" / f"{version}.json").read_bytes()
+    assert (
+        wait_for_file(snapshot) == (reference / "i18n/snapshots" / f"{version}.json").read_bytes()
+    )
 
     # 4. A photo uploaded with its alt text in three languages, credit, licence and source.
     upload = jpeg_with_gps(tmp_path / "cho-moc-bai.jpg")

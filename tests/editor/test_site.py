@@ -75,7 +75,7 @@ def test_a_build_without_node_modules_fails_before_publishing(tmp_path: Path) ->
     (root / "node_modules").unlink()
     from mkdocs.exceptions import Abort
 
-    with pytest.raises(Abort, match="make node_modules/.installed"):
+    with pytest.raises(Abort, match=r"make node_modules/\.installed"):
         build_site(load_project(root), tmp_path / "site")
     assert not (tmp_path / "site").exists()
     shutil.rmtree(root)

@@ -198,7 +198,7 @@ def page_collections(project: Project) -> list[dict[str, Any]]:
                 "format": PAGE_FORMAT,
                 "create": True,
                 "delete": False,
-                "path": "{{%s}}/{{slug}}" % PAGE_SECTION_FIELD,
+                "path": "{{" + PAGE_SECTION_FIELD + "}}/{{slug}}",
                 "slug": "{{slug}}",
                 "identifier_field": PAGE_NAME_FIELD,
                 "summary": "{{title}} — {{dirname}}/{{filename}}.md",
@@ -359,7 +359,8 @@ def pending_collection(project: Project) -> dict[str, Any]:
                                 "widget": "string",
                                 "pattern": [
                                     page_pattern,
-                                    "Đường dẫn trang trong thư mục ngôn ngữ, ví dụ du-lich/le-hoi.md",
+                                    "Đường dẫn trang trong thư mục ngôn ngữ, "
+                                    "ví dụ du-lich/le-hoi.md",
                                 ],
                             },
                             {

@@ -1,8 +1,9 @@
 """What the translation panel shows, written at build time as admin/translations.json.
 
-For every source page: its title and text (shown beside the translation), its version now and the snapshot `tnsite mark` would save for it, byte for
-byte, so that marking a translation in the browser writes exactly what `make mark` writes (the
-front-matter version, and the snapshot file committed with the same edit). For every translation:
+For every source page: its title and text (shown beside the translation), its version now and
+the snapshot `tnsite mark` would save for it, byte for byte, so that marking a translation in
+the browser writes exactly what `make mark` writes (the front-matter version, and the snapshot
+file committed with the same edit). For every translation:
 the version it records and, when the source has moved on, the sections that changed (the same
 answer the stale-translation rule gives).
 """
