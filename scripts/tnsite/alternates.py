@@ -108,13 +108,24 @@ class SourceIndex:
     def real_languages(self, md_path: str) -> tuple[str, ...]:
         return tuple(code for code in self.project.codes if md_path in self.files[code])
 
+    def source_language(self, lang: str, md_path: str) -> str | None:
+        """The language folder whose file builds `md_path` in `lang`: its own, else (when
+        mkdocs.yml lets static-i18n fall back) the default language's; None when not built.
+        The build checks that static-i18n chooses the same (tnsite.stack.i18n)."""
+        if md_path in self.files.get(lang, frozenset()):
+            return lang
+        default = self.project.source_code
+        if self.project.fallback_to_default and md_path in self.files.get(default, frozenset()):
+            return default
+        return None
+
     def locate(self, site_path: str) -> BuiltPage:
         """The Markdown file behind a built page, following static-i18n's fallback rule."""
         lang, rel = split_language(self.project, site_path)
         for md in md_candidates(rel):
-            for source in (lang, self.project.source_code):
-                if md in self.files.get(source, frozenset()):
-                    return BuiltPage(site_path, lang, md, source, f"{self.docs}/{source}/{md}")
+            source = self.source_language(lang, md)
+            if source is not None:
+                return BuiltPage(site_path, lang, md, source, f"{self.docs}/{source}/{md}")
         return BuiltPage(site_path, lang, None, None)
 
     def page_url(self, lang: str, md_path: str) -> str:

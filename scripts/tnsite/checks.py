@@ -28,8 +28,10 @@ def available_checks() -> list[Check]:
     from tnsite.i18n.rules import check_translations
     from tnsite.images.checks import check_images
     from tnsite.links.checks import check_links
+    from tnsite.safety.checks import check_safety
 
     checks: list[Check] = [Check("translations", check_translations)]
+    checks.append(Check("safety", check_safety))
     checks.append(Check("images", check_images))
     checks.append(Check("data", check_data))
     checks.append(Check("links", check_links, needs_site=True))

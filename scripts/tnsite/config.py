@@ -6,6 +6,8 @@ paths, so that adding a language is a change to mkdocs.yml alone.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -97,6 +99,11 @@ class Project:
     def site_url(self) -> str:
         return str(self.raw.get("site_url", "")).rstrip("/") + "/"
 
+    @property
+    def fallback_to_default(self) -> bool:
+        """Whether a page missing in a language is built from the default language's file."""
+        return bool(_i18n_config(self.raw).get("fallback_to_default", True))
+
     def lang_dir(self, code: str) -> Path:
         return self.docs_dir / code
 
@@ -161,3 +168,11 @@ def _load(root: Path) -> Project:
     if sum(lang.default for lang in languages) != 1:
         raise ValueError("mkdocs.yml must mark exactly one language as `default: true`")
     return Project(root=root, raw=raw, languages=languages)
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH's day when set (reproducible builds of old commits)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()

@@ -108,3 +108,13 @@ def emit(findings: Sequence[Finding], out: TextIO, lang: str = "en") -> None:
         print(f"{errors} lỗi, {warnings} cảnh báo.", file=out)
     else:
         print(f"{errors} error(s), {warnings} warning(s).", file=out)
+
+
+class BuildRefused(Exception):
+    """The build stops because of these findings; the command line prints them like `tnsite
+    check` does. (A subclass of MkDocs' Abort is made where MkDocs is imported.)"""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = list(findings)
+        lines = [f.render("en") for f in sorted(self.findings, key=sort_key)]
+        super().__init__("\n".join(lines))

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Iterable
+
+CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*?)\1\s*\)|@import\s+["']([^"']+)["']""")
 
 
 def page_url(md_path: str) -> str:
@@ -38,3 +42,32 @@ def in_language_tree(src_uri: str, languages: tuple[str, ...]) -> str:
     """'km/du-lich/le-hoi.md' → 'du-lich/le-hoi.md': the path every language shares."""
     head, _, rest = src_uri.partition("/")
     return rest if head in languages and rest else src_uri
+
+
+def srcset_urls(value: str) -> list[str]:
+    """URLs of a srcset attribute ("a.png 1x, b.png 2x" → ["a.png", "b.png"])."""
+    urls: list[str] = []
+    pos, size = 0, len(value)
+    while pos < size:
+        while pos < size and (value[pos].isspace() or value[pos] == ","):
+            pos += 1
+        start = pos
+        while pos < size and not value[pos].isspace():
+            pos += 1
+        url = value[start:pos]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            while pos < size and value[pos] != ",":
+                pos += 1
+        if url:
+            urls.append(url)
+    return urls
+
+
+def css_urls(text: str) -> Iterable[tuple[int, str]]:
+    """(line, url) of every `url()` and `@import` in a stylesheet or style attribute."""
+    for match in CSS_URL.finditer(text):
+        url = match.group(2) if match.group(3) is None else match.group(3)
+        if url and not url.startswith("data:"):
+            yield text.count("\n", 0, match.start()) + 1, url.strip()

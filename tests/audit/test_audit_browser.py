@@ -35,6 +35,26 @@ def test_a_broken_budget_fails_the_audit(project, built_site, browser) -> None:
     assert all(any("> budget 5 KB" in p for p in r.problems) for r in rows)
 
 
+def test_a_script_injected_after_the_build_is_refused_by_the_pages_policy(
+    project, built_site, browser, tmp_path: Path
+) -> None:
+    """The Content-Security-Policy each page carries: a script that reaches a published page
+    by any way the build cannot see is refused by the browser, and the audit says so."""
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page = site / "du-lich" / "nui-ba-den" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</body>", "<script>document.title='x'</script></body>"), "utf-8")
+    budgets = Budgets((PageType("long", "du-lich/nui-ba-den/", 400),), {})
+    rows = audit_site(project, site, budgets, AXE, lighthouse=False, browser=browser)
+    vi = next(r for r in rows if r.lang == "vi")
+    assert any("Content-Security-Policy" in p for p in vi.problems), vi.problems
+    for other in (r for r in rows if r.lang != "vi"):  # only when they switch to the vi page
+        assert all(v.startswith("/du-lich/nui-ba-den/:") for v in other.browser.csp_violations)
+
+
 def test_the_audit_command_exits_1_on_a_broken_budget(built_site, tmp_path: Path) -> None:
     """What CI runs: `tnsite audit` must fail the job when a page breaks a budget."""
     tight = tmp_path / "audit.yml"

@@ -59,6 +59,7 @@ def test_a_clean_page_passes() -> None:
         ({"horizontal_overflow": 24}, "horizontal scroll of 24px"),
         ({"status": 404}, "HTTP status 404"),
         ({"console_errors": ["Failed to load resource"]}, "console errors"),
+        ({"csp_violations": ["/: Refused to execute inline script"]}, "Content-Security-Policy"),
         ({"menu_reached": ""}, "the menu at 390px shows no link"),
         ({"switched_to": {"km": {"path": "/km/", "status": 200, "lang": "km"}}}, "no link to 'vi'"),
         (

@@ -16,7 +16,9 @@ ITEMS = [
 
 
 def test_atom_feed_is_valid_and_reproducible() -> None:
-    args = dict(lang="km", base_url="https://x.test/km/", title="ព័ត៌មាន", subtitle="s")
+    args = dict(
+        lang="km", base_url="https://x.test/km/", title="ព័ត៌មាន", subtitle="s", author="ខេត្តតៃនិញ"
+    )
     xml = atom_feed(ITEMS, **args)
     assert xml == atom_feed(ITEMS, **args)
     root = etree.fromstring(xml)
@@ -24,6 +26,7 @@ def test_atom_feed_is_valid_and_reproducible() -> None:
     for required in ("id", "title", "updated"):
         assert root.find(f"{ATOM}{required}") is not None
     assert root.findtext(f"{ATOM}updated").startswith("2025-12-08")
+    assert root.findtext(f"{ATOM}author/{ATOM}name") == "ខេត្តតៃនិញ"
     entries = root.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["ច្រកព្រំដែន", "Tỉnh mới"]
     assert entries[0].find(f"{ATOM}link").get("href") == "https://x.test/km/tin-tuc/b/"
@@ -44,7 +47,13 @@ def test_ics_calendar_round_trips_with_exclusive_end() -> None:
         "lunar",
     )
     data = ics_calendar(
-        [event], lang="en", fallback="vi", base_url="https://x.test/en/", name="n", domain="x.test"
+        [event],
+        lang="en",
+        fallback="vi",
+        base_url="https://x.test/en/",
+        name="n",
+        domain="x.test",
+        made=dt.date(2026, 12, 4),
     )
     cal = Calendar.from_ical(data)
     (vevent,) = cal.walk("VEVENT")
@@ -53,3 +62,4 @@ def test_ics_calendar_round_trips_with_exclusive_end() -> None:
     assert vevent.decoded("dtend") == dt.date(2027, 9, 17)
     assert str(vevent["url"]) == "https://x.test/en/du-lich/le-hoi/#hoi-yen-dieu-tri-cung"
     assert str(cal["version"]) == "2.0" and "prodid" in cal
+    assert vevent.decoded("dtstamp") == dt.datetime(2026, 12, 4, tzinfo=dt.UTC)

@@ -11,6 +11,7 @@ from mkdocs.exceptions import Abort
 
 from tests.search.fixture import make_site
 from tnsite.search import wiring
+from tnsite.stack.material import CONFIG_SCRIPT
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,7 @@ def test_every_page_uses_its_language_index_and_the_sites_worker(site: Path) -> 
         ("km/hoa-sen/index.html", "../../km/"),
     ]:
         html = (site / rel).read_text("utf-8")
-        match = wiring.CONFIG_SCRIPT.search(html)
+        match = CONFIG_SCRIPT.search(html)
         assert match is not None, rel
         config = json.loads(match.group(2))
         assert config["base"] == base, rel

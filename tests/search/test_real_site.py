@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from tests.conftest import ROOT
 from tests.search.browser import search
-from tnsite.search import wiring
+from tnsite.stack.material import CONFIG_SCRIPT
 from tnsite.text import fold_latin
 
 TOP = 3  # "among the first results"
@@ -165,7 +165,7 @@ def test_every_language_page_and_not_found_page_uses_its_own_index(project, buil
         assert (built_site / lang.url_prefix / "search" / "search_index.json").is_file()
         for rel in ("index.html", "404.html"):
             html = (built_site / lang.url_prefix / rel).read_text("utf-8")
-            match = wiring.CONFIG_SCRIPT.search(html)
+            match = CONFIG_SCRIPT.search(html)
             assert match is not None, (lang.code, rel)
             config = json.loads(match.group(2))
             assert Path(config["search"]).name.startswith("tnsite-search."), (lang.code, rel)

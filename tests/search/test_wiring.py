@@ -12,7 +12,13 @@ import pytest
 
 from tests.conftest import ROOT
 from tnsite.search import wiring
-from tnsite.search.wiring import SearchWiringError
+from tnsite.stack.material import (
+    CONFIG_SCRIPT,
+    WORKERS_DIR,
+    check_material_worker,
+    find_material_worker,
+)
+from tnsite.stack.rewrites import StackChanged
 
 MATERIAL = "search.a7633da7.min.js"
 WORKER = "tnsite-search.0123abcd.js"
@@ -28,7 +34,7 @@ def page_html(base: str, search: str) -> str:
 
 
 def config_of(html: str) -> dict:
-    match = wiring.CONFIG_SCRIPT.search(html)
+    match = CONFIG_SCRIPT.search(html)
     assert match is not None
     return json.loads(match.group(2))
 
@@ -54,13 +60,13 @@ def test_default_language_and_absolute_bases() -> None:
 
 def test_changed_configuration_markup_fails_loudly() -> None:
     html = page_html(".", MATERIAL).replace('type="application/json"', 'type="text/json"')
-    with pytest.raises(SearchWiringError, match="configuration markup changed"):
+    with pytest.raises(StackChanged, match="configuration markup changed"):
         wiring.rewire(html, url_prefix="", material_name=MATERIAL, worker_name=WORKER)
 
 
 def test_a_different_worker_fails_loudly() -> None:
     html = page_html(".", "assets/javascripts/workers/search.ffffffff.min.js")
-    with pytest.raises(SearchWiringError, match="expected Material's"):
+    with pytest.raises(StackChanged, match="expected Material's"):
         wiring.rewire(html, url_prefix="", material_name=MATERIAL, worker_name=WORKER)
 
 
@@ -73,37 +79,45 @@ def test_installed_material_worker_has_the_shape_the_site_worker_relies_on() -> 
     from mkdocs.theme import Theme
 
     theme = Theme(name="material")
-    worker = wiring.find_material_worker(theme.dirs)
+    worker = find_material_worker(theme.dirs)
     assert worker.name == MATERIAL
-    source = wiring.worker_source(worker.name)
+    source = wiring.worker_source(worker)
     assert "importScripts(MATERIAL_WORKER)" in source and f'"{MATERIAL}"' in source
+    assert worker.messages == {"SETUP": 0, "READY": 1, "QUERY": 2, "RESULT": 3}
+    assert "var SETUP = 0" in source and "var RESULT = 3" in source and "@MESSAGE_" not in source
     assert "tnsiteSearchRules" in source
     assert re.fullmatch(r"tnsite-search\.[0-9a-f]{8}\.js", wiring.worker_filename(source))
 
 
 def test_a_changed_material_worker_fails_loudly(tmp_path: Path) -> None:
-    with pytest.raises(SearchWiringError, match="no longer contains"):
-        wiring.check_material_worker("addEventListener('message', f)", MATERIAL)
-    workers = tmp_path / wiring.WORKERS_DIR
+    with pytest.raises(StackChanged, match="no longer contains"):
+        check_material_worker("addEventListener('message', f)", MATERIAL)
+    from mkdocs.theme import Theme
+
+    stock = find_material_worker(Theme(name="material").dirs).path.read_text("utf-8")
+    renumbered = stock.replace("{type:3,data:", "{type:4,data:")
+    with pytest.raises(StackChanged, match=r"message RESULT = 3.*stack/material\.py"):
+        check_material_worker(renumbered, MATERIAL)
+    workers = tmp_path / WORKERS_DIR
     workers.mkdir(parents=True)
     (workers / "search.11111111.min.js").write_text("x")
     (workers / "search.22222222.min.js").write_text("y")
-    with pytest.raises(SearchWiringError, match="found 2"):
-        wiring.find_material_worker([str(tmp_path)])
+    with pytest.raises(StackChanged, match="found 2"):
+        find_material_worker([str(tmp_path)])
 
 
 def test_site_check_finds_a_page_left_on_the_stock_search(tmp_path: Path) -> None:
-    (tmp_path / wiring.WORKERS_DIR).mkdir(parents=True)
-    (tmp_path / wiring.WORKERS_DIR / WORKER).write_text("//")
+    (tmp_path / WORKERS_DIR).mkdir(parents=True)
+    (tmp_path / WORKERS_DIR / WORKER).write_text("//")
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()
     index.write_text("{}")
     (tmp_path / "a.html").write_text(page_html(".", f"assets/javascripts/workers/{WORKER}"))
     assert wiring.verify_site(tmp_path, WORKER, [index]) == 1
     (tmp_path / "b.html").write_text(page_html(".", f"assets/javascripts/workers/{MATERIAL}"))
-    with pytest.raises(SearchWiringError, match=r"b\.html still uses"):
+    with pytest.raises(StackChanged, match=r"b\.html still uses"):
         wiring.verify_site(tmp_path, WORKER, [index])
-    with pytest.raises(SearchWiringError, match="was not written"):
+    with pytest.raises(StackChanged, match="was not written"):
         wiring.verify_site(tmp_path, WORKER, [tmp_path / "km" / "search" / "search_index.json"])
 
 

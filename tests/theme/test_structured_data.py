@@ -7,10 +7,19 @@ from tnsite.theme import structured_data as sd
 
 def test_news_article_has_the_fields_search_engines_require() -> None:
     item = sd.news_article(
-        "Tân Nam", "d", "https://x.test/tin-tuc/a/", "vi", dt.date(2025, 12, 8), "Tây Ninh"
+        "Tân Nam",
+        "d",
+        "https://x.test/tin-tuc/a/",
+        "vi",
+        dt.date(2025, 12, 8),
+        publisher="Tây Ninh",
+        publisher_url="https://x.test/",
+        image="https://x.test/assets/cards/vi/tin-tuc/a.png",
     )
     assert item["@type"] == "NewsArticle"
     assert item["datePublished"] == "2025-12-08" and item["inLanguage"] == "vi"
+    assert item["image"] == ["https://x.test/assets/cards/vi/tin-tuc/a.png"]
+    assert item["author"]["name"] == item["publisher"]["name"] == "Tây Ninh"
 
 
 def test_script_payload_cannot_close_the_script_element() -> None:

@@ -1,20 +1,8 @@
 from pathlib import Path
 
-import pytest
-from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser
 
-from tnsite.theme.plugin import SEARCH_DIALOG, name_search_dialog, og_locale
-
-
-def test_search_dialog_gets_an_accessible_name() -> None:
-    html = f"<body>{SEARCH_DIALOG}</div></body>"
-    assert 'role="dialog" aria-label="Tìm kiếm"' in name_search_dialog(html, "Tìm kiếm")
-
-
-def test_changed_search_markup_fails_loudly() -> None:
-    with pytest.raises(PluginError):
-        name_search_dialog('<div data-md-component="search" class="x">', "Search")
+from tnsite.theme.plugin import og_locale
 
 
 def test_open_graph_locales_come_from_cldr() -> None:

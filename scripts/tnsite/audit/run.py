@@ -54,6 +54,8 @@ def judge(
         problems.append("no Khmer text found on a Khmer page")
     if b.horizontal_overflow > 0:
         problems.append(f"horizontal scroll of {b.horizontal_overflow}px at 390px width")
+    if b.csp_violations:
+        problems.append(f"Content-Security-Policy violations: {b.csp_violations[:2]}")
     if b.console_errors and page_type.status == 200:
         problems.append(f"console errors: {b.console_errors[:2]}")
     if page_type.search and not b.search_results:

@@ -1,7 +1,7 @@
 """The `{{ VIEW DATASET[/RECORD] [option=value ...] }}` construct in page Markdown.
 
-This module finds directives (outside code blocks and code spans, with their line and column),
-and keeps the registry of views. The data package registers its own views (value, figures,
+Directives are found by the project's one Markdown scanner (tnsite.mdsource); this module
+keeps the registry of views. The data package registers its own views (value, figures,
 table, cards, chart, map, contacts); another package can register more with `register_view`.
 A view registered without a renderer is *foreign*: it belongs to another plugin (the news
 plugin's `events` and `news`, the images plugin's `photo`), is left untouched here and is not
@@ -10,28 +10,13 @@ reported as unknown.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-DIRECTIVE = re.compile(r"\{\{\s*(?P<body>[^{}\n]*?)\s*\}\}")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+from tnsite.mdsource import Directive, Source
 
-
-@dataclass(frozen=True)
-class Directive:
-    view: str
-    dataset: str | None
-    record: str | None
-    options: dict[str, str]
-    line: int  # 1-based, in the text it was found in
-    col: int  # 1-based
-    start: int  # offsets in that text
-    end: int
-    block: bool  # alone on its line
-    raw: str
+__all__ = ["Directive", "View", "get_view", "parse", "register_view", "views"]
 
 
 @dataclass(frozen=True)
@@ -69,62 +54,6 @@ for _foreign in ("events", "news", "photo"):
     register_view(View(_foreign))
 
 
-def _masked(text: str) -> str:
-    """The text with fenced code blocks and code spans blanked out (same length)."""
-    out: list[str] = []
-    fence: str | None = None
-    for line in text.splitlines(keepends=True):
-        match = FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)[0] * len(match.group(1))
-            out.append(re.sub(r"[^\n]", " ", line))
-            continue
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            out.append(re.sub(r"[^\n]", " ", line))
-            continue
-        out.append(CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
-    return "".join(out)
-
-
-def parse(text: str) -> Iterator[Directive]:
-    """Every `{{ … }}` outside code, in order."""
-    masked = _masked(text)
-    for match in DIRECTIVE.finditer(masked):
-        body = text[match.start("body") : match.end("body")]
-        words = body.split()
-        if not words:
-            continue
-        view, target, options = words[0], None, {}
-        for word in words[1:]:
-            if "=" in word:
-                key, _, value = word.partition("=")
-                options[key] = value
-            elif target is None:
-                target = word
-            else:
-                options.setdefault("", word)  # a stray word: reported by the check
-        dataset, record = None, None
-        if target is not None:
-            dataset, _, rec = target.partition("/")
-            record = rec or None
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
-        block = (
-            not text[line_start : match.start()].strip()
-            and not text[match.end() : line_end].strip()
-        )
-        yield Directive(
-            view=view,
-            dataset=dataset,
-            record=record,
-            options=options,
-            line=text.count("\n", 0, match.start()) + 1,
-            col=match.start() - line_start + 1,
-            start=match.start(),
-            end=match.end(),
-            block=block,
-            raw=text[match.start() : match.end()],
-        )
+def parse(text: str, *, front_matter: bool = True) -> tuple[Directive, ...]:
+    """Every `{{ … }}` outside code, in order (`front_matter=False` for a page body)."""
+    return Source(text, front_matter=front_matter).directives

@@ -3,7 +3,7 @@
 Shapes come from `data/geo/vietnam-cambodia.json`, a small file derived once from Natural
 Earth (public domain) by `extract_geo.py`; points come from the datasets' coordinates. The map
 uses no tiles and makes no request. It is `role="img"` with a title and a description, and a
-`<details>` list below it names every place drawn, with its kind and approximate position, in
+`<details>` list after it names every place drawn, with its kind and approximate position, in
 the page's language.
 """
 
@@ -163,11 +163,13 @@ def render_map(ctx: RenderContext, directive: Directive) -> str:
     svg.append("</svg>")
     legend = _legend(ctx)
     listing = _listing(ctx, places, zones)
+    # The list of places follows the figure: HTML lets a figcaption be only the first or the
+    # last child of its figure.
     return block(
-        f'<figure class="tn-map" id="{map_id}">{"".join(svg)}'
+        f'<div class="tn-map-block" id="{map_id}"><figure class="tn-map">{"".join(svg)}'
         f"<figcaption><strong>{esc(title)}</strong>{legend}"
         f'<span class="tn-map__attribution">{esc(ctx.s("map.attribution"))}</span></figcaption>'
-        f"{listing}</figure>"
+        f"</figure>{listing}</div>"
     )
 
 

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tnsite.config import Project, load_project
+from tnsite.config import Project, build_date, load_project
 from tnsite.data import views
 from tnsite.data.checks import page_findings
 from tnsite.data.config import DataConfig
@@ -25,7 +25,8 @@ from tnsite.data.geo import load_geo
 from tnsite.data.render import RenderContext
 from tnsite.data.store import Store, load_store
 from tnsite.findings import Finding, Severity, sort_key
-from tnsite.mkdocs_glue import build_date, current_language, page_language
+from tnsite.stack.i18n import current_language, page_language
+from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 
 STRINGS = Path(__file__).with_name("strings.yml")
@@ -54,6 +55,7 @@ class DataPlugin(BasePlugin[DataConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate data/ once per change: static-i18n runs on_config again for each
         language's build, and `make serve` for each rebuild, with the same files."""
+        require_tested_stack()
         self.project = load_project(Path(config.config_file_path).parent)
         self.strings = load_strings(STRINGS, self.project.codes)
         state = folder_state(self.project.data_dir)
@@ -91,7 +93,7 @@ class DataPlugin(BasePlugin[DataConfig]):
             geo=self.geo,
         )
         out, last = [], 0
-        for directive in parse(markdown):
+        for directive in parse(markdown, front_matter=False):
             view = get_view(directive.view)
             if view is None or view.render is None:
                 continue

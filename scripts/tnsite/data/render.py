@@ -15,11 +15,11 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from tnsite.data.fmt import Formatter, parse_as_of
 from tnsite.data.store import Store
+from tnsite.stack.material import icon_svg
 from tnsite.urls import page_url, relative_href
 
 ICONS = {
@@ -28,6 +28,7 @@ ICONS = {
     "national-park": "pine-tree",
     "lake": "waves",
     "relic": "flag-variant",
+    "wetland": "bird",
     "gate": "boom-gate",
     "zone": "factory",
     "contact": "bank",
@@ -42,10 +43,7 @@ def esc(text: object) -> str:
 @lru_cache(maxsize=32)
 def icon(name: str) -> str:
     """A Material Design icon bundled with the theme (no request), as inline decorative SVG."""
-    import material
-
-    path = Path(material.__file__).parent / "templates/.icons/material" / f"{ICONS[name]}.svg"
-    svg = path.read_text(encoding="utf-8").strip()
+    svg = icon_svg(ICONS[name])
     return svg.replace("<svg ", '<svg class="tn-icon" aria-hidden="true" focusable="false" ', 1)
 
 

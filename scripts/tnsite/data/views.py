@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tnsite.data import investor_tables  # noqa: F401  (adds the investor tables to TABLES)
 from tnsite.data.charts import SERIES, render_chart
 from tnsite.data.directives import Directive, View, get_view, register_view, views
 from tnsite.data.geo import render_map
@@ -43,6 +44,13 @@ register_view(View("cards", render_cards, datasets=tuple(CARDS)))
 register_view(View("chart", render_chart, datasets=tuple(SERIES)))
 register_view(View("map", render_map))
 register_view(View("contacts", render_contacts, default_dataset="contacts"))
+# Placed after a sentence that anticipates a dated event; renders nothing. The freshness check
+# reports the sentence once the event's date has passed.
+register_view(
+    View(
+        "until", lambda ctx, directive: "", block=False, datasets=("milestones",), record="required"
+    )
+)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,7 @@ from typing import Any
 
 import yaml
 
-# The rule MkDocs uses (mkdocs.utils.meta.YAML_RE): `---` first line, closed by `---` or `...`.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-OPENING = re.compile(r"^-{3}[ \t]*\n")
+from tnsite.mdsource import Source
 
 
 @dataclass(frozen=True)
@@ -60,24 +58,19 @@ class FrontMatter:
         return line
 
 
-def _line_count(text: str) -> int:
-    return text.count("\n")
-
-
 def parse(text: str) -> FrontMatter:
     """Find and parse the front matter of `text` (the whole file)."""
-    text = text.removeprefix("\ufeff")
-    match = FRONT_MATTER.match(text)
-    if not match:
-        if OPENING.match(text):
+    source = Source(text)
+    raw = source.front_matter_yaml
+    if raw is None:
+        if source.front_matter_opened:
             return FrontMatter(
                 present=True,
                 error="the front matter opened with `---` on line 1 is never closed by `---`",
                 error_line=1,
             )
         return FrontMatter(present=False)
-    raw = match.group(1)
-    body_line = _line_count(text[: match.end()]) + 1
+    body_line = source.body_line
     try:
         node = yaml.compose(raw, Loader=yaml.SafeLoader)
         data = yaml.load(raw, Loader=yaml.SafeLoader)

@@ -2,9 +2,9 @@
 
 A light line scanner rather than a full Markdown parse: the checks compare a translation with
 its source (headings and their sections, images, data blocks, linked pages) and look at the
-language of the prose, and both need the line each thing is on. Fenced code is skipped
-everywhere; indentation is not treated as code because admonitions and grid cards indent
-prose.
+language of the prose, and both need the line each thing is on. Code and directives are found
+by the project's Markdown scanner (tnsite.mdsource); indentation is not treated as code because
+admonitions and grid cards indent prose.
 """
 
 from __future__ import annotations
@@ -15,21 +15,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from tnsite.mdsource import Directive, Source, strip_code_spans, strip_directives
 from tnsite.slugs import slugify
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
 EXPLICIT_ID = re.compile(r"(?:^|\s)#([\w\-.:]+)")
-DIRECTIVE = re.compile(r"\{\{\s*([\w-]+)\s+([^\s}]+)((?:\s+[^\s}]+)*)\s*\}\}")
-BLOCK_DIRECTIVE = re.compile(r"^\s*\{\{\s*([\w-]+)\s+([^\s}]+)((?:\s+[^\s}]+)*)\s*\}\}\s*$")
 INLINE_LINK = re.compile(
     r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"
 )
 REF_DEF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 HTML_SRC = re.compile(r"<img\b[^>]*?\bsrc=[\"']([^\"']+)[\"']", re.I)
 HTML_HREF = re.compile(r"<a\b[^>]*?\bhref=[\"']([^\"']+)[\"']", re.I)
-CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
 URL = re.compile(r"\bhttps?://\S+")
@@ -142,8 +139,7 @@ def image_target(target: str, page_path: str) -> str:
 def clean_prose(line: str) -> str:
     """The words a reader reads on a Markdown line: no code, directives, link targets, HTML,
     attribute lists, URLs, icons, list or table markup."""
-    text = CODE_SPAN.sub(" ", line)
-    text = DIRECTIVE.sub(" ", text)
+    text = strip_directives(strip_code_spans(line))
     text = HTML_COMMENT.sub(" ", text)
     text = INLINE_LINK.sub(lambda m: f" {m.group(2)} ", text)
     text = FOOTNOTE_REF.sub(" ", text)
@@ -160,7 +156,6 @@ def scan(text: str, body_line: int, page_path: str) -> Scan:
     """Scan the body of a page. `text` is the whole file; `body_line` the first body line."""
     out = Scan()
     lines = text.splitlines()
-    fence: str | None = None
     seen: dict[str, int] = {}
     section_start: tuple[str, str, int, int] | None = None
     section_lines: list[str] = []
@@ -190,21 +185,12 @@ def scan(text: str, body_line: int, page_path: str) -> Scan:
         section_lines.clear()
 
     section_start = ("_top", "", 0, body_line)
+    source = Source(text)
+    blocks = {d.line: d for d in source.directives if d.block}
     for index in range(body_line - 1, len(lines)):
         number = index + 1
         line = lines[index]
-        fence_match = FENCE.match(line)
-        if fence is not None:
-            section_lines.append(line)
-            if (
-                fence_match
-                and fence_match.group(1)[0] == fence[0]
-                and len(fence_match.group(1)) >= len(fence)
-            ):
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
+        if source.in_code(number):
             flush_block()
             section_lines.append(line)
             continue
@@ -227,12 +213,12 @@ def scan(text: str, body_line: int, page_path: str) -> Scan:
                 out.prose.append(ProseBlock(number, prose, ((0, number),)))
             continue
         section_lines.append(line)
-        _collect_refs(line, number, page_path, out.refs)
+        _collect_refs(line, number, page_path, out.refs, blocks.get(number))
         stripped = line.strip()
         if (
             not stripped
             or REF_DEF.match(line)
-            or BLOCK_DIRECTIVE.match(line)
+            or number in blocks
             or TABLE_RULE.match(line)
             or stripped.startswith(("<div", "</div", "<!--"))
         ):
@@ -256,11 +242,12 @@ def scan(text: str, body_line: int, page_path: str) -> Scan:
     return out
 
 
-def _collect_refs(line: str, number: int, page_path: str, refs: list[Ref]) -> None:
-    block = BLOCK_DIRECTIVE.match(line)
-    if block:
+def _collect_refs(
+    line: str, number: int, page_path: str, refs: list[Ref], block: Directive | None
+) -> None:
+    if block is not None:
         refs.append(Ref("data", _directive_key(block), number))
-    code_free = CODE_SPAN.sub(" ", line)
+    code_free = strip_code_spans(line)
     for match in INLINE_LINK.finditer(code_free):
         bang, target = match.group(1), match.group(3)
         if bang:
@@ -286,9 +273,11 @@ def _collect_refs(line: str, number: int, page_path: str, refs: list[Ref]) -> No
             refs.append(Ref("link", page, number))
 
 
-def _directive_key(match: re.Match[str]) -> str:
-    options = " ".join(sorted(match.group(3).split()))
-    return f"{match.group(1)} {match.group(2)}" + (f" {options}" if options else "")
+def _directive_key(directive: Directive) -> str:
+    """'table industrial-parks sort=area': the view, its target and its sorted options."""
+    options = " ".join(sorted(f"{k}={v}" if k else v for k, v in directive.options.items()))
+    head = " ".join(filter(None, [directive.view, directive.target]))
+    return head + (f" {options}" if options else "")
 
 
 def normalise(text: str) -> str:

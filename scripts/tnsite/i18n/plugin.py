@@ -17,19 +17,24 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from tnsite.alternates import SourceIndex
 from tnsite.config import Project, load_project
 from tnsite.i18n import visitors
 from tnsite.i18n.config import I18nConfig
 from tnsite.i18n.model import Model, load_model
 from tnsite.i18n.schema import syntax_finding
 from tnsite.i18n.status import build_status, status_page_markdown
-from tnsite.mkdocs_glue import (
+from tnsite.stack.i18n import (
     FINAL_PRIORITY,
+    adopt_generated_file,
+    chosen_sources,
     current_language,
-    i18n_plugin,
+    is_building_other_languages,
     is_final_post_build,
     page_language,
+    verify_fallback_rule,
 )
+from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 from tnsite.urls import in_language_tree, page_url
 
@@ -44,10 +49,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     fallbacks: dict[str, list[str]]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        require_tested_stack()
         self.project = load_project(Path(config.config_file_path).parent)
         self.strings = load_strings(STRINGS, self.project.codes)
-        i18n = i18n_plugin(config)
-        if self.model is None or i18n is None or not i18n.building:
+        if self.model is None or not is_building_other_languages(config):
             # First (source-language) pass of a build: read the content once for all languages.
             self.model = load_model(self.project)
             self.fallbacks = {}
@@ -76,11 +81,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.model is not None
         lang = current_language(config)
-        self.fallbacks[lang] = sorted(
-            in_language_tree(f.src_uri, self.project.codes)
-            for f in files.documentation_pages()
-            if getattr(f, "locale", lang) != lang
-        )
+        chosen = chosen_sources(files, self.project.codes)
+        index = SourceIndex(self.project)
+        verify_fallback_rule(lang, chosen, {p: index.source_language(lang, p) for p in chosen})
+        self.fallbacks[lang] = sorted(path for path, source in chosen.items() if source != lang)
         if lang == self.project.source_code and self.config.status_page:
             files.append(self._status_file(config))
         return files
@@ -90,15 +94,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         path = self.config.status_page
         content = status_page_markdown(build_status(self.model), path)
         file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        # What static-i18n records on the files it handles, so its page events treat this one
-        # as a page of the source language with no translations.
-        source = self.project.source_code
-        file.locale = source  # type: ignore[attr-defined]
-        file.locale_alternate_of = source  # type: ignore[attr-defined]
-        file.localization = None  # type: ignore[attr-defined]
-        file.norm_src_uri = path  # type: ignore[attr-defined]
-        file.alternates = {source: file}  # type: ignore[attr-defined]
-        return file
+        return adopt_generated_file(file, self.project.source_code)
 
     def _is_fallback(self, page: Page, config: MkDocsConfig) -> bool:
         return page_language(page, config) != current_language(config)

@@ -6,6 +6,7 @@ All four are views of one `Status`, built from the translation model in order of
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from dataclasses import dataclass
@@ -203,7 +204,8 @@ def render_text(status: Status, ui: str = "en") -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    """Text in a Markdown table cell, shown as written (Markdown passes HTML through)."""
+    return html.escape(text, quote=False).replace("|", "\\|")
 
 
 def render_markdown(status: Status, ui: str = "en") -> str:

@@ -19,11 +19,9 @@ from urllib.parse import quote, unquote, urlsplit
 from tnsite.images.manifest import Manifest, Photo
 from tnsite.images.pipeline import Processed
 from tnsite.images.svg import SvgInfo
+from tnsite.mdsource import Directive, Source
 from tnsite.urls import relative_href
 
-DIRECTIVE = re.compile(
-    r"^[ \t]*\{\{\s*photo\s+(?P<ref>[^\s}]+)(?P<opts>(?:\s+[\w-]+)*)\s*\}\}[ \t]*$", re.M
-)
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 H2 = re.compile(r"<h2\b", re.I)
 DECORATIVE_ROLES = {"presentation", "none"}
@@ -71,11 +69,12 @@ def expand_photos(
 ) -> str:
     """`{{ photo ba-den-summit }}` (on its own line) → a figure with alt text and credit."""
 
-    def replace(match: re.Match[str]) -> str:
-        photo = manifest.find(match.group("ref"))
+    def replace(directive: Directive) -> str:
+        name = directive.target or ""
+        photo = manifest.find(name)
         if photo is None:
-            raise UnknownPhoto(match.group("ref"))
-        options = set(match.group("opts").split())
+            raise UnknownPhoto(name)
+        options = set(directive.options) | set(directive.options.values())
         alt = "" if photo.decorative else photo.alt.get(lang, "")
         hero = " data-tn-hero" if "hero" in options else ""
         src = quote(relative_href(photo.path, page_url))
@@ -87,7 +86,7 @@ def expand_photos(
             f"<figcaption>{caption_html}{credit_html(photo, strings)}</figcaption>\n</figure>\n"
         )
 
-    return DIRECTIVE.sub(replace, markdown)
+    return Source(markdown, front_matter=False).replace_directives({"photo": replace})
 
 
 class _Tag(HTMLParser):

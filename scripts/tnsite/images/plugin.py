@@ -33,13 +33,15 @@ from tnsite.images.manifest import Manifest, load_manifest
 from tnsite.images.markup import Layout, UnknownPhoto, expand_photos, rewrite_images
 from tnsite.images.pipeline import Processed, Result, process
 from tnsite.images.svg import SvgInfo
-from tnsite.mkdocs_glue import (
+from tnsite.stack.i18n import (
     FINAL_PRIORITY,
     current_language,
-    i18n_plugin,
+    is_building_other_languages,
     is_final_post_build,
     page_language,
 )
+from tnsite.stack.material import plain
+from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 
 STRINGS = Path(__file__).with_name("strings.yml")
@@ -64,10 +66,10 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     stack: FontStack | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        require_tested_stack()
         self.project = load_project(Path(config.config_file_path).parent)
         self.strings = load_strings(STRINGS, self.project.codes)
-        i18n = i18n_plugin(config)
-        if self.result is None or i18n is None or not i18n.building:
+        if self.result is None or not is_building_other_languages(config):
             # First (source-language) pass: read and process everything once for all languages.
             self.result = None
             self.cards_rendered = 0
@@ -173,7 +175,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         build = self.project.language(current_language(config))
         lang = page_language(page, config)
         home = page.is_homepage or page.url == build.url_prefix
-        title = build.site_name if home else str(page.meta.get("title") or page.title or "")
+        title = build.site_name if home else plain(page.meta.get("title") or page.title)
         if not title:
             return context
         rel = (

@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from tnsite.images.markup import DIRECTIVE, IMG, is_decorative, parse_tag
+from tnsite.images.markup import IMG, is_decorative, parse_tag
+from tnsite.mdsource import Source
 
-FENCE = re.compile(r"^\s*(```|~~~)")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 MD_IMAGE = re.compile(
     r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]"
     r"(?:\((?P<src><[^>]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\[(?P<ref>[^\]]*)\])"
@@ -39,20 +38,13 @@ class ImageRef:
     photo: str = ""  # the directive's photo name
 
 
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group(0))
-
-
 def scan_markdown(text: str) -> Iterator[ImageRef]:
-    references = {m["ref"].strip().lower(): m["src"].strip("<>") for m in REFERENCE.finditer(text)}
-    in_fence = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if FENCE.match(raw):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        line = CODE_SPAN.sub(_blank, raw)
+    source = Source(text)
+    references = {
+        m["ref"].strip().lower(): m["src"].strip("<>") for m in REFERENCE.finditer(source.masked)
+    }
+    photos = {d.line: d for d in source.directives_of("photo")}
+    for number, line in source.prose_lines():
         for match in MD_IMAGE.finditer(line):
             src = (match["src"] or "").strip("<>")
             if match["ref"] is not None:
@@ -76,10 +68,10 @@ def scan_markdown(text: str) -> Iterator[ImageRef]:
                 (attrs.get("alt") or "").strip(),
                 is_decorative(attrs),
             )
-        directive = DIRECTIVE.match(line)
-        if directive:
+        directive = photos.get(number)
+        if directive is not None:
             yield ImageRef(
-                number, line.index("{{") + 1, "photo", "", "", False, photo=directive["ref"]
+                number, directive.col, "photo", "", "", False, photo=directive.target or ""
             )
 
 

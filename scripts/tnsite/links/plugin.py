@@ -12,11 +12,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from tnsite.config import load_project
 from tnsite.links.config import LinksConfig
 from tnsite.links.hreflang import write_alternates
-from tnsite.links.sitemap import write_sitemap
-from tnsite.mkdocs_glue import FINAL_PRIORITY, is_final_post_build
+from tnsite.links.sitemap import write_robots, write_sitemap
+from tnsite.stack.i18n import FINAL_PRIORITY, is_final_post_build
+from tnsite.stack.versions import require_tested_stack
 
 
 class LinksPlugin(BasePlugin[LinksConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        require_tested_stack()
+        return config
+
     @event_priority(FINAL_PRIORITY - 10)
     def on_post_build(self, config: MkDocsConfig) -> None:
         """After the other final steps, so it sees every page as it will be published."""
@@ -27,3 +32,4 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         records = write_alternates(project, site, write=self.config.hreflang)
         if self.config.sitemap:
             write_sitemap(project, site, records)
+            write_robots(project, site)

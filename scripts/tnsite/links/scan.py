@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
+from tnsite.urls import css_urls, srcset_urls
+
 # Elements whose URL is a page (navigation); every other URL is an asset the page loads.
 LINK, ASSET = "link", "asset"
 PAGE_RELS = {"canonical", "alternate", "prev", "next", "up", "home", "first", "last"}
 SELECTOR = "[href],[src],[srcset],[poster],object[data],[style],meta[content],style,[id],a[name]"
 CONTENT = "article"
-CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*?)\1\s*\)|@import\s+["']([^"']+)["']""")
 REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.I)
 META_ASSETS = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "og:audio"}
 
@@ -52,35 +52,6 @@ class PageScan:
     issues: list[tuple[str, Ref, str]] = field(default_factory=list)  # (rule, ref, target path)
     anchors: list[tuple[Ref, str, str]] = field(default_factory=list)  # (ref, page, fragment)
     externals: list[Ref] = field(default_factory=list)
-
-
-def srcset_urls(value: str) -> list[str]:
-    """URLs of a srcset attribute ("a.png 1x, b.png 2x" → ["a.png", "b.png"])."""
-    urls: list[str] = []
-    pos, size = 0, len(value)
-    while pos < size:
-        while pos < size and (value[pos].isspace() or value[pos] == ","):
-            pos += 1
-        start = pos
-        while pos < size and not value[pos].isspace():
-            pos += 1
-        url = value[start:pos]
-        if url.endswith(","):
-            url = url.rstrip(",")
-        else:
-            while pos < size and value[pos] != ",":
-                pos += 1
-        if url:
-            urls.append(url)
-    return urls
-
-
-def css_urls(text: str) -> Iterable[tuple[int, str]]:
-    """(line, url) of every `url()` and `@import` in a stylesheet or style attribute."""
-    for match in CSS_URL.finditer(text):
-        url = match.group(2) if match.group(3) is None else match.group(3)
-        if url and not url.startswith("data:"):
-            yield text.count("\n", 0, match.start()) + 1, url.strip()
 
 
 def _refs_of(node, in_content: bool) -> list[Ref]:  # type: ignore[no-untyped-def]

@@ -60,6 +60,20 @@ def write_sitemap(
     return target
 
 
+def write_robots(project: Project, site: Path) -> Path:
+    """robots.txt: every page may be crawled, and the sitemap is announced (crawlers look for
+    it nowhere else)."""
+    target = site / "robots.txt"
+    target.write_text(
+        "# Every page may be crawled; the sitemap lists each page with its language versions.\n"
+        "User-agent: *\n"
+        "Allow: /\n"
+        f"Sitemap: {project.site_url}sitemap.xml\n",
+        encoding="utf-8",
+    )
+    return target
+
+
 # ---------------------------------------------------------------------------------------------
 # Checks on the built site
 

@@ -12,7 +12,6 @@ traced to mkdocs.yml (logo, extra_css, ...) or to a template under overrides/.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,24 +19,9 @@ from pathlib import Path
 from tnsite.alternates import BuiltPage
 from tnsite.config import Project
 from tnsite.links.resolve import Resolver
-from tnsite.links.scan import Ref, css_urls, srcset_urls
+from tnsite.links.scan import Ref
+from tnsite.mdsource import MdLink, Source
 from tnsite.urls import page_url
-
-FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-INLINE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)")
-REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
-AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-HTML_ATTR = re.compile(r"""\b(href|src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-DIRECTIVE = re.compile(r"\{\{.*\}\}")
-
-
-@dataclass(frozen=True)
-class MdLink:
-    line: int
-    col: int
-    dest: str
 
 
 @dataclass(frozen=True)
@@ -52,54 +36,36 @@ class Origin:
 
 def markdown_links(text: str) -> list[MdLink]:
     """Every link destination written in a Markdown file, with its line and column."""
-    out: list[MdLink] = []
-    fence: str | None = None
-    lines = text.split("\n")
-    start = 0
-    if lines and lines[0].strip() == "---":
-        for number in range(1, len(lines)):
-            if lines[number].strip() in ("---", "..."):
-                start = number + 1
-                break
-    for number in range(start, len(lines)):
-        raw = lines[number]
-        opened = FENCE.match(raw)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        line = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
-        found: list[tuple[int, str]] = []
-        for match in INLINE.finditer(line):
-            found.append((match.start(1), match.group(1).strip("<>")))
-        match = REFDEF.match(line)
-        if match:
-            found.append((match.start(1), match.group(1).strip("<>")))
-        for match in AUTOLINK.finditer(line):
-            found.append((match.start(1), match.group(1)))
-        for match in HTML_ATTR.finditer(line):
-            value = match.group(2) if match.group(2) is not None else match.group(3)
-            found.append((match.start(0), value))
-        for match in SRCSET.finditer(line):
-            value = match.group(1) if match.group(1) is not None else match.group(2)
-            found.extend((match.start(0), url) for url in srcset_urls(value))
-        if "url(" in line:
-            found.extend((line.find("url("), url) for _, url in css_urls(line))
-        out.extend(MdLink(number + 1, col + 1, dest) for col, dest in found if dest)
-    return out
+    return list(Source(text).links)
+
+
+@dataclass(frozen=True)
+class MdFile:
+    """What the source map needs of one Markdown file."""
+
+    links: tuple[MdLink, ...]
+    lines: tuple[str, ...]
+    first_directive: tuple[int, int] | None  # (line, col)
 
 
 @lru_cache(maxsize=2048)
-def _read_links(path: Path, mtime: float) -> tuple[tuple[MdLink, ...], tuple[str, ...]]:
-    text = path.read_text(encoding="utf-8", errors="replace")
-    return tuple(markdown_links(text)), tuple(text.split("\n"))
+def _read(path: Path, mtime: float) -> MdFile:
+    source = Source(path.read_text(encoding="utf-8", errors="replace"))
+    first = source.directives[0] if source.directives else None
+    return MdFile(
+        source.links,
+        tuple(source.lines),
+        (first.line, first.col) if first else None,
+    )
 
 
 def read_links(path: Path) -> tuple[tuple[MdLink, ...], tuple[str, ...]]:
-    return _read_links(path, path.stat().st_mtime)
+    found = read_md(path)
+    return found.links, found.lines
+
+
+def read_md(path: Path) -> MdFile:
+    return _read(path, path.stat().st_mtime)
 
 
 def _split(url: str) -> tuple[str, str | None]:
@@ -175,10 +141,9 @@ class SourceMap:
         """A URL inside the page's content that no Markdown line wrote: a data directive or a
         plugin made it; point at the first directive of the page, else its first line."""
         assert page.source is not None
-        _, lines = read_links(self.project.root / page.source)
-        for number, text in enumerate(lines, start=1):
-            if DIRECTIVE.search(text):
-                return Origin(page.source, number, text.find("{{") + 1, "generated")
+        first = read_md(self.project.root / page.source).first_directive
+        if first is not None:
+            return Origin(page.source, first[0], first[1], "generated")
         return Origin(page.source, 1, 1, "generated")
 
     def origins(self, page: BuiltPage, ref: Ref, target: str) -> list[Origin]:

@@ -1,7 +1,7 @@
 """One iCalendar (RFC 5545) file per language of the upcoming events.
 
-DTSTAMP is derived from the event itself rather than the clock, so the file only changes
-when the events change.
+DTSTAMP is when the file was made (RFC 5545 §3.8.7.2), taken at the build's day so that two
+builds on the same day (or of the same commit with SOURCE_DATE_EPOCH) give the same bytes.
 """
 
 from __future__ import annotations
@@ -17,7 +17,14 @@ from tnsite.urls import page_url
 
 
 def ics_calendar(
-    events: Sequence[Event], *, lang: str, fallback: str, base_url: str, name: str, domain: str
+    events: Sequence[Event],
+    *,
+    lang: str,
+    fallback: str,
+    base_url: str,
+    name: str,
+    domain: str,
+    made: dt.date,
 ) -> bytes:
     cal = Calendar()
     cal.add("prodid", f"-//{domain}//events//{lang.upper()}")
@@ -27,7 +34,7 @@ def ics_calendar(
     for event in events:
         item = IcsEvent()
         item.add("uid", f"{event.id}@{domain}")
-        item.add("dtstamp", dt.datetime.combine(event.start, dt.time(), dt.UTC))
+        item.add("dtstamp", dt.datetime.combine(made, dt.time(), dt.UTC))
         item.add("dtstart", event.start)
         item.add("dtend", event.end + dt.timedelta(days=1))  # DTEND is exclusive for dates
         item.add("summary", event.name(lang, fallback))

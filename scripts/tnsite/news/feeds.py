@@ -12,12 +12,21 @@ from tnsite.news.items import NewsItem
 
 
 def atom_feed(
-    items: Sequence[NewsItem], *, lang: str, base_url: str, title: str, subtitle: str
+    items: Sequence[NewsItem],
+    *,
+    lang: str,
+    base_url: str,
+    title: str,
+    subtitle: str,
+    author: str,
 ) -> bytes:
-    """`base_url` is the absolute URL of the language root, ending in "/"."""
+    """`base_url` is the absolute URL of the language root, ending in "/". `author` names who
+    publishes the site; RFC 4287 requires an author for every entry, and one on the feed
+    covers them all."""
     feed = FeedGenerator()
     feed.id(base_url + "feed.xml")
     feed.title(title)
+    feed.author({"name": author, "uri": base_url})
     feed.subtitle(subtitle or title)
     feed.language(lang)
     feed.link(href=base_url, rel="alternate")

@@ -3,7 +3,6 @@ iCalendar file per language."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -13,18 +12,20 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tnsite.config import Project, load_project
-from tnsite.mkdocs_glue import build_date, current_language, data_store
+from tnsite.config import Project, build_date, load_project
+from tnsite.contracts import data_store
+from tnsite.mdsource import Directive, Source
 from tnsite.news import render
 from tnsite.news.calendar import ics_calendar
 from tnsite.news.config import NewsConfig
 from tnsite.news.events import Event, upcoming
 from tnsite.news.feeds import atom_feed
 from tnsite.news.items import news_items
+from tnsite.stack.i18n import current_language
+from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 from tnsite.urls import relative_href, relative_link
 
-DIRECTIVE = re.compile(r"^\{\{\s*(news|events)\s+(\w+)((?:\s+[\w-]+=\S+)*)\s*\}\}\s*$", re.M)
 STRINGS = Path(__file__).with_name("strings.yml")
 
 
@@ -34,6 +35,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     _events: list[Event] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        require_tested_stack()
         self.project = load_project(Path(config.config_file_path).parent)
         self.strings = load_strings(STRINGS, self.project.codes)
         self._events = None
@@ -63,10 +65,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         def link(target: str) -> str:
             return relative_link(target, page.file.src_uri, self.project.codes)
 
-        def replace(match: re.Match[str]) -> str:
-            kind, view = match.group(1), match.group(2)
-            options = dict(opt.split("=", 1) for opt in match.group(3).split())
-            count = int(options.get("count", 0)) or None
+        def replace(directive: Directive) -> str:
+            kind, view = directive.view, directive.dataset
+            count = int(directive.options.get("count", 0) or 0) or None
             if kind == "news" and view == "latest":
                 items = news_items(self.project, lang, self.config.news_dir)[:count]
                 return render.news_list(items, lang=lang, link=link, strings=strings)
@@ -84,11 +85,12 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                     ),
                 )
             raise PluginError(
-                f"{page.file.src_path}: unknown directive '{match.group(0).strip()}': use "
+                f"{page.file.src_path}: unknown directive '{directive.raw}': use "
                 "{{ news latest count=N }} or {{ events upcoming count=N }}"
             )
 
-        return DIRECTIVE.sub(replace, markdown)
+        source = Source(markdown, front_matter=False)
+        return source.replace_directives({"news": replace, "events": replace})
 
     def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
         lang = current_language(config)
@@ -112,6 +114,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 base_url=base_url,
                 title=strings["feed_title"],
                 subtitle=language.site_description,
+                author=language.site_name,
             )
         )
         domain = self.project.site_url.split("//", 1)[-1].strip("/")
@@ -127,6 +130,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                     base_url=base_url,
                     name=name,
                     domain=domain,
+                    made=build_date(),
                 )
             )
 

@@ -11,12 +11,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
-from material.plugins.search.plugin import SearchIndex as MaterialIndex
-
 from tnsite.search.segment import KhmerSegmenter
+from tnsite.stack.material import search_entries
 
 # Material's index file, relative to each language root (its bundle asks for this path).
 INDEX_FILE = "search/search_index.json"
@@ -35,17 +33,8 @@ def page_entries(
 ) -> list[dict[str, Any]]:
     """The page and each of its sections as index entries, as Material would make them."""
     segmenter = segmenter or KhmerSegmenter()
-    view = SimpleNamespace(
-        content=BLOCK_END.sub(r"\1 ", page.content or ""),
-        toc=page.toc,
-        url=page.url,
-        meta=page.meta,
-        title=page.title,
-    )
-    material = MaterialIndex()
-    material.add_entry_from_context(view)
     entries = []
-    for entry in material.entries:
+    for entry in search_entries(page, BLOCK_END.sub(r"\1 ", page.content or "")):
         location = entry["location"]
         if url_prefix and location.startswith(url_prefix):
             location = location[len(url_prefix) :]

@@ -16,15 +16,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, load_project
-from tnsite.mkdocs_glue import (
-    FINAL_PRIORITY,
-    current_language,
-    is_final_post_build,
-    page_language,
-)
 from tnsite.search import index, wiring
 from tnsite.search.config import SearchConfig
 from tnsite.search.segment import KhmerSegmenter, load_words
+from tnsite.stack.i18n import FINAL_PRIORITY, current_language, is_final_post_build, page_language
+from tnsite.stack.material import find_material_worker
+from tnsite.stack.versions import require_tested_stack
 
 log = get_plugin_logger(__name__)
 MATERIAL_SEARCH = "material/search"
@@ -42,6 +39,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.entries: dict[str, list[dict[str, Any]]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        require_tested_stack()
         if MATERIAL_SEARCH not in config.plugins:
             raise PluginError(
                 "tnsite/search uses Material's search interface: keep `- search` under plugins"
@@ -51,8 +49,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if words is not None and not words.is_file():
             raise PluginError(f"tnsite/search: khmer_words file {words} does not exist")
         self.segmenter = KhmerSegmenter(load_words(words or KHMER_WORDS))
-        self.material_worker = wiring.find_material_worker(config.theme.dirs).name
-        self.worker_source = wiring.worker_source(self.material_worker)
+        material = find_material_worker(config.theme.dirs)
+        self.material_worker = material.name
+        self.worker_source = wiring.worker_source(material)
         self.worker_name = wiring.worker_filename(self.worker_source)
         return config
 

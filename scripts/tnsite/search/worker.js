@@ -9,16 +9,17 @@
  *  - rewrites each query with the same rules before Material sees it (rules.js);
  *  - reports per result the visitor's words, and the words as written in the result, so the
  *    "missing" line and the on-page highlighting speak of what the visitor typed and found.
- * The build (tnsite/search/wiring.py) checks that Material's worker still has the shape
- * relied on here, and fails otherwise.
+ * The build (tnsite/stack/material.py) checks that Material's worker still has the shape and
+ * the message ids relied on here, and fails otherwise.
  */
 ;(function () {
   "use strict"
 
   var MATERIAL_WORKER = "@MATERIAL_WORKER@"
-  var SETUP = 0
-  var QUERY = 2
-  var RESULT = 3
+  /* Material's message ids, read from its worker and checked by tnsite/stack/material.py */
+  var SETUP = @MESSAGE_SETUP@
+  var QUERY = @MESSAGE_QUERY@
+  var RESULT = @MESSAGE_RESULT@
 
   var rules = self.tnsiteSearchRules
   var nativeAddEventListener = self.addEventListener
@@ -48,7 +49,7 @@
 
   var lunr = self.lunr
   if (materialListener === null || typeof lunr === "undefined")
-    throw new Error("tnsite search: Material's search worker changed; see tnsite/search/wiring.py")
+    throw new Error("tnsite search: Material's search worker changed; see tnsite/stack/material.py")
 
   /* Every token of the index enters under all its forms, at its own position */
   function indexForms(token) {

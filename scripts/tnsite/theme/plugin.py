@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,19 +14,28 @@ from babel.core import get_global
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from tnsite.config import Project, load_project
-from tnsite.mkdocs_glue import FINAL_PRIORITY, current_language, data_store, is_final_post_build
+from tnsite.contracts import data_store, upcoming_events
+from tnsite.mdsource import Source
+from tnsite.stack.bundle import neutralise_bundle
+from tnsite.stack.i18n import (
+    FINAL_PRIORITY,
+    current_language,
+    is_building_other_languages,
+    is_final_post_build,
+)
+from tnsite.stack.material import PageMarkup, plain
+from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 from tnsite.theme import fonts, structured_data
-from tnsite.theme.bundle import neutralise_bundle
 from tnsite.theme.config import ThemeConfig
 from tnsite.urls import in_language_tree
 
 STRINGS = Path(__file__).with_name("strings.yml")
-USED_VIEW = re.compile(r"\{\{\s*([\w-]+)\b")
+log = get_plugin_logger(__name__)
 
 
 def og_locale(code: str) -> str:
@@ -42,9 +50,11 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     project: Project
     strings: dict[str, dict[str, str]]
     default_404: bytes | None = None
+    markup: PageMarkup
     directives_used: dict[str, set[str]]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        require_tested_stack()
         if config.theme.get("font") is not False:
             raise PluginError(
                 "mkdocs.yml: theme.font must be `false`: fonts are self-hosted in assets/fonts, "
@@ -60,6 +70,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
                 )
         self.strings = load_strings(STRINGS, self.project.codes)
         self.directives_used = {}
+        if not is_building_other_languages(config):
+            self.markup = PageMarkup()
         self.preloads: dict[str, list[str]] = {}
         return config
 
@@ -110,15 +122,18 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if page.is_homepage or page.url in {lang.url_prefix for lang in self.project.languages}:
             page.meta.setdefault("template", "home.html")
             page.meta.setdefault("hide", ["navigation", "toc"])
-        self.directives_used[page.file.src_uri] = set(USED_VIEW.findall(markdown))
+        used = Source(markdown, front_matter=False).views_used()
+        self.directives_used[page.file.src_uri] = used
         return markdown
 
+    @event_priority(-10)  # after the images plugin has named the page's social card
     def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
         context = self._common_context(context, config)
-        context["tn_jsonld"] = structured_data.to_script(self._structured(page, config))
+        card = (context.get("tn_card") or {}).get("url")
+        context["tn_jsonld"] = structured_data.to_script(self._structured(page, config, card))
         return context
 
-    def _structured(self, page, config: MkDocsConfig) -> list[dict]:  # type: ignore[no-untyped-def]
+    def _structured(self, page, config: MkDocsConfig, card: str | None) -> list[dict]:  # type: ignore[no-untyped-def]
         lang = self.project.language(current_language(config))
         url = page.canonical_url or ""
         items: list[dict] = []
@@ -137,39 +152,40 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         contacts = store.get("contacts") if store and "contacts" in used else None
         for record in contacts.confirmed() if contacts else []:
             items.append(structured_data.government_organization(record, lang.code, fallback))
-        news = config.plugins.get("tnsite/news")
-        if news is not None and "events" in used:
-            for event in news.events(config):
-                items.append(
-                    structured_data.event(
-                        event.name(lang.code, fallback),
-                        event.start,
-                        event.end,
-                        event.place(lang.code, fallback),
-                        url,
-                        lang.code,
-                    )
+        events = upcoming_events(config) if "events" in used else None
+        for event in events or []:
+            items.append(
+                structured_data.event(
+                    event.name(lang.code, fallback),
+                    event.start,
+                    event.end,
+                    event.place(lang.code, fallback),
+                    url,
+                    lang.code,
                 )
+            )
         date = page.meta.get("date")
         if isinstance(date, dt.date):
             items.append(
                 structured_data.news_article(
-                    page.meta.get("title") or page.title or "",
-                    page.meta.get("description", ""),
+                    plain(page.meta.get("title") or page.title),
+                    plain(page.meta.get("description")),
                     url,
                     lang.code,
                     date,
-                    config.site_name,
+                    publisher=config.site_name,
+                    publisher_url=self.project.site_url + lang.url_prefix,
+                    image=card,
                 )
             )
         return items
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
-        return name_nav_sections(name_search_dialog(output, self.search_label(config)))
+        return self.markup.fix(output, self.search_label(config))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
-            return name_nav_sections(name_search_dialog(output, self.search_label(config)))
+            return self.markup.fix(output, self.search_label(config))
         return output
 
     def search_label(self, config: MkDocsConfig) -> str:
@@ -213,34 +229,9 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if self.default_404 is not None:
             (Path(config.site_dir) / "404.html").write_bytes(self.default_404)
         neutralise_bundle(Path(config.site_dir))
+        log.info(self.markup.summary())
 
     on_post_build = CombinedEvent(_keep_404, _finish_site)
-
-
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
-def name_search_dialog(html: str, label: str) -> str:
-    """Material's search dialog has no accessible name (axe: aria-dialog-name); give it one."""
-    if SEARCH_DIALOG not in html:
-        if 'data-md-component="search"' in html:
-            raise PluginError("Material's search dialog markup changed: review theme/plugin.py")
-        return html
-    named = SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{label}"')
-    return html.replace(SEARCH_DIALOG, named, 1)
-
-
-NAV_SECTION = re.compile(
-    r'(<nav class="md-nav" data-md-level="\d+" )aria-labelledby="(__nav[\w]*)_label"'
-    r'([^>]*>\s*<label class="md-nav__title" for="\2")>'
-)
-
-
-def name_nav_sections(html: str) -> str:
-    """With `navigation.indexes`, Material labels each section's <nav> by a toggle that holds
-    only an icon, so every section landmark has the same empty name (axe: landmark-unique).
-    Label each one by its visible section title instead."""
-    return NAV_SECTION.sub(r'\1aria-labelledby="\2_title"\3 id="\2_title">', html)
 
 
 def _partial_exists(config: MkDocsConfig, code: str) -> bool:

@@ -28,10 +28,20 @@ def website(name: str, url: str, lang: str, description: str) -> dict[str, Any]:
 
 
 def news_article(
-    title: str, description: str, url: str, lang: str, date: dt.date, publisher: str
+    title: str,
+    description: str,
+    url: str,
+    lang: str,
+    date: dt.date,
+    *,
+    publisher: str,
+    publisher_url: str,
+    image: str | None,
 ) -> dict[str, Any]:
+    """The site itself is the author and the publisher: news items are the province's own."""
     stamp = date.isoformat()
-    return {
+    organisation = {"@type": "GovernmentOrganization", "name": publisher, "url": publisher_url}
+    item: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": title[:110],
@@ -40,8 +50,12 @@ def news_article(
         "inLanguage": lang,
         "datePublished": stamp,
         "dateModified": stamp,
-        "publisher": {"@type": "GovernmentOrganization", "name": publisher},
+        "author": organisation,
+        "publisher": organisation,
     }
+    if image:
+        item["image"] = [image]
+    return item
 
 
 def _localised(value: Any, lang: str, fallback: str) -> str:

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tnsite.theme.bundle import REWRITES, neutralise_bundle
+from tnsite.stack.bundle import REWRITES, neutralise_bundle
 
 # The fragments of Material's bundle the rewrites rely on, as the pinned version ships them.
 STOCK = (

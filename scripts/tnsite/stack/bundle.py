@@ -26,7 +26,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from tnsite.stack.rewrites import StackChanged
+
+HERE = "scripts/tnsite/stack/bundle.py"
 
 # A Worker that exists only once the page talks to it. rxjs' fromEvent accepts any object with
 # addEventListener/removeEventListener, so listeners registered before the first message are
@@ -90,9 +92,9 @@ def rewrite_bundle(text: str, name: str) -> tuple[str, int]:
         if count == 0 and rewrite.new in text:
             continue  # already rewritten by an earlier pass over the same output folder
         if count != rewrite.count:
-            raise PluginError(
+            raise StackChanged(
                 f"{name}: expected {rewrite.count} match(es) for the {rewrite.name} rewrite, "
-                f"found {count}; Material's bundle changed, review scripts/tnsite/theme/bundle.py"
+                f"found {count}; Material's bundle changed, review {HERE}"
             )
         text, made = new, made + count
     return text, made
@@ -102,7 +104,9 @@ def neutralise_bundle(site_dir: Path) -> int:
     """Rewrite every Material bundle under site_dir; return the number of changes made."""
     bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
     if not bundles:
-        raise PluginError("Material's bundle.*.min.js was not found in the built site")
+        raise StackChanged(
+            f"Material's bundle.*.min.js was not found in the built site; review {HERE}"
+        )
     total = 0
     for bundle in bundles:
         text, made = rewrite_bundle(bundle.read_text(encoding="utf-8"), bundle.name)

@@ -1,0 +1,291 @@
+"""The one scanner of Markdown source: front matter, code, `{{ … }}` directives, positions.
+
+Every capability that reads a page's Markdown (data views, news listings, photos, translation
+rules, the link source map, the content safety check) needs the same answers: where the front
+matter ends, which lines are code, which `{{ … }}` are directives and on which line and column
+each thing is. Answering them once, here, keeps the capabilities from disagreeing about a page
+(an example directive inside a code block, a fence inside an admonition) and lets an editor's
+mistake be reported at the same line by every check.
+
+The rules follow what the site's Markdown (Python-Markdown with pymdownx) accepts:
+- front matter: `---` on the first line, closed by `---` or `...` (MkDocs' own rule);
+- fenced code: a line of three or more backticks or tildes, at any indentation (fences inside
+  admonitions and list items are indented), closed by the same character, at least as long;
+- code spans: backtick runs of equal length on one line;
+- directives: `{{ VIEW [DATASET[/RECORD]] [option=value ...] }}` on one line, outside code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from tnsite.urls import css_urls, srcset_urls
+
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*(?:\r?\n|$)", re.S)
+FRONT_MATTER_OPENING = re.compile(r"^-{3}[ \t]*\r?\n")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+DIRECTIVE = re.compile(r"\{\{\s*(?P<body>[^{}\n]*?)\s*\}\}")
+BOM = "\ufeff"
+# Link destinations: inline links and images, reference definitions, autolinks, and the URL
+# attributes of raw HTML (href, src, poster, data, srcset) and CSS url() in style attributes.
+INLINE_DEST = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)")
+REFDEF_DEST = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
+AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+HTML_URL_ATTR = re.compile(r"""\b(href|src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+HTML_SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+@dataclass(frozen=True)
+class MdLink:
+    """A link destination as written, where it was written."""
+
+    line: int
+    col: int
+    dest: str
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One `{{ … }}` as written: the view, its target and options, and where it stands."""
+
+    view: str
+    dataset: str | None
+    record: str | None
+    options: dict[str, str]
+    line: int  # 1-based, in the text scanned
+    col: int  # 1-based
+    start: int  # offsets in that text
+    end: int
+    block: bool  # alone on its line
+    raw: str
+
+    @property
+    def target(self) -> str | None:
+        """'key-figures/area', as written after the view name."""
+        if self.dataset is None:
+            return None
+        return self.dataset + (f"/{self.record}" if self.record else "")
+
+
+def blank(text: str) -> str:
+    """The same text with every character but line breaks replaced by a space."""
+    return re.sub(r"[^\r\n]", " ", text)
+
+
+def blank_code_spans(line: str) -> str:
+    """A line with its code spans blanked out (same length)."""
+    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def strip_code_spans(line: str) -> str:
+    """A line with each code span replaced by one space (for reading the prose around it)."""
+    return CODE_SPAN.sub(" ", line)
+
+
+def strip_directives(line: str) -> str:
+    """A line with each directive replaced by one space."""
+    return DIRECTIVE.sub(" ", line)
+
+
+def parse_directive_body(body: str) -> tuple[str, str | None, str | None, dict[str, str]] | None:
+    """'table parks sort=area' → ('table', 'parks', None, {'sort': 'area'})."""
+    words = body.split()
+    if not words:
+        return None
+    view, target, options = words[0], None, {}
+    for word in words[1:]:
+        if "=" in word:
+            key, _, value = word.partition("=")
+            options[key] = value
+        elif target is None:
+            target = word
+        else:
+            options.setdefault("", word)  # a stray word: the data check reports it
+    dataset, record = None, None
+    if target is not None:
+        dataset, _, rec = target.partition("/")
+        record = rec or None
+    return view, dataset, record, options
+
+
+class Source:
+    """A Markdown file's text, scanned once; every question about it is answered from here."""
+
+    def __init__(self, text: str, *, front_matter: bool = True) -> None:
+        """`front_matter=False` for a page body MkDocs has already separated from its front
+        matter (a body may begin with a `---` rule)."""
+        self.text = text.removeprefix(BOM)
+        self.has_front_matter = front_matter
+
+    # -- front matter ---------------------------------------------------------------------------
+
+    @cached_property
+    def _front_matter(self) -> re.Match[str] | None:
+        return FRONT_MATTER.match(self.text) if self.has_front_matter else None
+
+    @property
+    def front_matter_opened(self) -> bool:
+        """The file starts with `---` (closed or not)."""
+        return self.has_front_matter and bool(FRONT_MATTER_OPENING.match(self.text))
+
+    @property
+    def front_matter_closed(self) -> bool:
+        return self._front_matter is not None
+
+    @property
+    def front_matter_yaml(self) -> str | None:
+        """The YAML between the `---` lines, or None when there is no closed block."""
+        match = self._front_matter
+        return match.group(1).replace("\r\n", "\n") if match else None
+
+    @property
+    def body_start(self) -> int:
+        """Offset of the first character after the front matter."""
+        match = self._front_matter
+        return match.end() if match else 0
+
+    @property
+    def body_line(self) -> int:
+        """File line where the page body starts (1 without front matter)."""
+        return self.text.count("\n", 0, self.body_start) + 1
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    # -- lines and code -------------------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The file's lines without their line breaks (index 0 is line 1)."""
+        return self.text.replace("\r\n", "\n").split("\n")
+
+    @cached_property
+    def code_lines(self) -> frozenset[int]:
+        """Line numbers (1-based) of fenced code, the fence lines included."""
+        out: set[int] = set()
+        fence: str | None = None
+        for number in range(self.body_line, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            match = FENCE.match(line)
+            if fence is not None:
+                out.add(number)
+                if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                    fence = None
+                continue
+            if match:
+                fence = match.group(1)
+                out.add(number)
+        return frozenset(out)
+
+    def in_code(self, line: int) -> bool:
+        return line in self.code_lines
+
+    def prose_lines(self) -> Iterator[tuple[int, str]]:
+        """(number, line) of every body line outside fenced code, code spans blanked."""
+        for number in range(self.body_line, len(self.lines) + 1):
+            if number not in self.code_lines:
+                yield number, blank_code_spans(self.lines[number - 1])
+
+    @cached_property
+    def masked(self) -> str:
+        """The whole text with front matter and code blanked out (same length and lines), so a
+        pattern run over it finds only what the page body says outside code."""
+        parts: list[str] = []
+        for number, line in enumerate(self.text.split("\n"), start=1):
+            if number < self.body_line or number in self.code_lines:
+                parts.append(blank(line))
+            else:
+                parts.append(blank_code_spans(line))
+        return "\n".join(parts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of an offset in the text."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return self.text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+    # -- links ----------------------------------------------------------------------------------
+
+    @cached_property
+    def links(self) -> tuple[MdLink, ...]:
+        """Every link destination of the body outside code, with its line and column."""
+        out: list[MdLink] = []
+        for number, line in self.prose_lines():
+            found: list[tuple[int, str]] = []
+            for match in INLINE_DEST.finditer(line):
+                found.append((match.start(1), match.group(1).strip("<>")))
+            match = REFDEF_DEST.match(line)
+            if match:
+                found.append((match.start(1), match.group(1).strip("<>")))
+            for match in AUTOLINK.finditer(line):
+                found.append((match.start(1), match.group(1)))
+            for match in HTML_URL_ATTR.finditer(line):
+                value = match.group(2) if match.group(2) is not None else match.group(3)
+                found.append((match.start(0), value))
+            for match in HTML_SRCSET.finditer(line):
+                value = match.group(1) if match.group(1) is not None else match.group(2)
+                found.extend((match.start(0), url) for url in srcset_urls(value))
+            if "url(" in line:
+                found.extend((line.find("url("), url) for _, url in css_urls(line))
+            out.extend(MdLink(number, col + 1, dest) for col, dest in found if dest)
+        return tuple(out)
+
+    # -- directives -----------------------------------------------------------------------------
+
+    @cached_property
+    def directives(self) -> tuple[Directive, ...]:
+        """Every `{{ … }}` of the body outside code, in order."""
+        out: list[Directive] = []
+        text, masked = self.text, self.masked
+        for match in DIRECTIVE.finditer(masked):
+            parsed = parse_directive_body(text[match.start("body") : match.end("body")])
+            if parsed is None:
+                continue
+            view, dataset, record, options = parsed
+            line, col = self.position(match.start())
+            line_start = match.start() - col + 1
+            line_end = text.find("\n", match.end())
+            line_end = len(text) if line_end < 0 else line_end
+            block = not text[line_start : match.start()].strip() and not (
+                text[match.end() : line_end].strip()
+            )
+            out.append(
+                Directive(
+                    view=view,
+                    dataset=dataset,
+                    record=record,
+                    options=options,
+                    line=line,
+                    col=col,
+                    start=match.start(),
+                    end=match.end(),
+                    block=block,
+                    raw=text[match.start() : match.end()],
+                )
+            )
+        return tuple(out)
+
+    def directives_of(self, *views: str) -> list[Directive]:
+        return [d for d in self.directives if d.view in views]
+
+    def views_used(self) -> set[str]:
+        return {d.view for d in self.directives}
+
+    def replace_directives(self, render: Mapping[str, Callable[[Directive], str]]) -> str:
+        """The text with each directive of a view in `render` replaced by what its function
+        returns (`render[view](directive) -> str`); other text is kept as it is."""
+        out: list[str] = []
+        last = 0
+        for directive in self.directives:
+            fn = render.get(directive.view)
+            if fn is None:
+                continue
+            out.append(self.text[last : directive.start])
+            out.append(fn(directive))
+            last = directive.end
+        out.append(self.text[last:])
+        return "".join(out)
