@@ -16,7 +16,7 @@ from tnsite.editor.bundle import BundleMissing
 from tnsite.editor.cmsconfig import Backend, repo_from_site_url
 from tnsite.editor.config import EditorConfig
 from tnsite.editor.nav import complete_nav
-from tnsite.mkdocs_glue import FINAL_PRIORITY, is_final_post_build
+from tnsite.stack.i18n import FINAL_PRIORITY, is_final_post_build
 
 log = logging.getLogger("mkdocs.plugins.tnsite.editor")
 log.setLevel(logging.INFO)
