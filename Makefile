@@ -9,7 +9,7 @@ TNSITE := $(BIN)/tnsite
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build serve edit check status mark new test lint audit check-external bench lock clean
+.PHONY: build serve edit check status mark new test lint audit check-external bench lock clean properdocs
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,7 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 build: $(STAMP) $(NODE_STAMP)
+	@scripts/system-deps.sh build
 	$(TNSITE) build
 
 serve: $(STAMP)
@@ -51,14 +52,22 @@ lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff format --check scripts tests
 
 test: $(STAMP) $(NODE_STAMP)
+	@scripts/system-deps.sh test
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory check
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 audit: $(STAMP) $(NODE_STAMP)
+	@scripts/system-deps.sh test
 	@test -f site/index.html || $(MAKE) --no-print-directory build
 	$(TNSITE) audit
+
+# The site built with ProperDocs (a drop-in fork of MkDocs 1.6.1) instead of MkDocs, then checked.
+properdocs: $(STAMP)
+	@scripts/system-deps.sh build
+	$(BIN)/properdocs build --strict -f mkdocs.yml -d .cache/properdocs-site
+	$(TNSITE) check-links --site-dir .cache/properdocs-site
 
 check-external: $(STAMP)
 	$(TNSITE) check-external

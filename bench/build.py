@@ -162,6 +162,16 @@ def main() -> None:
     parser.add_argument("--skip-real", action="store_true")
     parser.add_argument("--skip-weights", action="store_true", help="no browser measurements")
     args = parser.parse_args()
+    if not args.skip_weights:
+        from tnsite.audit.run import missing_tools
+
+        axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+        missing = missing_tools(ROOT, axe, lighthouse=False)
+        if missing:
+            for what, command in missing:
+                print(f"error: {what} is not installed: run `{command}`", file=sys.stderr)
+            print("(or measure without the browser: --skip-weights)", file=sys.stderr)
+            sys.exit(2)
     rows = [
         "| site | pipeline | first build | second build | ratio to stock |",
         "|---|---|---:|---:|---|",

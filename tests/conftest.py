@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.requires import require
 from tests.helpers.server import SiteServer
 from tnsite.audit.browser import CHROMIUM_ARGS
 from tnsite.config import Project, load_project
@@ -67,10 +67,7 @@ def site_server(built_site: Path) -> Iterator[SiteServer]:
 
 
 def _require_chromium() -> None:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed: .ci/run must install the Debian package")
-        pytest.skip("chromium not installed (apt-get install chromium)")
+    require(Path(CHROMIUM).exists(), "Chromium", "scripts/system-deps.sh test")
 
 
 @pytest.fixture(scope="session")

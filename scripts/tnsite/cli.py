@@ -92,7 +92,7 @@ def audit(  # type: ignore[no-untyped-def]
 ) -> None:
     """Audit the built site in headless Chromium against the budgets in audit.yml."""
     from tnsite.audit.budgets import load_budgets
-    from tnsite.audit.run import audit_site, write_reports
+    from tnsite.audit.run import audit_site, missing_tools, write_reports
 
     site = site or project.site_dir
     if not (site / "index.html").is_file():
@@ -105,6 +105,11 @@ def audit(  # type: ignore[no-untyped-def]
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     axe_js = project.root / "node_modules" / "axe-core" / "axe.min.js"
+    missing = missing_tools(project.root, axe_js, lighthouse=not no_lighthouse)
+    if missing:
+        for what, command in missing:
+            click.echo(f"error: {what} is not installed: run `{command}`", err=True)
+        sys.exit(2)
     rows = audit_site(project, site, rules, axe_js, not no_lighthouse, set(only) or None)
     reports = reports or project.reports_dir
     write_reports(rows, reports)

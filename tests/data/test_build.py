@@ -62,7 +62,7 @@ def test_a_figure_changed_in_data_changes_in_every_language(two_builds: tuple[Pa
         assert figure(home, "area") == new
         # the chart's merged-province bar and its table follow the key figure too
         chart = {"vi": "hơn 25,75", "en": "over 25.75", "km": "ជាង ២៥.៧៥"}[lang]
-        assert chart in doc.css_first("figure.tn-chart details").text()
+        assert chart in doc.css_first(".tn-chart-block details").text()
 
 
 def test_pages_that_show_figures_list_their_sources(two_builds: tuple[Path, Path]) -> None:

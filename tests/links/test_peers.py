@@ -4,13 +4,13 @@ line, and everything LinkChecker or hyperlink finds."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from bench.peers import available, run_hyperlink, run_linkchecker, run_ours
 from bench.synthetic import inject_faults, make_synthetic_site
+from tests.helpers.requires import require
 from tests.links.fixture import build
 from tnsite.config import load_project
 from tnsite.links.checks import check_links
@@ -37,11 +37,7 @@ def test_every_injected_fault_is_found_at_its_line(corpus) -> None:  # type: ign
 
 
 def _peer(name: str) -> None:
-    if not available()[name]:
-        message = f"{name} is not installed (LinkChecker: requirements.txt; hyperlink: npm ci)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require(available()[name], name, "make test")
 
 
 def test_ours_finds_everything_linkchecker_finds(corpus) -> None:  # type: ignore[no-untyped-def]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from tests.helpers.requires import require
 from tnsite.search import wiring
 
 RULES = wiring.HERE / "rules.js"
@@ -18,10 +16,8 @@ RULES = wiring.HERE / "rules.js"
 
 def node() -> str:
     found = shutil.which("node")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is not installed: the search rules are tested with Node")
-        pytest.skip("node not installed")
+    require(found is not None, "Node.js", "apt-get install nodejs")
+    assert found is not None
     return found
 
 

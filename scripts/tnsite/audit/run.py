@@ -92,6 +92,24 @@ def switcher_problems(
     return problems
 
 
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
+
+
+def missing_tools(root: Path, axe_js: Path, *, lighthouse: bool) -> list[tuple[str, str]]:
+    """What the audit needs and the machine lacks, each with the command that installs it."""
+    missing = []
+    if chromium_path() is None:
+        missing.append(("Chromium", "scripts/system-deps.sh test"))
+    if not axe_js.is_file():
+        missing.append(("axe-core (npm)", "make node_modules/.installed"))
+    if lighthouse and not (root / "node_modules" / ".bin" / "lighthouse").exists():
+        missing.append(("Lighthouse (npm)", "make node_modules/.installed"))
+    return missing
+
+
 def audit_site(
     project: Project,
     site: Path,
@@ -103,7 +121,7 @@ def audit_site(
     browser: Any = None,
 ) -> list[Row]:
     """Audit with `browser` (a Playwright browser) or a Chromium launched for the purpose."""
-    chromium = chromium or shutil.which("chromium") or "/usr/bin/chromium"
+    chromium = chromium or chromium_path() or "/usr/bin/chromium"
     if browser is None:
         from playwright.sync_api import sync_playwright
 

@@ -121,10 +121,11 @@ def render_chart(ctx: RenderContext, directive: Directive) -> str:
     legend = _legend(ctx, bars)
     note = ctx.s(f"chart.note.{name}")
     table = _table(ctx, name, spec, bars)
+    # The data table follows the figure: a figcaption may only be its first or last child.
     return block(
-        f'<figure class="tn-chart" id="chart-{esc(name)}">{svg}'
+        f'<div class="tn-chart-block" id="chart-{esc(name)}"><figure class="tn-chart">{svg}'
         f"<figcaption><strong>{esc(title)}</strong>{legend}"
-        f'<span class="tn-chart__note">{esc(note)}</span></figcaption>{table}</figure>'
+        f'<span class="tn-chart__note">{esc(note)}</span></figcaption></figure>{table}</div>'
     )
 
 
