@@ -10,10 +10,17 @@ from typing import Any
 import pytest
 
 from tnsite.config import Project
-from tnsite.data.schema import known_datasets, registry
+from tnsite.data.schema import SCHEMA_DIR, known_datasets, registry
 from tnsite.editor.cmsconfig import Backend, cms_config
 from tnsite.editor.collections import page_collections
-from tnsite.editor.fields import SchemaReader
+from tnsite.editor.fields import (
+    INTEGER_PATTERN,
+    NUMBER_PATTERN,
+    NUMBER_WIDGET,
+    SchemaReader,
+    plain_text,
+)
+from tnsite.editor.labels import HINTS
 from tnsite.i18n.schema import SCHEMA
 from tnsite.images.manifest import CREDIT_FIELDS
 
@@ -36,11 +43,13 @@ def _agree(reader: SchemaReader, schema: dict[str, Any], fields: list[dict[str, 
             assert field["widget"] == "object", here
             assert [f["name"] for f in field["fields"]] == list(reader.languages), here
             assert all(f["required"] == field["required"] for f in field["fields"]), here
+            assert all(f["pattern"] == plain_text() for f in field["fields"]), here
         elif "enum" in spec:
             assert field["widget"] == "select" and field["options"] == spec["enum"], here
         elif spec.get("type") in ("number", "integer"):
-            assert field["widget"] == "number", here
-            assert field["value_type"] == ("int" if spec["type"] == "integer" else "float"), here
+            assert field["widget"] == NUMBER_WIDGET, here
+            digits = INTEGER_PATTERN if spec["type"] == "integer" else NUMBER_PATTERN
+            assert field["pattern"][0] == f"^{digits}$", here
             assert field.get("min") == spec.get("minimum"), here
             assert field.get("max") == spec.get("maximum"), here
         elif spec.get("type") == "boolean":
@@ -102,7 +111,7 @@ def test_page_forms_follow_the_front_matter_schema(project: Project) -> None:
         fields = _by_name(collection["fields"])
         for name in required:
             assert fields[name]["required"], name
-            assert fields[name]["pattern"][0] == schema["text"]["pattern"]
+            assert fields[name]["pattern"] == plain_text(schema["text"]["pattern"])
         is_source = collection["folder"] == f"docs/{project.source_code}"
         assert ("translation" in fields) is not is_source
         if not is_source:
@@ -128,3 +137,66 @@ def test_only_content_is_editable(config) -> None:  # type: ignore[no-untyped-de
     assert all(p.startswith(("docs/", "data/", "assets/photos/", "i18n/")) for p in paths), paths
     assert config["media_folder"] == "assets/photos"
     assert config["publish_mode"] == "editorial_workflow"
+
+
+def test_numbers_are_refused_unless_written_as_the_files_write_them() -> None:
+    number = re.compile(f"^{NUMBER_PATTERN}$")
+    integer = re.compile(f"^{INTEGER_PATTERN}$")
+    assert all(number.search(s) for s in ("8500", "24.3", "-1", "0.05"))
+    assert not any(number.search(s) for s in ("tám nghìn", "8,5", "8 500", "24.", "", "1e3"))
+    assert integer.search("12") and not integer.search("2.5")
+
+
+def test_text_a_visitor_reads_refuses_html_tags_and_emptiness() -> None:
+    pattern = re.compile(plain_text()[0])
+    for good in ("Chợ Mộc Bài", "Giá < 5 triệu", "ផ្សារ", "a > b"):
+        assert pattern.search(good), good
+    for bad in ("", "   ", "<script>alert(1)</script>", "Chợ <b>đêm</b>", "x</p>", "<!-- -->"):
+        assert not pattern.search(bad), bad
+
+
+def test_every_schema_description_has_a_vietnamese_hint() -> None:
+    """The forms show the data schemas' explanations in Vietnamese (hints.yml)."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("description"), str):
+                found.add(node["description"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted(SCHEMA_DIR.glob("*.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    assert found
+    assert sorted(found - set(HINTS)) == []
+    assert sorted(set(HINTS) - found) == []  # and none kept for a description that is gone
+
+
+def test_the_forms_show_no_english_schema_text(config) -> None:  # type: ignore[no-untyped-def]
+    english = set(HINTS)
+
+    def walk(fields: list[dict[str, Any]]) -> list[str]:
+        out = [f["hint"] for f in fields if f.get("hint") in english]
+        out += [f["pattern"][1] for f in fields if "pattern" in f and f["pattern"][1] in english]
+        for f in fields:
+            out += walk(f.get("fields", []))
+        return out
+
+    data = next(c for c in config["collections"] if c["name"] == "data")
+    assert [text for file in data["files"] for text in walk(file["fields"])] == []
+
+
+def test_a_closed_record_shows_its_id_name_and_value(project: Project, config) -> None:  # type: ignore[no-untyped-def]
+    data = _by_name(next(c for c in config["collections"] if c["name"] == "data")["files"])
+    source = project.source_code
+    figures = _by_name(data["key-figures"]["fields"])["records"]
+    assert (
+        figures["summary"]
+        == f"{{{{fields.id}}}} — {{{{fields.label.{source}}}}}: {{{{fields.value}}}}"
+    )
+    gates = _by_name(data["border-gates"]["fields"])["records"]
+    assert gates["summary"] == f"{{{{fields.id}}}} — {{{{fields.name.{source}}}}}"

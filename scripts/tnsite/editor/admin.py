@@ -22,11 +22,20 @@ from tnsite.config import Project
 from tnsite.editor import collections as names
 from tnsite.editor.bundle import copy_bundle
 from tnsite.editor.cmsconfig import Backend, cms_config
+from tnsite.editor.fields import NUMBER_WIDGET
 from tnsite.editor.translations import translation_json
 from tnsite.images.manifest import CREDIT_FIELDS
 
 STATIC = Path(__file__).with_name("static")
-STATIC_FILES = ("editor-boot.js", "editor.js", "yamlfile.js", "editor.css")
+STATIC_FILES = (
+    "editor-boot.js",
+    "editor.js",
+    "formats.js",
+    "yamlfile.js",
+    "locale-vi.js",
+    "a11y.js",
+    "editor.css",
+)
 REVIEW_LABELS = {
     "draft": "Bản nháp (draft)",
     "machine": "Dịch máy (machine)",
@@ -116,7 +125,7 @@ def settings(
         "widgets": {
             "page_path": names.PAGE_PATH_WIDGET,
             "translation": names.TRANSLATION_WIDGET,
-            "number_or_id": "tnsite-number-or-id",
+            "number": NUMBER_WIDGET,
         },
     }
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from tnsite.config import Project
-from tnsite.editor.report import annotations, load_findings, summary
+from tnsite.editor.report import annotation_lines, load_findings, summary
 
 
 @click.command(name="report-pr")
@@ -35,7 +35,7 @@ def report_pr(project: Project, findings: Path | None, summary_path: Path | None
         click.echo(f"error: {source} is missing: run `tnsite check` first.", err=True)
         sys.exit(2)
     found = load_findings(source)
-    for line in annotations(found):
+    for line in annotation_lines(found):
         click.echo(line)
     text = summary(project, found)
     target = summary_path or (

@@ -21,7 +21,7 @@ import yaml
 
 from tnsite.config import Project
 from tnsite.data.schema import known_datasets, registry
-from tnsite.editor.fields import Choices, Field, FieldBuilder, SchemaReader
+from tnsite.editor.fields import Choices, Field, FieldBuilder, SchemaReader, plain_text
 from tnsite.editor.labels import label, text
 from tnsite.i18n.pending import PENDING_FILE
 from tnsite.i18n.schema import SCHEMA as FRONT_MATTER_SCHEMA
@@ -148,7 +148,7 @@ def page_collections(project: Project) -> list[dict[str, Any]]:
                     "label": label(name),
                     "widget": "string" if name == "title" else "text",
                     "required": name in required,
-                    "pattern": [text_pattern, "Không được để trống."],
+                    "pattern": plain_text(text_pattern),
                 }
             )
         if common.get("date", {}).get("format") == "date":
@@ -216,7 +216,7 @@ def data_collection(project: Project) -> dict[str, Any]:
     reader = SchemaReader(registry(codes), codes)
     names = {lang.code: lang.name for lang in project.languages}
     choices = Choices(sources=_ids(project, "sources"), figures=_ids(project, "key-figures"))
-    builder = FieldBuilder(reader, choices, names)
+    builder = FieldBuilder(reader, choices, names, project.source_code)
     files = []
     for name in known_datasets():
         path = project.data_dir / f"{name}.yml"
@@ -265,10 +265,10 @@ def photo_collection(project: Project, paths: PhotoPaths) -> dict[str, Any]:
             "fields": [
                 {
                     "name": code,
-                    "label": names[code],
+                    "label": f"{text(key)} — {names[code]}",
                     "widget": "string",
                     "required": required,
-                    **({"pattern": [r"\S", "Không được để trống."]} if required else {}),
+                    "pattern": plain_text(),
                 }
                 for code in project.codes
             ],
@@ -295,7 +295,7 @@ def photo_collection(project: Project, paths: PhotoPaths) -> dict[str, Any]:
                 "label": label(key),
                 "widget": "string",
                 "required": True,
-                "pattern": [r"\S", "Không được để trống."],
+                "pattern": plain_text(),
             }
         )
     fields.append(
@@ -373,7 +373,7 @@ def pending_collection(project: Project) -> dict[str, Any]:
                                 "name": "reason",
                                 "label": label("reason"),
                                 "widget": "string",
-                                "pattern": [r"\S", "Không được để trống."],
+                                "pattern": [r"\S", "không được để trống."],
                             },
                             {
                                 "name": "until",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
@@ -20,3 +22,16 @@ class EditorConfig(Config):
     folder = c.Type(str, default="admin")
     # The interface language of the editor; English stays available from the editor itself.
     ui_language = c.Type(str, default="vi")
+
+
+def editor_folder(raw_config: dict[str, Any]) -> str | None:
+    """The folder of the built site the editor is written to (`folder`, "admin" by default),
+    or None when mkdocs.yml does not enable the plugin. Read by the tests that keep the editor
+    out of what visitors' checks measure."""
+    for plugin in raw_config.get("plugins") or []:
+        if plugin == PLUGIN_NAME:
+            return str(EditorConfig.folder.default)
+        if isinstance(plugin, dict) and PLUGIN_NAME in plugin:
+            options = plugin[PLUGIN_NAME] or {}
+            return str(options.get("folder", EditorConfig.folder.default))
+    return None

@@ -13,13 +13,24 @@ from typing import Any
 
 from referencing import Registry
 
-from tnsite.editor.labels import label
+from tnsite.editor.labels import hint, label, text
 
 COMMON = "urn:tnsite:data:common"
-# A decimal number typed as text (the number-or-figure-id widget turns it into a number).
+# Numbers are typed as text in the project's own widget (editor.js), which writes a number to
+# the file once the text is one; the pattern decides which text the form accepts.
+NUMBER_WIDGET = "tnsite-number"
 NUMBER_PATTERN = r"-?[0-9]+(\.[0-9]+)?"
+INTEGER_PATTERN = r"-?[0-9]+"
+NUMBER_MESSAGE = (
+    "cần một số viết bằng chữ số, dấu chấm trước phần thập phân (ví dụ 8500 hoặc 24.3), "
+    "không có dấu cách hay dấu phân cách hàng nghìn."
+)
+INTEGER_MESSAGE = "cần một số nguyên viết bằng chữ số (ví dụ 12)."
 
 Field = dict[str, Any]
+TEXT_HINT = "Cùng một nội dung, viết bằng mỗi ngôn ngữ của trang web."
+# The fields that name a record, in the order a summary looks for them.
+NAME_KEYS = ("label", "name", "title", "short")
 
 
 @dataclass(frozen=True)
@@ -100,16 +111,46 @@ def _absolute(schema: Any, base: str) -> Any:
     return schema
 
 
+# An HTML tag begins: `<` and a letter, `/`, `!` or `?` ("Giá < 5 triệu" is not one).
+MARKUP = r"<[A-Za-z!/?]"
+PLAIN_TEXT_MESSAGE = (
+    "chỉ được viết chữ, không để trống và không dùng thẻ HTML (như <b> hay <script>)."
+)
+
+
+def plain_text(required: str = r"\S") -> list[str]:
+    """The pattern of text a visitor reads (a title, a label, an alt text): what `required` (an
+    unanchored pattern, the schema's) asks, and no HTML tag.
+
+    The built site shows such text as text whatever it holds (tnsite.safety escapes it), so a
+    tag would be printed as typed, `<script>` and all; the form refuses it instead, where the
+    editor sees why."""
+    return _pattern(rf"^(?![\s\S]*{MARKUP})(?=[\s\S]*?(?:{required}))", PLAIN_TEXT_MESSAGE)
+
+
+def _format_message(resolved: dict[str, Any]) -> str:
+    """What a pattern expects, in the editor's words (the schema's description, translated)."""
+    described = resolved.get("description")
+    return f"sai cách viết; cần: {hint(described)}" if described else "sai cách viết."
+
+
 def _pattern(regex: str, vi: str) -> list[str]:
     """Decap's `pattern` option: the regex and the message shown when it does not match."""
     return [regex, vi]
 
 
 class FieldBuilder:
-    def __init__(self, reader: SchemaReader, choices: Choices, language_names: dict[str, str]):
+    def __init__(
+        self,
+        reader: SchemaReader,
+        choices: Choices,
+        language_names: dict[str, str],
+        source: str,
+    ) -> None:
         self.reader = reader
         self.choices = choices
         self.language_names = language_names
+        self.source = source  # the language a record's summary shows its name in
 
     def fields(self, schema: dict[str, Any], skip: tuple[str, ...] = ()) -> list[Field]:
         resolved = self.reader.resolve(schema)
@@ -125,13 +166,15 @@ class FieldBuilder:
         ref = self.reader.ref_name(schema)
         resolved = self.reader.resolve(schema)
         if resolved.get("description"):
-            base["hint"] = resolved["description"]
+            base["hint"] = hint(resolved["description"])
         if ref == "source" and self.choices.sources:
             return {**base, "widget": "select", "options": list(self.choices.sources)}
         if ref == "figure" and self.choices.figures:
             return {**base, "widget": "select", "options": list(self.choices.figures)}
         if self.reader.is_text(resolved):
-            return {**base, **self.text_widget(required)}
+            # (the schema's description of a text is generated in English with the language list)
+            base["hint"] = TEXT_HINT
+            return {**base, **self.text_widget(name, required)}
         if "enum" in resolved:
             return {**base, "widget": "select", "options": [str(v) for v in resolved["enum"]]}
         if "oneOf" in resolved:
@@ -149,27 +192,33 @@ class FieldBuilder:
             return {**base, "widget": "object", "collapsed": False, "fields": self.fields(resolved)}
         return {**base, "widget": "string"}
 
-    def text_widget(self, required: bool) -> Field:
-        """One input per language; all languages are required whenever the text is."""
+    def text_widget(self, name: str, required: bool) -> Field:
+        """One input per language; all languages are required whenever the text is. Each input
+        is labelled with the field and the language ("Nhãn — English"), which is what a screen
+        reader announces and what a message about it names."""
         return {
             "widget": "object",
             "collapsed": False,
             "fields": [
                 {
                     "name": code,
-                    "label": self.language_names.get(code, code),
+                    "label": f"{text(name)} — {self.language_names.get(code, code)}",
                     "widget": "string",
                     "required": required,
-                    "pattern": _pattern(r"\S", "Không được để trống."),
+                    "pattern": plain_text(),
                 }
                 for code in self.reader.languages
             ],
         }
 
     def number(self, resolved: dict[str, Any]) -> Field:
+        integer = resolved.get("type") == "integer"
         out: Field = {
-            "widget": "number",
-            "value_type": "int" if resolved.get("type") == "integer" else "float",
+            "widget": NUMBER_WIDGET,
+            "pattern": _pattern(
+                f"^{INTEGER_PATTERN if integer else NUMBER_PATTERN}$",
+                INTEGER_MESSAGE if integer else NUMBER_MESSAGE,
+            ),
         }
         if "minimum" in resolved:
             out["min"] = resolved["minimum"]
@@ -180,10 +229,9 @@ class FieldBuilder:
     def string(self, resolved: dict[str, Any]) -> Field:
         out: Field = {"widget": "string"}
         if "pattern" in resolved:
-            hint = resolved.get("description") or resolved["pattern"]
-            out["pattern"] = _pattern(resolved["pattern"], f"Sai định dạng; cần: {hint}")
+            out["pattern"] = _pattern(resolved["pattern"], _format_message(resolved))
         elif resolved.get("minLength"):
-            out["pattern"] = _pattern(r"\S", "Không được để trống.")
+            out["pattern"] = _pattern(r"\S", "không được để trống.")
         return out
 
     def one_of(self, branches: list[dict[str, Any]]) -> Field:
@@ -193,21 +241,35 @@ class FieldBuilder:
         kinds = {r.get("type") for r in resolved}
         strings = [r for r in resolved if r.get("type") == "string" and "pattern" in r]
         if kinds <= {"string", "integer"} and strings:
-            hint = strings[0].get("description") or strings[0]["pattern"]
             return {
                 "widget": "string",
-                "pattern": _pattern(strings[0]["pattern"], f"Sai định dạng; cần: {hint}"),
+                "pattern": _pattern(strings[0]["pattern"], _format_message(strings[0])),
             }
         if kinds & {"number", "integer"}:
             ids = [r["pattern"] for r in strings]
             regex = "^(" + "|".join([NUMBER_PATTERN, *(p.strip("^$") for p in ids)]) + ")$"
             return {
-                "widget": "tnsite-number-or-id",
+                "widget": NUMBER_WIDGET,
                 "pattern": _pattern(
-                    regex, "Cần một số (ví dụ 8500 hoặc 24.3) hoặc một mã số liệu."
+                    regex, "cần một số (ví dụ 8500 hoặc 24.3) hoặc mã của một số liệu chính."
                 ),
             }
         return {"widget": "string"}
+
+    def summary(self, item: dict[str, Any]) -> str:
+        """What a closed record shows (and what its open/close button is named after): its id,
+        its name in the source language and its value, e.g. "area — Diện tích tự nhiên: 8500",
+        so that an editor finds the record among a hundred."""
+        properties = item.get("properties", {})
+        names = [
+            key
+            for key in NAME_KEYS
+            if key in properties and self.reader.is_text(self.reader.resolve(properties[key]))
+        ]
+        parts = ["{{fields.id}}"] if "id" in properties else []
+        parts += [f"{{{{fields.{key}.{self.source}}}}}" for key in names[:1]]
+        summary = " — ".join(parts) or "{{fields.id}}"
+        return summary + (": {{fields.value}}" if "value" in properties else "")
 
     def array(self, name: str, resolved: dict[str, Any]) -> Field:
         items = resolved.get("items", {})
@@ -221,7 +283,8 @@ class FieldBuilder:
             return {
                 "widget": "list",
                 "collapsed": True,
-                "summary": "{{fields.id}}",
+                "label_singular": text(name),
+                "summary": self.summary(item),
                 "fields": self.fields(items),
             }
         single = self.field("item", items, True)

@@ -8,17 +8,20 @@ README's conventions) name the same thing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 LABELS_FILE = Path(__file__).with_name("labels.yml")
+HINTS_FILE = Path(__file__).with_name("hints.yml")
 
 
-def _table() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8")) or {}
+def _table(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-_LABELS = _table()
+_LABELS: dict[str, dict[str, str]] = _table(LABELS_FILE)
+HINTS: dict[str, str] = _table(HINTS_FILE)
 
 
 def label(key: str, ui: str = "vi") -> str:
@@ -32,3 +35,9 @@ def text(key: str, ui: str = "vi") -> str:
     """A label without the key beside it (collection names, hints)."""
     names = _LABELS.get(key) or {}
     return str(names.get(ui) or names.get("en") or key)
+
+
+def hint(description: str, ui: str = "vi") -> str:
+    """A schema's English `description` in the interface language (hints.yml); English as it is
+    when the interface is English or no translation is known."""
+    return HINTS.get(description, description) if ui == "vi" else description

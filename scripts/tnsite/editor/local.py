@@ -56,6 +56,11 @@ class LocalEditor:
         self.proxy_port = 0
 
     @property
+    def backend_url(self) -> str:
+        """decap-server's API, which the editor's page calls."""
+        return f"http://127.0.0.1:{self.proxy_port}/api/v1"
+
+    @property
     def url(self) -> str:
         assert self.server is not None
         return self.server.url(f"{self.folder}/")
@@ -76,7 +81,7 @@ class LocalEditor:
         node = shutil.which("node") or "node"
         self.process = subprocess.Popen([node, str(script)], env=env, cwd=self.project.root)
         _wait_for(self.proxy_port, self.process)
-        backend = Backend(name="proxy", proxy_url=f"http://127.0.0.1:{self.proxy_port}/api/v1")
+        backend = Backend(name="proxy", proxy_url=self.backend_url)
         css = tuple(
             p.relative_to(self.site).as_posix()
             for p in sorted((self.site / "assets/stylesheets").glob("*.css"))

@@ -77,7 +77,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotations(findings: list[Finding]) -> list[str]:
+def annotation_lines(findings: list[Finding]) -> list[str]:
     """GitHub workflow commands: one annotation per finding, in Vietnamese."""
     out = []
     for f in findings:

@@ -2,88 +2,28 @@
 // the menu-section and translation widgets, the page preview in the site's own stylesheet, and
 // the interface language. Everything it needs to know comes from files the build generates
 // (settings.json, translations.json, config.yml); nothing here lists languages or sections.
-import { DOC_KEY, clean, ordered, parse, remember, write } from './yamlfile.js';
+import { formats } from './formats.js';
 import { parse as parseYaml } from './vendor/yaml/index.js';
+import { vietnamese } from './locale-vi.js';
+import { watch } from './a11y.js';
 
 const CMS = window.CMS;
 const h = window.h;
 const load = async name => (await fetch(name, { cache: 'no-cache' })).json();
 const [settings, view] = await Promise.all([load('settings.json'), load('translations.json')]);
 const SOURCE = settings.source_language;
-const KEY_ORDER = settings.key_order;
+
+// The interface language: the site's choice, or the one asked for with ?lang=en (remembered).
+const wanted = new URLSearchParams(window.location.search).get('lang');
+if (wanted) window.localStorage.setItem('tnsite-editor-lang', wanted);
+const locale = window.localStorage.getItem('tnsite-editor-lang') || settings.ui_language;
+const t = (vi, en) => (locale === 'vi' ? vi : en);
 
 // --- Formats ---------------------------------------------------------------------------------
 
-// Front matter the way MkDocs reads it: `---`, YAML, `---`, then the Markdown body.
-const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*\n/;
-
-CMS.registerCustomFormat(settings.formats.page, 'md', {
-  fromFile(text) {
-    const match = FRONT_MATTER.exec(text || '');
-    if (!match) return { body: text || '' };
-    const doc = parse(match[1] || '');
-    const data = (doc.contents && doc.toJS()) || {};
-    const body = text.slice(match[0].length).replace(/^\n/, '');
-    return { ...data, body, [DOC_KEY]: remember(doc) };
-  },
-  toFile(data) {
-    const { body = '', [DOC_KEY]: id, ...rest } = data;
-    const front = Object.fromEntries(
-      Object.entries(rest).filter(([key]) => !settings.page_fields.includes(key)),
-    );
-    const kept = ordered(clean(front) || {}, KEY_ORDER);
-    const yaml = write(id, kept);
-    return `---\n${yaml}---\n\n${String(body).replace(/\s+$/, '')}\n`;
-  },
-});
-
-CMS.registerCustomFormat(settings.formats.data, 'yml', {
-  fromFile(text) {
-    const doc = parse(text);
-    return { ...((doc.contents && doc.toJS()) || {}), [DOC_KEY]: remember(doc) };
-  },
-  toFile(data) {
-    const { [DOC_KEY]: id, ...rest } = data;
-    return write(id, ordered(clean(rest) || {}, KEY_ORDER));
-  },
-});
-
-// A file whose top level is a list (i18n/pending.yml), shown as the form's `entries` list.
-CMS.registerCustomFormat(settings.formats.list, 'yml', {
-  fromFile(text) {
-    const doc = parse(text);
-    const items = (doc.contents && doc.toJS()) || [];
-    return { entries: Array.isArray(items) ? items : [], [DOC_KEY]: remember(doc) };
-  },
-  toFile(data) {
-    const entries = (clean(data.entries || []) || []).map(e => ordered(e, KEY_ORDER));
-    return write(data[DOC_KEY], entries);
-  },
-});
-
-// The photo manifest maps each file name to its description; the form edits a list of photos
-// whose `file` is the uploaded image.
-const basename = path => String(path || '').split('/').pop();
-CMS.registerCustomFormat(settings.formats.manifest, 'yml', {
-  fromFile(text) {
-    const doc = parse(text);
-    const map = (doc.contents && doc.toJS()) || {};
-    const photos = Object.entries(map).map(([file, entry]) => ({
-      file: `/${settings.photos_folder}/${file}`,
-      ...(entry || {}),
-    }));
-    return { photos, [DOC_KEY]: remember(doc) };
-  },
-  toFile(data) {
-    const map = {};
-    for (const photo of data.photos || []) {
-      const { file, ...entry } = photo;
-      if (!file) continue;
-      map[basename(file)] = ordered(clean(entry) || {}, settings.photo_keys);
-    }
-    return write(data[DOC_KEY], map);
-  },
-});
+for (const [name, format] of Object.entries(formats(settings))) {
+  CMS.registerCustomFormat(name, format.extension, format);
+}
 
 // --- Page paths ------------------------------------------------------------------------------
 
@@ -120,8 +60,6 @@ CMS.registerEventListener({
 });
 
 // --- Widgets ---------------------------------------------------------------------------------
-
-const t = (vi, en) => (settings.ui_language === 'vi' ? vi : en);
 
 // Where a new page goes: its menu section and its file name, the same in every language, so a
 // translation names the page it translates. An existing page stays where it is.
@@ -200,8 +138,8 @@ const TranslationControl = window.createClass({
   },
   render() {
     const { field, forID, classNameWrapper } = this.props;
-    const locale = languageOfCollection(this.props.entry);
-    if (!locale || locale === SOURCE) {
+    const lang = languageOfCollection(this.props.entry);
+    if (!lang || lang === SOURCE) {
       return h(
         'p',
         { className: classNameWrapper, id: forID },
@@ -211,7 +149,7 @@ const TranslationControl = window.createClass({
     const value = plain(this.props.value);
     const path = pagePath(this.props.entry);
     const source = view.sources[path];
-    const state = (view.translations[locale] || {})[path];
+    const state = (view.translations[lang] || {})[path];
     const review = plain(field.get('review'));
     const recorded = value.source_version || (state && state.recorded);
     const parts = [
@@ -286,27 +224,55 @@ const TranslationControl = window.createClass({
 });
 CMS.registerWidget(settings.widgets.translation, TranslationControl);
 
-// A number, or the id of a key figure (fdi-series, visitors-series).
+// A number typed as text: what the editor types is kept as typed (so "0.0" can become "0.05",
+// and "tám nghìn" or "8,5" stays in the box for the pattern's message to explain); the file
+// gets a number once the text is one. The field's pattern says which text is acceptable (a
+// number, an integer, or also the id of a key figure); min and max are checked here.
 const NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
-const NumberOrIdControl = window.createClass({
+const NumberControl = window.createClass({
+  getInitialState() {
+    return { typed: null };
+  },
+  shown() {
+    const { value } = this.props;
+    const { typed } = this.state;
+    const current = value === undefined || value === null ? '' : String(value);
+    const same = typed !== null && NUMBER.test(typed.trim()) && Number(typed) === value;
+    return typed !== null && (typed.trim() === current || same) ? typed : current;
+  },
+  isValid() {
+    const { field, value } = this.props;
+    if (typeof value !== 'number') return true; // text: the field's pattern explains
+    const [min, max] = [field.get('min'), field.get('max')];
+    const low = typeof min === 'number' && value < min;
+    const high = typeof max === 'number' && value > max;
+    if (!low && !high) return true;
+    const label = field.get('label', field.get('name'));
+    const range = [
+      typeof min === 'number' ? `${t('ít nhất', 'at least')} ${min}` : '',
+      typeof max === 'number' ? `${t('nhiều nhất', 'at most')} ${max}` : '',
+    ].filter(Boolean);
+    return { error: { message: `${label}: ${t('cần', 'must be')} ${range.join(', ')}.` } };
+  },
   render() {
-    const { value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle } =
-      this.props;
+    const { onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
     return h('input', {
       type: 'text',
+      inputMode: 'decimal',
       id: forID,
       className: classNameWrapper,
-      value: value === undefined || value === null ? '' : String(value),
+      value: this.shown(),
       onFocus: setActiveStyle,
       onBlur: setInactiveStyle,
       onChange: event => {
-        const typed = event.target.value.trim();
-        onChange(NUMBER.test(typed) ? Number(typed) : typed);
+        const typed = event.target.value;
+        this.setState({ typed });
+        onChange(NUMBER.test(typed.trim()) ? Number(typed.trim()) : typed.trim());
       },
     });
   },
 });
-CMS.registerWidget(settings.widgets.number_or_id, NumberOrIdControl);
+CMS.registerWidget(settings.widgets.number, NumberControl);
 
 // --- Preview ---------------------------------------------------------------------------------
 
@@ -340,11 +306,10 @@ for (const name of Object.keys(settings.page_collections)) {
 
 // --- Start -----------------------------------------------------------------------------------
 
-const wanted = new URLSearchParams(window.location.search).get('lang');
-if (wanted) window.localStorage.setItem('tnsite-editor-lang', wanted);
-const locale = window.localStorage.getItem('tnsite-editor-lang') || settings.ui_language;
 document.documentElement.lang = locale;
+CMS.registerLocale('vi', vietnamese(CMS.getLocale('vi')));
 // The configuration is read here rather than by the CMS, which would ignore config.yml when a
 // host serves it without a YAML content type.
 const config = parseYaml(await (await fetch('config.yml', { cache: 'no-cache' })).text());
 CMS.init({ config: { ...config, locale, load_config_file: false } });
+watch(document.body, t);

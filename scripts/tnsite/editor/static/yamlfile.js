@@ -5,6 +5,7 @@ import { Document, isMap, isSeq, parseDocument } from './vendor/yaml/index.js';
 
 export const DOC_KEY = '__tnsite_doc';
 const documents = new Map();
+const sources = new WeakMap(); // document → the text it was read from
 let nextId = 1;
 
 export function parse(text) {
@@ -12,6 +13,7 @@ export function parse(text) {
   if (doc.errors.length) {
     throw new Error(`YAML: ${doc.errors[0].message}`);
   }
+  sources.set(doc, text || '');
   return doc;
 }
 
@@ -58,7 +60,14 @@ export function ordered(value, order) {
   return Object.fromEntries(keys.map(k => [k, ordered(value[k], order)]));
 }
 
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+// Equal values, whatever the order of their keys (the forms list keys in their own order).
+const sorted = v =>
+  Array.isArray(v)
+    ? v.map(sorted)
+    : isObject(v)
+      ? Object.fromEntries(Object.keys(v).sort().map(k => [k, sorted(v[k])]))
+      : v;
+const same = (a, b) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 
 function nodeAt(doc, path) {
   return path.length ? doc.getIn(path, true) : doc.contents;
@@ -93,11 +102,16 @@ export function apply(doc, path, before, after) {
   doc.setIn(path, after);
 }
 
-// The document with `after` applied, as text.
+// The document with `after` applied, as text; the file as it was read when nothing changed
+// (a file of comments only would otherwise gain a `null`).
 export function write(id, after) {
+  const original = id && documents.get(id);
   const doc = recall(id);
   const before = doc.contents ? doc.toJS() : undefined;
+  if (original && sources.has(original) && same(clean(before), clean(after))) {
+    return sources.get(original);
+  }
   apply(doc, [], before, after);
   if (isSeq(doc.contents) && doc.contents.items.length === 0) doc.contents.flow = true;
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
