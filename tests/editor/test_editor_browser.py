@@ -5,9 +5,9 @@ makes in a form are refused there, in Vietnamese."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,12 +16,14 @@ import yaml
 
 from tests.editor.helpers import (
     copy_project,
-    log_in,
+    field,
+    open_record,
     open_view,
     preview_site,
     publish,
     tnsite,
     type_body,
+    wait_for_file,
 )
 from tests.images.makers import jpeg_with_gps
 from tnsite.config import load_project
@@ -33,18 +35,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("editor")]
 # sees which section changed and marks the translation again.
 STALE_PAGE = "du-lich/nui-ba-den.md"
 ADDED_SENTENCE = "\nCáp treo mở cửa từ sáng sớm.\n"
-
-
-def wait_for_file(path: Path, seconds: float = 15.0, changed_from: bytes | None = None) -> bytes:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if path.is_file():
-            data = path.read_bytes()
-            time.sleep(0.3)  # decap-server writes in place: read it once it stops changing
-            if data and data == path.read_bytes() and data != changed_from:
-                return data
-        time.sleep(0.2)
-    raise AssertionError(f"{path} was not written")
 
 
 def change_source(root: Path) -> None:
@@ -63,18 +53,6 @@ def workspace(tmp_path: Path, built_site: Path) -> Iterator[tuple[LocalEditor, P
     editor.start()
     yield editor, root
     editor.stop()
-
-
-@pytest.fixture
-def page(browser, workspace):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    log_in(tab, workspace[0].url)
-    yield tab
-    context.close()
-    assert not errors, errors
 
 
 def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -156,20 +134,19 @@ def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, 
     manifest = root / "assets/photos/manifest.yml"
     manifest_before = manifest.read_bytes()
     open_view(page, editor.url + "#/collections/photos/entries/manifest")
-    page.get_by_role("button", name="Add ảnh (photos)").click()
+    page.get_by_role("button", name="Thêm ảnh (photos)").click()
     page.get_by_role("button", name="Chọn một hình").click()
     page.locator("input[type=file]").set_input_files(str(upload))
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
-    # alt (first) and caption (second) each have one input per language
-    for code, text in (
-        ("vi", "Quầy vải ở chợ Mộc Bài"),
-        ("en", "A cloth stall at Mộc Bài market"),
-        ("km", "តូបក្រណាត់នៅផ្សារមុកបៃ"),
+    for language, text in (
+        ("Tiếng Việt", "Quầy vải ở chợ Mộc Bài"),
+        ("English", "A cloth stall at Mộc Bài market"),
+        ("ភាសាខ្មែរ", "តូបក្រណាត់នៅផ្សារមុកបៃ"),
     ):
-        page.locator(f"input[id^='{code}-field']").first.fill(text)
-    page.get_by_label("Tác giả (credit)").fill("Nguyễn Văn A")
-    page.get_by_label("Giấy phép (licence)").fill("CC BY 4.0")
-    page.get_by_label("Nguồn (source)").fill("Ảnh của Sở")
+        field(page, f"Mô tả ảnh cho người không nhìn thấy — {language}").fill(text)
+    field(page, "Tác giả (credit)").fill("Nguyễn Văn A")
+    field(page, "Giấy phép (licence)").fill("CC BY 4.0")
+    field(page, "Nguồn (source)").fill("Ảnh của Sở")
     publish(page)
     written = wait_for_file(manifest, changed_from=manifest_before).decode()
     assert written.startswith(manifest_before.decode().split("\n\n")[0])  # the header comments
@@ -186,7 +163,29 @@ def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, 
     }
     assert (root / "assets/photos/cho-moc-bai.jpg").read_bytes() == upload.read_bytes()
 
-    # 5. The result passes every check.
+    # 5. A figure changed in its dataset's form: the record is found by its summary, and the
+    #    file changes on that one line; its as-of date and source stay beside it.
+    figures = root / "data/key-figures.yml"
+    figures_before = figures.read_text(encoding="utf-8")
+    open_view(page, editor.url + "#/collections/data/entries/key-figures")
+    # (">3.3 million", VietNamNet, the record's own source: FACTS.md)
+    open_record(page, "population — Dân số: 3")
+    field(page, "Giá trị (value)").fill("3.3")
+    publish(page)
+    figures_after = wait_for_file(figures, changed_from=figures_before.encode()).decode()
+    changed = [
+        line
+        for line in difflib.unified_diff(
+            figures_before.splitlines(), figures_after.splitlines(), lineterm="", n=0
+        )
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed == ["-    value: 3", "+    value: 3.3"]
+    record = next(r for r in yaml.safe_load(figures_after)["records"] if r["id"] == "population")
+    assert record["value"] == 3.3
+    assert record["as_of"] == "2025-06" and record["source"] == "vietnamnet-2025-06-merger"
+
+    # 6. The result passes every check.
     shutil.rmtree(root / "site", ignore_errors=True)
     result = tnsite(root, "check")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
