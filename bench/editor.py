@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.editor.helpers import copy_project, log_in  # noqa: E402
+from tests.editor.helpers import log_in  # noqa: E402
+from tests.helpers.project_copy import copy_project  # noqa: E402
 from tnsite.audit.browser import CHROMIUM_ARGS  # noqa: E402
 from tnsite.audit.run import chromium_path  # noqa: E402
 from tnsite.audit.server import SiteServer  # noqa: E402

@@ -9,22 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import ROOT
-
-COPIED = ("mkdocs.yml", "docs", "data", "assets", "overrides", "i18n")
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name)
-        else:
-            shutil.copy2(source, dest / name)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
-
 
 def preview_site(built: Path, dest: Path) -> Path:
     """What the admin page needs of the built site: its stylesheets and fonts."""

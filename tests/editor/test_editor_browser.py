@@ -15,7 +15,6 @@ import pytest
 import yaml
 
 from tests.editor.helpers import (
-    copy_project,
     field,
     open_record,
     open_view,
@@ -25,6 +24,7 @@ from tests.editor.helpers import (
     type_body,
     wait_for_file,
 )
+from tests.helpers.project_copy import copy_project
 from tests.images.makers import jpeg_with_gps
 from tnsite.config import load_project
 from tnsite.editor.local import LocalEditor

@@ -17,7 +17,6 @@ import pytest
 from tests.conftest import ROOT
 from tests.editor.helpers import (
     FORM_TIMEOUT_MS,
-    copy_project,
     field,
     log_in,
     open_record,
@@ -25,6 +24,7 @@ from tests.editor.helpers import (
     preview_site,
     publish,
 )
+from tests.helpers.project_copy import copy_project
 from tnsite.audit.browser import AXE_RUN
 from tnsite.config import load_project
 from tnsite.editor.local import LocalEditor

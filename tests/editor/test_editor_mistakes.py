@@ -15,7 +15,6 @@ from lxml import html as lxml_html
 from playwright.sync_api import expect
 
 from tests.editor.helpers import (
-    copy_project,
     field,
     open_record,
     open_view,
@@ -23,6 +22,7 @@ from tests.editor.helpers import (
     publish,
     type_body,
 )
+from tests.helpers.project_copy import copy_project
 from tests.helpers.server import SiteServer
 from tests.images.makers import jpeg_with_gps
 from tnsite.build import build_site

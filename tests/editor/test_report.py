@@ -8,7 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.editor.helpers import copy_project, tnsite
+from tests.editor.helpers import tnsite
+from tests.helpers.project_copy import copy_project
 from tnsite.cli import main
 
 

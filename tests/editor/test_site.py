@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.editor.helpers import copy_project
+from tests.helpers.project_copy import copy_project
 from tnsite.alternates import SourceIndex
 from tnsite.audit.budgets import load_budgets
 from tnsite.build import build_site
