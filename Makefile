@@ -9,7 +9,7 @@ TNSITE := $(BIN)/tnsite
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build serve check status mark new move delete test lint audit check-external bench lock clean properdocs
+.PHONY: build serve edit check status mark new move delete test lint audit check-external bench lock clean properdocs
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +22,16 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	@scripts/system-deps.sh build
 	$(TNSITE) build
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The web editor on this machine, writing into this working tree (no GitHub account needed).
+edit: build
+	$(TNSITE) edit
 
 check: $(STAMP)
 	$(TNSITE) check

@@ -137,5 +137,10 @@ from tnsite.links.cli import COMMANDS as LINK_COMMANDS  # noqa: E402
 for _command in LINK_COMMANDS:
     main.add_command(_command)
 
+from tnsite.editor.cli import COMMANDS as EDITOR_COMMANDS  # noqa: E402
+
+for _command in EDITOR_COMMANDS:
+    main.add_command(_command)
+
 if __name__ == "__main__":
     main()

@@ -18,4 +18,7 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / name)
         elif src.exists():
             shutil.copy(src, dest / name)
+    # The pinned npm tools, linked: the build copies the web editor's bundle from them.
+    if (ROOT / "node_modules").is_dir():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest

@@ -8,13 +8,23 @@ from pathlib import Path
 from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
-from tnsite.config import Project
+from tests.conftest import ROOT
+from tnsite.config import Project, load_project
+from tnsite.editor.config import editor_folder
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp"}
 
 
+# The web editor (/admin/) is a tool for the editors, not a page to share or illustrate.
+EDITOR = editor_folder(load_project(ROOT).raw)
+
+
 def _pages(site: Path) -> list[Path]:
-    return [p for p in site.rglob("index.html") if "assets" not in p.parts]
+    return [
+        p
+        for p in site.rglob("index.html")
+        if "assets" not in p.parts and p.relative_to(site).parts[0] != EDITOR
+    ]
 
 
 def test_every_page_has_a_social_card_that_exists(project: Project, built_site: Path) -> None:

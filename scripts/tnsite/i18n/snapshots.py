@@ -132,6 +132,11 @@ def diff(old: Snapshot, new: Snapshot) -> list[Change]:
     return changes
 
 
+def snapshot_payload(snapshot: Snapshot) -> str:
+    """The exact text of a snapshot file (the web editor commits the same bytes)."""
+    return json.dumps(snapshot.to_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 class SnapshotStore:
     """The folder of snapshots, addressed by version hash."""
 
@@ -150,16 +155,10 @@ class SnapshotStore:
         except (ValueError, KeyError, TypeError):
             return None
 
-    @staticmethod
-    def serialise(snapshot: Snapshot) -> str:
-        """The text of a snapshot's file."""
-        payload = json.dumps(snapshot.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
-        return payload + "\n"
-
     def save(self, snapshot: Snapshot) -> Path:
         path = self.path(snapshot.version)
         self.folder.mkdir(parents=True, exist_ok=True)
-        payload = self.serialise(snapshot)
+        payload = snapshot_payload(snapshot)
         if not path.is_file() or path.read_text(encoding="utf-8") != payload:
             path.write_text(payload, encoding="utf-8")
         return path

@@ -15,7 +15,7 @@ from tnsite.config import Project
 from tnsite.i18n.frontmatter import parse, set_translation_key
 from tnsite.i18n.model import Model
 from tnsite.i18n.relocate.plan import Plan, split_bom
-from tnsite.i18n.snapshots import SnapshotStore, snapshot_of
+from tnsite.i18n.snapshots import SnapshotStore, snapshot_of, snapshot_payload
 
 
 def _as_read(text: str) -> str:
@@ -52,7 +52,7 @@ def keep_translations_current(
             kept = True
         store = SnapshotStore(project.root)
         if kept and not store.path(after.version).is_file():
-            plan.write(store.path(after.version), store.serialise(after))
+            plan.write(store.path(after.version), snapshot_payload(after))
             plan.note(
                 store.path(after.version),
                 None,

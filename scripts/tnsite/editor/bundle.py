@@ -1,0 +1,69 @@
+"""The editor's third-party code, copied from node_modules at build time.
+
+Nothing is downloaded during the build and nothing is loaded from a CDN: `make build` installs the
+pinned npm packages (package-lock.json) and the build copies the files the editor needs into
+/admin/. Without node_modules the build stops with the command that installs them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+NPM_STAMP_COMMAND = "make node_modules/.installed"
+
+
+class BundleMissing(RuntimeError):
+    """node_modules lacks a package the editor needs; the message says how to install it."""
+
+
+@dataclass(frozen=True)
+class Part:
+    package: str  # npm package
+    source: str  # folder inside the package
+    patterns: tuple[str, ...]  # files to copy (glob, relative to source)
+    target: str  # folder inside /admin/
+
+
+PARTS = (
+    Part(
+        "decap-cms",
+        "dist",
+        ("decap-cms.js", "[0-9]*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt"),
+        "vendor/decap-cms",
+    ),
+    Part("yaml", "browser/dist", ("**/*.js",), "vendor/yaml"),
+    Part("yaml", "", ("LICENSE",), "vendor/yaml"),
+)
+
+
+def _package_dir(root: Path, package: str) -> Path:
+    folder = root / "node_modules" / package
+    if not (folder / "package.json").is_file():
+        raise BundleMissing(
+            f"the web editor needs the npm package '{package}' in node_modules/: run "
+            f"`{NPM_STAMP_COMMAND}` (installs the versions pinned in package-lock.json) "
+            "and build again. / Trình biên tập web cần gói npm "
+            f"'{package}' trong node_modules/: chạy `{NPM_STAMP_COMMAND}` rồi dựng lại."
+        )
+    return folder
+
+
+def copy_bundle(root: Path, admin: Path) -> list[Path]:
+    """Copy every part into `admin`; returns the files written."""
+    written: list[Path] = []
+    for part in PARTS:
+        base = _package_dir(root, part.package) / part.source
+        found = [p for pattern in part.patterns for p in sorted(base.glob(pattern)) if p.is_file()]
+        if not found:
+            raise BundleMissing(
+                f"node_modules/{part.package}/{part.source} has none of {', '.join(part.patterns)}:"
+                f" reinstall with `rm -rf node_modules && {NPM_STAMP_COMMAND}`."
+            )
+        for file in found:
+            dest = admin / part.target / file.relative_to(base)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, dest)
+            written.append(dest)
+    return written
