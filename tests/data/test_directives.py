@@ -39,7 +39,8 @@ def store(project: Project):  # type: ignore[no-untyped-def]
     [
         ("{{ valeu key-figures/area }}", "unknown view 'valeu'", "did you mean 'value'"),
         ("{{ table industrial-park }}", "unknown dataset 'industrial-park'", "industrial-parks"),
-        ("{{ value key-figures/areas }}", "unknown record 'areas'", "ids: area, auxiliary-gates"),
+        ("{{ value key-figures/areas }}", "unknown record 'areas'", "did you mean 'area'?"),
+        ("{{ value key-figures/zzzz }}", "unknown record 'zzzz'", "ids: `area`, `auxiliary-gates`"),
         ("{{ table key-figures }}", "cannot show dataset 'key-figures'", "border-gates"),
         ("Text {{ map }} inline.", "must stand alone on its line", "own"),
         (

@@ -509,9 +509,6 @@ def _errors(project: Project) -> list[str]:
 
 def test_move_then_delete_on_the_real_site_keeps_it_building_and_clean(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site-copy")
-    shutil.copy(ROOT / "audit.yml", root / "audit.yml")
-    if (ROOT / ".cache" / "images").is_dir():  # social cards already drawn: only speed
-        shutil.copytree(ROOT / ".cache" / "images", root / ".cache" / "images")
     project = reload(root)
     linked = sum(
         len(links_to(doc.text, Site.of(project), f"{doc.lang}/{doc.path}", OLD))
@@ -539,3 +536,42 @@ def test_move_then_delete_on_the_real_site_keeps_it_building_and_clean(tmp_path:
     assert _errors(project) == []
     assert check_translations(project) == []
     assert not (project.site_dir / "van-hoa").exists()
+
+
+def _with_publications(root: Path, pages: list[str]) -> Path:
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("plugins:\n", "plugins:\n  - tnsite/publish\n", 1), "utf-8")
+    listed = "".join(f"      - {page}  # kept\n" for page in pages)
+    file = root / "publications.yml"
+    file.write_text(
+        "publications:\n  - id: tap-gap\n    title: {vi: A, en: A, km: A}\n"
+        f"    link: {{vi: B, en: B, km: B}}\n    pages:\n{listed}",
+        encoding="utf-8",
+    )
+    return file
+
+
+def test_publications_follow_a_moved_page_and_lose_a_deleted_one(fixture_project: Project) -> None:
+    root = fixture_project.root
+    file = _with_publications(root, ["dau-tu/index.md", PARK])
+    code, out = run(reload(root), "move", PARK, "thuong-mai/khu.md")
+    assert code == 0, out
+    assert "      - thuong-mai/khu.md  # kept\n" in file.read_text(encoding="utf-8")
+    assert f"publications.yml:7: publication 'tap-gap': {PARK} → thuong-mai/khu.md" in out
+    code, out = run(reload(root), "delete", "thuong-mai/khu.md", "--force")
+    assert code == 0, out
+    assert file.read_text(encoding="utf-8").endswith(
+        "    pages:\n      - dau-tu/index.md  # kept\n"
+    )
+    assert "publications.yml:7: publication 'tap-gap': thuong-mai/khu.md removed" in out
+
+
+def test_a_publication_s_only_page_stops_the_deletion(fixture_project: Project) -> None:
+    root = fixture_project.root
+    file = _with_publications(root, [PARK])
+    before = tree(root)
+    code, out = run(reload(root), "delete", PARK, "--force")
+    assert code == 1
+    assert "publications.yml:6:9: error: publication 'tap-gap' prints" in out
+    assert tree(root) == before and file.is_file()

@@ -95,7 +95,9 @@ def test_script_in_a_page_body_stops_the_build_at_its_line(tmp_path: Path) -> No
     _load.cache_clear()
     with pytest.raises(BuildRefused) as refused:
         build_site(load_project(root), tmp_path / "out")
-    (finding,) = [f for f in refused.value.findings if f.severity is Severity.ERROR]
+    errors = [f for f in refused.value.findings if f.severity is Severity.ERROR]
+    print("\n".join(f.render() for f in errors))
+    (finding,) = errors
     assert (finding.path, finding.line, finding.rule) == (
         "docs/vi/du-lich/ho-dau-tieng.md",
         9,

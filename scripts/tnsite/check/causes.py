@@ -11,6 +11,10 @@ reduced to their causes before an editor sees them:
   by one line at that file: how many pages use it, checked again once it is fixed;
 - every place that still points at a page that no longer exists (`extra["missing_page"]`)
   becomes one finding listing them all, with the command that removes them;
+- a file whose name cannot be an address is reported once for all its languages, and what
+  follows from its name (its translations, missing under that name) waits for the rename;
+- what the publications find in a page's content, on a line another check already names, is
+  that check's finding seen again in print;
 - causes come first: files that cannot be read, then other errors, then warnings.
 """
 
@@ -23,9 +27,13 @@ from tnsite.findings import Finding, Msg, Severity
 
 UNREADABLE_RULES = {"front-matter-syntax", "data-syntax", "photo-manifest-syntax"}
 DEPENDS = "depends-on"
+PUBLICATION = "publication"
 UNSAFE_SOURCE_RULES = {"unsafe-html", "unsafe-url"}
-UNSAFE_BUILT = "unsafe-script"
+# Findings about what was made from the built page (its scripts, the publication printed from
+# it): on a page whose source holds unsafe markup, they are that markup's consequence.
+FROM_BUILT_PAGE = {"unsafe-script", PUBLICATION}
 MISSING_PAGE = "missing-page"
+FILE_NAME = "file-name"
 
 
 def _rank(finding: Finding) -> int:
@@ -119,8 +127,8 @@ def _missing_pages(findings: list[Finding]) -> list[Finding]:
 
 def _unsafe_first(findings: list[Finding]) -> list[Finding]:
     """Markup that may not stay in a page is the cause of whatever else is wrong with it on
-    that line (its missing alt text, its broken address) and of the scripts found in the
-    built page: it is reported alone."""
+    that line (its missing alt text, its broken address) and of what is wrong with the built
+    page (its scripts, the publication printed from it): it is reported alone."""
     unsafe = {(f.path, f.line) for f in findings if f.rule in UNSAFE_SOURCE_RULES}
     unsafe_files = {path for path, _ in unsafe}
     return [
@@ -129,11 +137,31 @@ def _unsafe_first(findings: list[Finding]) -> list[Finding]:
         if f.rule in UNSAFE_SOURCE_RULES
         or (
             (f.path, f.line) not in unsafe
-            and not (f.rule == UNSAFE_BUILT and f.path in unsafe_files)
+            and not (f.rule in FROM_BUILT_PAGE and f.path in unsafe_files)
         )
     ]
 
 
+def _badly_named(findings: list[Finding]) -> list[Finding]:
+    """One finding per badly named page, whatever the languages it was written in; the
+    translations said to be missing under that name are not, once it is renamed."""
+    named: dict[object, Finding] = {}
+    for finding in order(f for f in findings if f.rule == FILE_NAME):
+        named.setdefault(finding.extra.get("renamed_page", finding.path), finding)
+    files = {f.path for f in findings if f.rule == FILE_NAME}
+    kept = [f for f in findings if f.rule != FILE_NAME and f.extra.get("source") not in files]
+    return kept + list(named.values())
+
+
+def _printed_echoes(findings: list[Finding]) -> list[Finding]:
+    """A publication's finding on a line another check already reports is the same cause."""
+    named = {
+        (f.path, f.line) for f in findings if f.rule != PUBLICATION and f.severity is Severity.ERROR
+    }
+    return [f for f in findings if f.rule != PUBLICATION or (f.path, f.line) not in named]
+
+
 def resolve(findings: Iterable[Finding]) -> list[Finding]:
     """The findings an editor should read, one per cause, causes first."""
-    return order(_missing_pages(_dependents(_unsafe_first(_unique(findings)))))
+    reduced = _badly_named(_printed_echoes(_unsafe_first(_unique(findings))))
+    return order(_missing_pages(_dependents(reduced)))

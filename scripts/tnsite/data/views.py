@@ -60,8 +60,14 @@ class DirectiveProblem:
     depends_on: str | None = None  # a data file that cannot be read: the real cause
 
 
+LISTED = 12  # beyond this, a list of names is noise: the file itself lists them
+
+
 def _listing(options: list[str] | tuple[str, ...]) -> str:
-    return ", ".join(sorted(options)) or "—"
+    """The names an editor may write, as code; a long list is cut with how many are left."""
+    names = sorted(options)
+    shown = ", ".join(f"`{name}`" for name in names[:LISTED]) or "—"
+    return shown + (f", … (+{len(names) - LISTED})" if len(names) > LISTED else "")
 
 
 def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
@@ -238,8 +244,8 @@ def _record_problems(record_id: str, dataset: str, records: dict) -> list[Direct
                     f"không có bản ghi '{record_id}' trong data/{dataset}.yml",
                 ),
                 Msg(
-                    (f"did you mean '{guess}'? " if guess else "") + f"ids: {_listing(ids)}",
-                    (f"có phải '{guess}'? " if guess else "") + f"các id: {_listing(ids)}",
+                    f"did you mean '{guess}'?" if guess else f"ids: {_listing(ids)}",
+                    f"có phải '{guess}'?" if guess else f"các id: {_listing(ids)}",
                 ),
             )
         ]

@@ -18,7 +18,7 @@ from tnsite.editor.report import annotation_lines, load_findings, summary
     "--findings",
     type=click.Path(path_type=Path),
     default=None,
-    help="reports/check.json (written by `tnsite check`).",
+    help="reports/check.json (written by `make check`).",
 )
 @click.option(
     "--summary",
@@ -32,7 +32,7 @@ def report_pr(project: Project, findings: Path | None, summary_path: Path | None
     """Turn the check's findings into Vietnamese annotations and a job summary for editors."""
     source = findings or project.reports_dir / "check.json"
     if not source.is_file():
-        click.echo(f"error: {source} is missing: run `tnsite check` first.", err=True)
+        click.echo(f"error: {source} is missing: run `make check` first.", err=True)
         sys.exit(2)
     found = load_findings(source)
     for line in annotation_lines(found):

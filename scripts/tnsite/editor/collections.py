@@ -84,11 +84,20 @@ def _front_matter_schema() -> dict[str, Any]:
     return json.loads(FRONT_MATTER_SCHEMA.read_text(encoding="utf-8"))
 
 
+def _read_dataset(path: Path) -> Any:
+    """The data file, or {} when it cannot be read: the build's data check reports it at its
+    line and refuses the build, and the editor's configuration must not fail before it can."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError:
+        return {}
+
+
 def _ids(project: Project, dataset: str) -> tuple[str, ...]:
     path = project.data_dir / f"{dataset}.yml"
     if not path.is_file():
         return ()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _read_dataset(path)
     records = data.get("records") if isinstance(data, dict) else None
     return tuple(
         str(r["id"]) for r in records or [] if isinstance(r, dict) and isinstance(r.get("id"), str)
@@ -243,7 +252,7 @@ def data_collection(project: Project) -> dict[str, Any]:
 
 
 def _dataset_title(path: Path, code: str) -> str:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _read_dataset(path)
     title = data.get("title") if isinstance(data, dict) else None
     if isinstance(title, dict) and title.get(code):
         return str(title[code])

@@ -68,8 +68,8 @@ def mark(model: Model, docs: list[PageDoc]) -> list[Marked]:
             )
         if doc.fm.error or "translation" not in doc.meta:
             raise MarkError(
-                f"{doc.rel}: fix its front matter first (`tnsite check`).",
-                f"{doc.rel}: hãy sửa front matter trước (`tnsite check`).",
+                f"{doc.rel}: fix its front matter first (`make check`).",
+                f"{doc.rel}: hãy sửa front matter trước (`make check`).",
             )
         snapshot = model.current_snapshot(doc.path)
         model.store.save(snapshot)

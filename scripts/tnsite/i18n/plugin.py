@@ -100,7 +100,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if page.file.generated_by is None:
-            report(config, folder_links(self.project, self._rel(page), markdown, page.file.src_uri))
+            # The file as written (front matter included), so lines are the editor's lines.
+            written = page.file.content_string
+            report(config, folder_links(self.project, self._rel(page), written, page.file.src_uri))
         return markdown
 
     def on_page_content(

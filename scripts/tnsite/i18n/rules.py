@@ -17,6 +17,8 @@ from tnsite.i18n.markdown import Ref
 from tnsite.i18n.model import Model, PageDoc, State, docs_path, load_model
 from tnsite.i18n.names import lang_name
 from tnsite.i18n.pending import PENDING_FILE
+from tnsite.i18n.relocate.pages import suggest_slug
+from tnsite.i18n.scaffold import PAGE_PATH
 from tnsite.i18n.schema import schema_findings, syntax_finding
 from tnsite.i18n.snapshots import SNAPSHOT_DIR
 
@@ -27,6 +29,7 @@ STALE = "stale-translation"
 STRUCTURE = "structure-mismatch"
 UNTRANSLATED = "untranslated-text"
 FRONT_MATTER = "front-matter"
+FILE_NAME = "file-name"
 
 
 def _names(code: str) -> tuple[str, str]:
@@ -40,6 +43,7 @@ def check_translations(project: Project, on: dt.date | None = None) -> list[Find
 
 def all_findings(model: Model) -> list[Finding]:
     rules: list[Callable[[Model], list[Finding]]] = [
+        file_names,
         front_matter,
         coverage,
         orphans,
@@ -50,6 +54,47 @@ def all_findings(model: Model) -> list[Finding]:
     findings = list(model.pending_findings)
     for rule in rules:
         findings.extend(rule(model))
+    return findings
+
+
+def file_names(model: Model) -> list[Finding]:
+    """A page's file name becomes its address: spaces, capitals and accents make addresses that
+    break when shared, and the same page must have the same name in every language."""
+    findings: list[Finding] = []
+    for pages in model.pages.values():
+        for doc in pages.values():
+            if PAGE_PATH.match(doc.path):
+                continue
+            better = suggest_slug(doc.path)
+            rename = (
+                Msg(
+                    f'rename it to {better}: `make move FROM="{doc.path}" TO={better}` (every '
+                    "language version and every link follow)",
+                    f'đổi tên tệp thành {better}: `make move FROM="{doc.path}" TO={better}` '
+                    "(mọi bản ngôn ngữ và mọi liên kết sẽ đổi theo)",
+                )
+                if better
+                else Msg(
+                    "rename it with lower-case letters without accents, digits and hyphens",
+                    "đổi tên tệp, chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang",
+                )
+            )
+            findings.append(
+                Finding(
+                    doc.rel,
+                    1,
+                    FILE_NAME,
+                    Msg(
+                        f"the file name '{doc.path}' cannot be a page address (spaces, capitals "
+                        "or accents)",
+                        f"tên tệp '{doc.path}' không dùng được làm địa chỉ trang (có dấu cách, "
+                        "chữ hoa hoặc dấu tiếng Việt)",
+                    ),
+                    Severity.ERROR,
+                    hint=rename,
+                    extra={"renamed_page": doc.path},
+                )
+            )
     return findings
 
 
@@ -78,6 +123,9 @@ def front_matter(model: Model) -> list[Finding]:
                             f"cùng đường dẫn với bản gốc: ghi `source: {doc.path}`, hoặc "
                             "chuyển tệp về đường dẫn của trang được dịch.",
                         ),
+                        # A source that is gone: the file was moved by hand, and this is one
+                        # more place still naming the old page.
+                        extra={"missing_page": declared} if declared not in model.sources else {},
                     )
                 )
     return findings
@@ -216,7 +264,7 @@ def stale(model: Model) -> list[Finding]:
         if staleness.up_to_date:
             continue
         source = model.sources[doc.path]
-        mark = f"tnsite mark {doc.rel}"
+        mark = f'make mark PAGES="{doc.rel}"'
         line = doc.fm.line_of("translation", "source_version")
         if staleness.reason == "unrecorded":
             line = doc.fm.line_of("translation")

@@ -130,10 +130,10 @@ def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[s
     if kind == "pattern" and where == "translation.source_version":
         return (
             Msg(
-                "`translation.source_version` is not a version recorded by `tnsite mark`; run "
-                "`tnsite mark` on this page once it is up to date.",
-                "`translation.source_version` không phải phiên bản do `tnsite mark` ghi; chạy "
-                "`tnsite mark` cho trang này khi bản dịch đã cập nhật.",
+                "`translation.source_version` is not a version recorded by `make mark`; run "
+                "`make mark` on this page once it is up to date.",
+                "`translation.source_version` không phải phiên bản do `make mark` ghi; chạy "
+                "`make mark` cho trang này khi bản dịch đã cập nhật.",
             ),
             path,
         )

@@ -300,8 +300,8 @@ def status_page_markdown(status: Status, page_path: str) -> str:
         "## Việc cần làm tiếp theo {#viec-can-lam}",
         "",
         "Xếp theo mức quan trọng: trang chủ, các trang mục, rồi các trang mà chúng liên kết tới. "
-        "Sau khi dịch hoặc cập nhật xong một trang, chạy `tnsite mark <tệp>` để ghi nhận bản "
-        "dịch đã theo kịp bản gốc.",
+        "Sau khi dịch hoặc cập nhật xong một trang, chạy `make mark PAGES='<tệp>'` để ghi nhận "
+        "bản dịch đã theo kịp bản gốc.",
         "",
     ]
     for lang in status.languages:

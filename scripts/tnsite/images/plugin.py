@@ -14,7 +14,7 @@ import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -188,7 +188,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         rel = (
             page.url[len(build.url_prefix) :] if page.url.startswith(build.url_prefix) else page.url
         )
-        out = f"{self.config.cards_dir}/{build.code}/{rel.strip('/') or 'index'}.png"
+        # page.url is percent-encoded; the card is a file named like the page, linked encoded.
+        out = f"{self.config.cards_dir}/{build.code}/{unquote(rel).strip('/') or 'index'}.png"
         self.card_jobs[out] = CardText(
             title=title,
             lang=lang,
@@ -197,7 +198,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             lead=build.site_description if home else "",
         )
         context["tn_card"] = {
-            "url": self.project.site_url + out,
+            "url": self.project.site_url + quote(out),
             "width": 1200,
             "height": 630,
             "type": "image/png",

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from tnsite.alternates import BuiltPage, SourceIndex, md_candidates, split_language
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg, sort_key
+from tnsite.i18n.markdown import scan
 from tnsite.links.classify import BROKEN_ANCHOR, BROKEN_LINK, HREFLANG_MISMATCH, MISSING_ASSET
 from tnsite.links.resolve import Resolver
 from tnsite.links.scan import Ref
 from tnsite.links.site import SiteScan, languages_of
 from tnsite.links.sourcemap import Origin, SourceMap, stylesheet_origin
+from tnsite.mdsource import Source
 
 
 @dataclass
@@ -44,7 +46,19 @@ def _where(origin: Origin) -> Msg:
     return Msg("", "")
 
 
-def _message(project: Project, group: _Group) -> tuple[Msg, Msg]:
+def heading_ids(project: Project, index: SourceIndex, target: str) -> list[str]:
+    """The ids of the headings of the page a built address comes from, as its Markdown gives
+    them (explicit `{#id}` or the slug of the heading)."""
+    built = index.locate(target)
+    if built.source is None:
+        return []
+    path = project.root / built.source
+    text = path.read_text(encoding="utf-8", errors="replace")
+    source = Source(text)
+    return [h.key for h in scan(text, source.body_line, built.md or "").headings]
+
+
+def _message(project: Project, group: _Group, anchors: list[str] | None = None) -> tuple[Msg, Msg]:
     url, target, page = group.origin.written or group.ref.url, group.target, group.page
     where = _where(group.origin)
     fragment = url.split("#", 1)[1] if "#" in url else ""
@@ -69,8 +83,9 @@ def _message(project: Project, group: _Group) -> tuple[Msg, Msg]:
             ),
             Msg(
                 "Use an id that exists on that page (the {#id} after its headings) or add "
-                "that id to the heading.",
-                "Dùng id có trên trang đó (phần {#id} sau tiêu đề) hoặc thêm id đó vào tiêu đề.",
+                "that id to the heading." + (f" Its ids: {', '.join(anchors)}." if anchors else ""),
+                "Dùng id có trên trang đó (phần {#id} sau tiêu đề) hoặc thêm id đó vào tiêu đề."
+                + (f" Các id của trang: {', '.join(anchors)}." if anchors else ""),
             ),
         )
     if group.rule == MISSING_ASSET:
@@ -166,7 +181,8 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
 
     findings = []
     for group in groups.values():
-        message, hint = _message(project, group)
+        anchors = heading_ids(project, index, group.target) if group.rule == BROKEN_ANCHOR else None
+        message, hint = _message(project, group, anchors)
         pages = sorted(group.pages)
         extra: dict[str, object] = {"url": group.ref.url, "target": group.target, "pages": pages}
         missing = _missing_page(project, index, group)

@@ -65,9 +65,25 @@ class _Reader:
         self.located = located
         self.findings: list[Finding] = []
 
-    def problem(self, pos: Pos, en: str, vi: str, hint_en: str, hint_vi: str) -> None:
+    def problem(
+        self,
+        pos: Pos,
+        en: str,
+        vi: str,
+        hint_en: str,
+        hint_vi: str,
+        extra: dict[str, object] | None = None,
+    ) -> None:
         self.findings.append(
-            Finding(self.rel, pos.line, RULE, Msg(en, vi), col=pos.col, hint=Msg(hint_en, hint_vi))
+            Finding(
+                self.rel,
+                pos.line,
+                RULE,
+                Msg(en, vi),
+                col=pos.col,
+                hint=Msg(hint_en, hint_vi),
+                extra=extra or {},
+            )
         )
 
     def unknown_keys(self, value: dict[str, Any], path: Path_, known: tuple[str, ...]) -> set[str]:
@@ -162,6 +178,7 @@ class _Reader:
                     f"trang '{shown}' không tồn tại (không có {docs.as_posix()}/{shown})",
                     "write the path inside the language folder, e.g. dau-tu/index.md",
                     "ghi đường dẫn trong thư mục ngôn ngữ, ví dụ dau-tu/index.md",
+                    {"missing_page": shown} if isinstance(page, str) else None,
                 )
                 continue
             if page in out:

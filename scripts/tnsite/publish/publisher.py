@@ -239,8 +239,10 @@ class Publisher:
         for part in (DESIGN_VERSION, version("weasyprint"), version("pydyf")):
             sha.update(part.encode() + b"\0")
         sha.update(self.fonts.digest.encode())
-        # The staging folder's name changes from build to build; the printed bytes do not.
-        sha.update(document.replace(self.site_dir.resolve().as_uri(), "site:").encode())
+        # The staging folder's name changes from build to build, and a copy of the project sits
+        # in another folder; the printed bytes change with neither.
+        placed = document.replace(self.site_dir.resolve().as_uri(), "site:")
+        sha.update(placed.replace(self.project.root.resolve().as_uri(), "project:").encode())
         # Files the document names (photos, unpacked fonts) count by their content.
         for uri in sorted(set(FILE_URI.findall(document))):
             path = Path(uri[len("file://") :])

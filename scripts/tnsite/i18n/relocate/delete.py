@@ -6,8 +6,9 @@ a link is part of someone's sentence ("see the festival calendar"), and the sent
 rewording once the page is gone, which only its writer can judge. `--force` (`make delete …
 FORCE=1`) then turns each of those links into its plain text and lists every one, so the
 editor can reread them in the diff. The navigation entry, optional `page:` fields of data
-records and pending entries go with the page; a record that must name a page, or the audit's
-example of a page type, stops the deletion with the line to edit.
+records, pending entries and the page's place in publications go with the page; a record that
+must name a page, the audit's example of a page type or a publication's only page stops the
+deletion with the line to edit.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tnsite.i18n.relocate.nav_edits import update_nav
 from tnsite.i18n.relocate.pages import Named, name_page, require_page
 from tnsite.i18n.relocate.pending_edits import update_pending
 from tnsite.i18n.relocate.plan import Plan, Refused, split_bom
+from tnsite.i18n.relocate.publication_edits import update_publications
 from tnsite.i18n.relocate.remark import keep_translations_current
 
 
@@ -126,6 +128,7 @@ def plan_delete(project: Project, given: str, force: bool = False) -> Plan:
     update_data(plan, project, page, None)
     update_pending(plan, project, page, None)
     update_audit(plan, project, page, None)
+    update_publications(plan, project, page, None)
     if plan.problems:
         raise Refused(
             Msg(f"{page} cannot be deleted yet:", f"chưa xóa được {page}:"),

@@ -1,6 +1,6 @@
 """`tnsite move FROM TO`: a page renamed or moved in every language, and everything that names it
 updated (links in every page of every language, the navigation, data records, translation
-metadata, pending entries, the audit's page types)."""
+metadata, pending entries, the audit's page types, the publications)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from tnsite.i18n.relocate.nav_edits import update_nav
 from tnsite.i18n.relocate.pages import name_page, require_new_name, require_page
 from tnsite.i18n.relocate.pending_edits import update_pending
 from tnsite.i18n.relocate.plan import Plan, Refused, split_bom
+from tnsite.i18n.relocate.publication_edits import update_publications
 from tnsite.i18n.relocate.remark import keep_translations_current
 
 
@@ -76,6 +77,7 @@ def plan_move(project: Project, given_from: str, given_to: str) -> Plan:
     update_data(plan, project, page, new_page)
     update_pending(plan, project, page, new_page)
     update_audit(plan, project, page, new_page)
+    update_publications(plan, project, page, new_page)
     if plan.problems:
         raise Refused(
             Msg(

@@ -1,0 +1,117 @@
+"""The reduction to one finding per cause, fed the findings one mistake produces in several
+checks at once."""
+
+from __future__ import annotations
+
+from tnsite.check.causes import resolve
+from tnsite.findings import Finding, Msg, Severity
+
+
+def f(
+    path: str,
+    line: int,
+    rule: str,
+    severity: Severity = Severity.ERROR,
+    col: int = 1,
+    **extra: object,
+) -> Finding:
+    return Finding(path, line, rule, Msg(rule, rule), severity, col, extra=extra)
+
+
+def rules(findings: list[Finding]) -> list[tuple[str, int, str]]:
+    return [(x.path, x.line, x.rule) for x in findings]
+
+
+def test_the_same_finding_in_several_builds_is_reported_once() -> None:
+    twice = [f("docs/vi/a.md", 3, "broken-link"), f("docs/vi/a.md", 3, "broken-link")]
+    assert rules(resolve(twice)) == [("docs/vi/a.md", 3, "broken-link")]
+
+
+def test_an_unreadable_file_replaces_what_depends_on_it() -> None:
+    found = [
+        f("docs/vi/a.md", 9, "data-directive", depends_on="data/x.yml"),
+        f("docs/en/a.md", 9, "data-directive", depends_on="data/x.yml"),
+        f("docs/vi/b.md", 4, "data-directive", depends_on="data/y.yml"),  # y.yml is readable
+        f("data/x.yml", 12, "data-syntax"),
+    ]
+    out = resolve(found)
+    assert rules(out) == [
+        ("data/x.yml", 12, "data-syntax"),
+        ("docs/vi/b.md", 4, "data-directive"),
+        ("data/x.yml", 1, "depends-on"),
+    ]
+    assert out[-1].extra["pages"] == ["docs/en/a.md", "docs/vi/a.md"]
+    assert "2 trang dùng tệp này" in out[-1].render("vi")
+
+
+def test_every_place_pointing_at_a_deleted_page_is_one_finding() -> None:
+    found = [
+        f("docs/vi/index.md", 14, "broken-link", missing_page="du-lich/le-hoi.md"),
+        f("data/festivals.yml", 14, "data-schema", missing_page="du-lich/le-hoi.md"),
+        f("publications.yml", 50, "publication", missing_page="du-lich/le-hoi.md"),
+        f("docs/vi/b.md", 2, "broken-link", missing_page="du-lich/khong-co.md"),  # one place
+    ]
+    out = resolve(found)
+    assert rules(out) == [
+        ("data/festivals.yml", 14, "missing-page"),
+        ("docs/vi/b.md", 2, "broken-link"),
+    ]
+    assert out[0].extra["places"] == [
+        "data/festivals.yml:14",
+        "docs/vi/index.md:14",
+        "publications.yml:50",
+    ]
+    assert "make delete PAGE=du-lich/le-hoi.md" in out[0].render("vi")
+
+
+def test_unsafe_markup_is_reported_alone_on_its_page() -> None:
+    found = [
+        f("docs/vi/a.md", 9, "unsafe-html"),
+        f("docs/vi/a.md", 9, "missing-alt"),
+        f("docs/vi/a.md", 8, "publication"),  # the printed page fails on the same markup
+        f("docs/vi/a.md", 1, "unsafe-script"),  # found again in the built page
+        f("docs/vi/b.md", 1, "unsafe-script"),  # another page: its own cause
+    ]
+    assert rules(resolve(found)) == [
+        ("docs/vi/a.md", 9, "unsafe-html"),
+        ("docs/vi/b.md", 1, "unsafe-script"),
+    ]
+
+
+def test_a_publication_finding_on_a_line_another_check_names_is_dropped() -> None:
+    found = [
+        f("docs/vi/a.md", 10, "publication"),
+        f("docs/vi/a.md", 10, "missing-asset", col=8),
+        f("docs/vi/a.md", 12, "publication"),  # nothing else there: kept
+    ]
+    assert rules(resolve(found)) == [
+        ("docs/vi/a.md", 10, "missing-asset"),
+        ("docs/vi/a.md", 12, "publication"),
+    ]
+
+
+def test_a_badly_named_page_is_one_finding_for_all_its_languages() -> None:
+    vi, en = "docs/vi/du-lich/Chợ đêm.md", "docs/en/du-lich/Chợ đêm.md"
+    found = [
+        f(en, 1, "file-name", renamed_page="du-lich/Chợ đêm.md"),
+        f(vi, 1, "file-name", renamed_page="du-lich/Chợ đêm.md"),
+        f("docs/km/du-lich/Chợ đêm.md", 1, "missing-translation", source=vi),
+        f("docs/km/du-lich/cho.md", 1, "missing-translation", source="docs/vi/du-lich/cho.md"),
+    ]
+    assert rules(resolve(found)) == [
+        (en, 1, "file-name"),
+        ("docs/km/du-lich/cho.md", 1, "missing-translation"),
+    ]
+
+
+def test_causes_come_first_then_errors_then_warnings() -> None:
+    found = [
+        f("docs/vi/a.md", 1, "stale-translation", Severity.WARNING),
+        f("docs/vi/a.md", 5, "broken-link"),
+        f("docs/vi/z.md", 2, "front-matter-syntax"),
+    ]
+    assert [x.rule for x in resolve(found)] == [
+        "front-matter-syntax",
+        "broken-link",
+        "stale-translation",
+    ]

@@ -1,0 +1,259 @@
+"""The editors' fault matrix: each mistake an editor makes, run through `tnsite check` in
+Vietnamese and in English on a copy of the real site. For each: the exit status, one finding
+per cause, the file and line of what the editor wrote, a Vietnamese text without an English
+sentence, and site/ untouched when the build refuses."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.helpers.project_copy import copy_project
+from tnsite.cli import main
+from tnsite.config import _load
+
+PAGE = "docs/vi/du-lich/nui-ba-den.md"
+KM_PAGE = "docs/km/du-lich/nui-ba-den.md"
+# Words that only English uses: one of them outside code, quotes and paths means an English
+# sentence reached an editor who reads Vietnamese.
+ENGLISH = {
+    "the", "is", "are", "and", "of", "this", "that", "which", "would", "does", "has", "was",
+    "with", "for", "not", "cannot", "must", "should", "there", "your", "you", "missing", "found",
+    "page", "file", "link", "error", "warning", "expected", "invalid", "line", "value",
+}  # fmt: skip
+QUOTED = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"|“[^”]*”|\{[^}]*\}|\[[^\]]*\]|\([^)]*\)")
+PATHISH = re.compile(r"\S*[/.#:=_]\S*")
+
+
+def english_words(text: str) -> set[str]:
+    """English-only words in a line of Vietnamese output, outside code, quotes and paths."""
+    bare = PATHISH.sub(" ", QUOTED.sub(" ", text))
+    return {w for w in re.findall(r"[A-Za-z]+", bare) if w.lower() in ENGLISH}
+
+
+def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(root: Path, rel: str, needle: str) -> int:
+    lines = (root / rel).read_text(encoding="utf-8").split("\n")
+    return next(n for n, text in enumerate(lines, 1) if needle in text)
+
+
+@dataclass(frozen=True)
+class Fault:
+    name: str
+    make: Callable[[Path], None]
+    errors: int  # findings of severity error (one per cause)
+    where: Callable[[Path], tuple[str, int]] | None  # (file, line) of the first error
+    rule: str | None = None
+    warns: str | None = None  # a rule that must warn (a mistake that does not stop the build)
+
+
+def _unclosed(root: Path) -> None:
+    edit(root, PAGE, "---\n\n# Núi Bà Đen", "\n# Núi Bà Đen")
+
+
+def _tab(root: Path) -> None:
+    edit(root, PAGE, "description:", "\tdescription:")
+
+
+def _indent(root: Path) -> None:
+    edit(root, KM_PAGE, "  review: draft", " review: draft")
+
+
+def _missing_page_link(root: Path) -> None:
+    edit(
+        root,
+        PAGE,
+        "## Tổng quan {#overview}",
+        "Xem [chợ đêm](cho-dem.md).\n\n## Tổng quan {#overview}",
+    )
+
+
+def _missing_anchor(root: Path) -> None:
+    edit(root, PAGE, "(le-hoi.md#hoi-xuan-nui-ba)", "(le-hoi.md#hoi-xuan)")
+
+
+def _missing_image(root: Path) -> None:
+    edit(
+        root,
+        PAGE,
+        "## Tổng quan {#overview}",
+        "![Núi](../../assets/images/khong-co.png)\n\n## Tổng quan {#overview}",
+    )
+
+
+def _no_alt(root: Path) -> None:
+    edit(
+        root,
+        PAGE,
+        "## Tổng quan {#overview}",
+        "![](../../assets/images/illustrations/mountain.svg)\n\n## Tổng quan {#overview}",
+    )
+
+
+def _km_into_vi(root: Path) -> None:
+    edit(root, KM_PAGE, "## ", "[Tiếng Việt](../../vi/du-lich/le-hoi.md)\n\n## ")
+
+
+def _edited_section(root: Path) -> None:
+    edit(root, PAGE, "Trên núi có nhiều chùa", "Trên núi Bà có rất nhiều chùa")
+
+
+def _unknown_key(root: Path) -> None:
+    edit(root, PAGE, "key-figures/ba-den-height", "key-figures/ba-den-heigth")
+
+
+def _yaml_error(root: Path) -> None:
+    edit(root, "data/key-figures.yml", "  - id: population", "\t- id: population")
+
+
+def _crlf_and_bom(root: Path) -> None:
+    path = root / PAGE
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+
+
+def _hand_named(root: Path) -> None:
+    (root / "docs/vi/du-lich/Chợ đêm.md").write_text(
+        "---\ntitle: Chợ đêm\ndescription: Chợ đêm Tây Ninh.\n---\n\n# Chợ đêm\n\nChợ.\n",
+        encoding="utf-8",
+    )
+
+
+def _deleted(root: Path) -> None:
+    (root / "docs/vi/du-lich/le-hoi.md").unlink()
+
+
+def _moved(root: Path) -> None:
+    for lang in ("vi", "en", "km"):
+        old = root / f"docs/{lang}/du-lich/ho-dau-tieng.md"
+        old.rename(old.with_name("ho-dau-tieng-moi.md"))
+
+
+FAULTS = [
+    Fault("unclosed front matter", _unclosed, 1, lambda r: (PAGE, 4), "front-matter"),
+    Fault("tab in front matter", _tab, 1, lambda r: (PAGE, 3), "front-matter"),
+    Fault("indented block", _indent, 1, lambda r: (KM_PAGE, 6), "front-matter"),
+    Fault(
+        "link to a missing page",
+        _missing_page_link,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "cho-dem.md")),
+        "broken-link",
+    ),
+    Fault(
+        "missing anchor",
+        _missing_anchor,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "#hoi-xuan)")),
+        "broken-anchor",
+    ),
+    Fault(
+        "missing image",
+        _missing_image,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "khong-co.png")),
+        None,
+    ),
+    Fault(
+        "image without alt",
+        _no_alt,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "mountain.svg")),
+        "missing-alt",
+    ),
+    Fault(
+        "Khmer page linking into Vietnamese",
+        _km_into_vi,
+        1,
+        lambda r: (KM_PAGE, line_of(r, KM_PAGE, "../../vi/")),
+        "language-link",
+    ),
+    Fault("section edited after marking", _edited_section, 0, None, None, "stale-translation"),
+    Fault(
+        "unknown data key",
+        _unknown_key,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "ba-den-heigth")),
+        "data-directive",
+    ),
+    Fault(
+        "YAML error in data",
+        _yaml_error,
+        1,
+        lambda r: ("data/key-figures.yml", line_of(r, "data/key-figures.yml", "\t- id")),
+        "data-syntax",
+    ),
+    Fault("CRLF and BOM", _crlf_and_bom, 0, None, None),
+    Fault(
+        "hand-named file",
+        _hand_named,
+        1,
+        lambda r: ("docs/vi/du-lich/Chợ đêm.md", 1),
+        "file-name",
+    ),
+    Fault("deleted page with translations", _deleted, 1, None, "missing-page"),
+    Fault("page moved by hand", _moved, 1, None, "missing-page"),
+]
+
+
+def check(root: Path, lang: str) -> tuple[int, str, list[dict]]:  # type: ignore[type-arg]
+    _load.cache_clear()
+    result = CliRunner().invoke(
+        main, ["--root", str(root), "check", "--lang", lang], catch_exceptions=False
+    )
+    report = json.loads((root / "reports" / "check.json").read_text(encoding="utf-8"))
+    return result.exit_code, result.output, report
+
+
+@pytest.fixture(scope="module")
+def clean_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built once: every fault starts from this state."""
+    root = copy_project(tmp_path_factory.mktemp("clean") / "p")
+    code, output, _ = check(root, "en")
+    assert code == 0, output
+    return root
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
+def test_each_mistake_gets_one_message_per_cause_in_both_languages(
+    fault: Fault, clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    site_before = (root / "site" / "index.html").read_bytes()
+    fault.make(root)
+
+    code, output_vi, report = check(root, "vi")
+    errors = [f for f in report if f["severity"] == "error"]
+    assert len(errors) == fault.errors, output_vi
+    assert code == (1 if fault.errors else 0), output_vi
+    if fault.where is not None:
+        assert (errors[0]["path"], errors[0]["line"]) == fault.where(root), output_vi
+    if fault.rule is not None:
+        assert errors[0]["rule"] == fault.rule, output_vi
+    if fault.warns is not None:
+        warned = {(f["path"], f["rule"]) for f in report if f["severity"] == "warning"}
+        assert {
+            (p.replace("/vi/", f"/{lang}/"), fault.warns) for lang in ("en", "km") for p in [PAGE]
+        } <= warned, output_vi
+    for line in output_vi.splitlines():
+        assert not english_words(line), (sorted(english_words(line)), line)
+    if fault.errors:
+        assert (root / "site" / "index.html").read_bytes() == site_before  # nothing published
+
+    code_en, output_en, report_en = check(root, "en")  # the same build's findings, in English
+    assert code_en == code and report_en == report
+    assert "error(s)" in output_en and output_en != output_vi
