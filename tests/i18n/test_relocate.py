@@ -3,7 +3,6 @@ that points at it updated, or nothing changed at all."""
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
