@@ -174,6 +174,27 @@ def test_a_passed_milestone_asks_for_the_past_tense(project: Project, store: Sto
     assert vietnamese_only(finding.message.vi) and vietnamese_only(finding.hint.vi)
 
 
+def test_an_unchecked_schedule_is_a_stale_date(store: Store) -> None:
+    """milestones.yml keeps its dates fresh for 12 months: after that, is the event still
+    expected then? The record's own fresh_for_months (600 here) is what counts."""
+    record = store.record("milestones", "test-opening")
+    assert record is not None
+    try:
+        del record["fresh_for_months"]
+        text = "{{ until milestones/test-opening }}\n"
+        # as of 2025-10-14, 12 months for the file: until 2026-10-15; the date passed before
+        findings = fresh(page_findings(text, "docs/en/x.md", "en", store, dt.date(2026, 10, 15)))
+        assert [f.rule for f in findings] == ["stale-figure", "passed-milestone"]
+        stale = findings[0]
+        assert stale.message.en.startswith(f"{text.strip()} anticipates a date past its freshness")
+        assert stale.hint is not None
+        assert stale.hint.en.startswith("check that the event is still expected on 2026-03")
+        assert "kiểm tra sự kiện vẫn dự kiến vào 2026-03" in stale.hint.vi
+        assert vietnamese_only(stale.message.vi) and vietnamese_only(stale.hint.vi)
+    finally:
+        record["fresh_for_months"] = 600
+
+
 def test_a_milestone_marked_done_is_reported_before_its_date(store: Store) -> None:
     text = "{{ until milestones/test-done-early }}\n"
     (finding,) = fresh(page_findings(text, "docs/en/x.md", "en", store, dt.date(2026, 1, 1)))

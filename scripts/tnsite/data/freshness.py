@@ -206,6 +206,16 @@ def _stale_hint(entries: list[Stale]) -> Msg:
         else:
             where_en = f"fresh_for_months at the top of {rel}, or give the record its own"
             where_vi = f"fresh_for_months ở đầu tệp {rel}, hoặc ghi riêng cho bản ghi này"
+        if entry.dataset.name == MILESTONES:
+            date = entry.record.get("date")
+            return Msg(
+                f"check that the event is still expected on {date}: update '{rid}' in {rel} "
+                f"(date, as_of and source, line {line}) from a newer source; if none is "
+                f"published yet, raise {where_en}",
+                f"kiểm tra sự kiện vẫn dự kiến vào {date}: cập nhật '{rid}' trong {rel} "
+                f"(date, as_of và source, dòng {line}) theo nguồn mới hơn; nếu chưa có nguồn "
+                f"mới thì tăng {where_vi}",
+            )
         return Msg(
             f"update '{rid}' in {rel} (as_of and source, line {line}) with a newer published "
             f"figure; if none is published yet, raise {where_en}",
@@ -228,7 +238,12 @@ def stale_finding(directive: Directive, store: Store, rel: str, on: dt.date) -> 
         return None
     entries.sort(key=lambda e: (e.until, e.dataset.rel, e.record_id))
     raw = directive.raw
-    if len(entries) == 1:
+    if directive.view == "until":  # shows nothing: what ages is the date it anticipates
+        message = Msg(
+            f"{raw} anticipates a date past its freshness: {_item(entries[0], 'en')}",
+            f"{raw} nói trước một mốc thời gian đã quá hạn kiểm tra: {_item(entries[0], 'vi')}",
+        )
+    elif len(entries) == 1:
         message = Msg(
             f"{raw} shows a figure past its freshness: {_item(entries[0], 'en')}",
             f"{raw} hiển thị số liệu đã quá hạn: {_item(entries[0], 'vi')}",
