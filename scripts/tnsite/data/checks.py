@@ -1,11 +1,14 @@
-"""The `data` check of `tnsite check`: the datasets against their schemas (`data-schema`) and
-every data directive in every page against the data (`data-directive`)."""
+"""The `data` check of `tnsite check`: the datasets against their schemas (`data-schema`),
+every data directive in every page against the data (`data-directive`), and the freshness of
+what each directive shows (`stale-figure`, `passed-milestone`, see freshness.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from tnsite.config import Project
+from tnsite.data import freshness
 from tnsite.data import views as data_views
 from tnsite.data.directives import parse
 from tnsite.data.store import Store, load_store
@@ -20,11 +23,20 @@ QUALIFIER_WORDS = {
 }
 
 
-def page_findings(text: str, rel: str, lang: str, store: Store) -> list[Finding]:
-    """Findings for the directives of one page's source text (lines count from the file's top)."""
+def page_findings(
+    text: str, rel: str, lang: str, store: Store, today: dt.date | None = None
+) -> list[Finding]:
+    """Findings for the directives of one page's source text (lines count from the file's top).
+
+    `today` is the day freshness is judged on (default: freshness.today()); a directive that is
+    itself wrong gets no freshness warning, since what it would show is not known yet."""
+    day = today or freshness.today()
     out: list[Finding] = []
     for directive in parse(text):
-        for problem in data_views.problems(directive, store):
+        problems = data_views.problems(directive, store)
+        if not problems:
+            out += freshness.directive_findings(directive, store, rel, day)
+        for problem in problems:
             out.append(
                 Finding(
                     rel,
@@ -75,7 +87,8 @@ def _doubled_qualifier(
     return []
 
 
-def check_data(project: Project) -> list[Finding]:
+def check_data(project: Project, today: dt.date | None = None) -> list[Finding]:
+    day = today or freshness.today()
     store = load_store(project)
     findings = list(store.findings)
     for code in project.codes:
@@ -85,5 +98,5 @@ def check_data(project: Project) -> list[Finding]:
             if "{{" not in text:
                 continue
             rel = path.relative_to(project.root).as_posix()
-            findings += page_findings(text, rel, code, store)
+            findings += page_findings(text, rel, code, store, day)
     return findings

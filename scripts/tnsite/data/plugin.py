@@ -1,11 +1,13 @@
 """Data plugin: figures, tables, cards, charts and the map from data/*.yml in every page.
 
 Events only; the work is done by the modules beside this one. Bad data or a bad directive
-stops the build with the same `path:line:col: error: … [rule]` lines `tnsite check` prints.
+stops the build with the same `path:line:col: error: … [rule]` lines `tnsite check` prints;
+figures past their freshness and passed milestones are warnings at the same lines.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, build_date, load_project
 from tnsite.contracts import report
-from tnsite.data import views
+from tnsite.data import freshness, views
 from tnsite.data.checks import page_findings
 from tnsite.data.config import DataConfig
 from tnsite.data.directives import Directive, get_view, parse
@@ -66,6 +68,7 @@ class DataPlugin(BasePlugin[DataConfig]):
     store: Store
     strings: dict[str, dict[str, str]]
     geo: dict[str, Any] | None
+    today: dt.date  # freshness is judged on one day for the whole build
 
     loaded_from: tuple[tuple[str, int, int], ...] | None = None
 
@@ -75,6 +78,7 @@ class DataPlugin(BasePlugin[DataConfig]):
         require_tested_stack()
         self.project = load_project(Path(config.config_file_path).parent)
         self.strings = load_strings(STRINGS, self.project.codes)
+        self.today = freshness.today()
         state = folder_state(self.project.data_dir)
         if state != self.loaded_from:
             self.store = load_store(self.project)
@@ -97,7 +101,7 @@ class DataPlugin(BasePlugin[DataConfig]):
         lang = page_language(page, config)
         source = page.file.content_string
         rel = (self.project.docs_dir / page.file.src_uri).relative_to(self.project.root).as_posix()
-        report(config, page_findings(source, rel, lang, self.store))
+        report(config, page_findings(source, rel, lang, self.store, self.today))
         build_lang = self.project.language(current_language(config))
         ctx = RenderContext(
             store=self.store,
