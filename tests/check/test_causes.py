@@ -115,3 +115,28 @@ def test_causes_come_first_then_errors_then_warnings() -> None:
         "broken-link",
         "stale-translation",
     ]
+
+
+def test_a_stale_record_is_one_warning_at_its_line_in_data() -> None:
+    record = {
+        "key": "key-figures/fdi",
+        "path": "data/key-figures.yml",
+        "line": 40,
+        "en": "'fdi' is as of 2025-10",
+        "vi": "'fdi' tính đến 2025-10",
+        "hint_en": "update it",
+        "hint_vi": "cập nhật",
+    }
+    other = dict(record, key="key-figures/area", line=12)
+    found = [
+        f("docs/vi/a.md", 3, "stale-figure", Severity.WARNING, stale_records=[record]),
+        f("docs/en/a.md", 3, "stale-figure", Severity.WARNING, stale_records=[record, other]),
+        f("docs/km/a.md", 3, "stale-figure", Severity.WARNING, stale_records=[record]),
+    ]
+    out = resolve(found)
+    assert rules(out) == [
+        ("data/key-figures.yml", 12, "stale-figure"),
+        ("data/key-figures.yml", 40, "stale-figure"),
+    ]
+    assert out[1].extra["places"] == ["docs/en/a.md:3", "docs/km/a.md:3", "docs/vi/a.md:3"]
+    assert "hiển thị ở 3 chỗ" in out[1].render("vi") and "cập nhật" in out[1].render("vi")

@@ -15,6 +15,8 @@ reduced to their causes before an editor sees them:
   follows from its name (its translations, missing under that name) waits for the rename;
 - what the publications find in a page's content, on a line another check already names, is
   that check's finding seen again in print;
+- a figure past its freshness is one warning at its record in data/, listing the pages that
+  show it, not one per page and language;
 - causes come first: files that cannot be read, then other errors, then warnings.
 """
 
@@ -34,6 +36,8 @@ UNSAFE_SOURCE_RULES = {"unsafe-html", "unsafe-url"}
 FROM_BUILT_PAGE = {"unsafe-script", PUBLICATION}
 MISSING_PAGE = "missing-page"
 FILE_NAME = "file-name"
+STALE_FIGURE = "stale-figure"
+LISTED = 8  # places named in one message; the rest are counted
 
 
 def _rank(finding: Finding) -> int:
@@ -161,7 +165,43 @@ def _printed_echoes(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.rule != PUBLICATION or (f.path, f.line) not in named]
 
 
+def _stale_records(findings: list[Finding]) -> list[Finding]:
+    """One warning per stale record, at its line in data/, with every place that shows it."""
+    causes: dict[str, dict[str, object]] = {}
+    places: dict[str, list[str]] = defaultdict(list)
+    kept: list[Finding] = []
+    for finding in findings:
+        records = finding.extra.get("stale_records")
+        if finding.rule != STALE_FIGURE or not isinstance(records, list):
+            kept.append(finding)
+            continue
+        for record in records:
+            key = str(record["key"])
+            causes.setdefault(key, record)
+            places[key].append(f"{finding.path}:{finding.line}")
+    for key, record in sorted(causes.items()):
+        where = sorted(set(places[key]))
+        shown = ", ".join(where[:LISTED]) + (
+            f", … (+{len(where) - LISTED})" if len(where) > LISTED else ""
+        )
+        kept.append(
+            Finding(
+                str(record["path"]),
+                int(str(record["line"])),
+                STALE_FIGURE,
+                Msg(
+                    f"{record['en']}; shown in {len(where)} place(s): {shown}",
+                    f"{record['vi']}; hiển thị ở {len(where)} chỗ: {shown}",
+                ),
+                Severity.WARNING,
+                hint=Msg(str(record["hint_en"]), str(record["hint_vi"])),
+                extra={"places": where, "record": key},
+            )
+        )
+    return kept
+
+
 def resolve(findings: Iterable[Finding]) -> list[Finding]:
     """The findings an editor should read, one per cause, causes first."""
     reduced = _badly_named(_printed_echoes(_unsafe_first(_unique(findings))))
-    return order(_missing_pages(_dependents(reduced)))
+    return order(_stale_records(_missing_pages(_dependents(reduced))))

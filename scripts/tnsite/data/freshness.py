@@ -261,8 +261,26 @@ def stale_finding(directive: Directive, store: Store, rel: str, on: dt.date) -> 
         Severity.WARNING,
         directive.col,
         _stale_hint(entries),
-        extra={"stale": [f"{e.dataset.name}/{e.record_id}" for e in entries]},
+        extra={
+            "stale": [f"{e.dataset.name}/{e.record_id}" for e in entries],
+            # Each stale record is one cause however many pages show it: enough to report it
+            # once, at the record (tnsite.check.causes).
+            "stale_records": [_record_cause(e) for e in entries],
+        },
     )
+
+
+def _record_cause(entry: Stale) -> dict[str, object]:
+    hint = _stale_hint([entry])
+    return {
+        "key": f"{entry.dataset.name}/{entry.record_id}",
+        "path": entry.dataset.rel,
+        "line": entry.dataset.record_pos(entry.record_id, "as_of").line,
+        "en": _item(entry, "en"),
+        "vi": _item(entry, "vi"),
+        "hint_en": hint.en,
+        "hint_vi": hint.vi,
+    }
 
 
 def passed_finding(directive: Directive, store: Store, rel: str, on: dt.date) -> Finding | None:
