@@ -157,7 +157,7 @@ def test_editing_one_paragraph_names_only_its_heading(fixture_project: Project) 
         assert finding.severity is Severity.WARNING
         assert [s["id"] for s in finding.extra["sections"]] == ["occupancy"]
         assert "Tỷ lệ lấp đầy" in finding.message.en and "#overview" not in finding.message.en
-        assert f"tnsite mark {finding.path}" in finding.hint.en
+        assert f'make mark PAGES="{finding.path}"' in finding.hint.en
     assert len(findings(fixture_project)) == 2
 
 
@@ -329,3 +329,52 @@ def test_messages_are_bilingual(fixture_project: Project) -> None:
     assert finding.message.vi and finding.message.vi != finding.message.en
     assert finding.hint and finding.hint.vi != finding.hint.en
     assert "thiếu bản tiếng Khmer" in finding.render("vi")
+
+
+def test_a_notice_box_dropped_or_changed_is_reported_unless_the_section_is_adapted(
+    fixture_project: Project,
+) -> None:
+    vi, en, km = (f"docs/{lang}/{PARK}" for lang in ("vi", "en", "km"))
+    edit(
+        fixture_project,
+        vi,
+        "## Quy hoạch {#planning}",
+        '## Quy hoạch {#planning}\n\n!!! warning "Lưu ý"\n    Quy hoạch có thể thay đổi.\n',
+    )
+    edit(
+        fixture_project,
+        en,
+        "## Planning {#planning}",
+        '## Planning {#planning}\n\n!!! tip "Note"\n    Plans may change.\n',
+    )
+    found = {
+        (f.path, f.line, f.message.en.split(" `")[0])
+        for f in only(fixture_project, "structure-mismatch")
+    }
+    assert found == {
+        (en, line_of(fixture_project, en, "## Planning"), "notice box"),  # the warning, missing
+        (en, line_of(fixture_project, en, "!!! tip"), "notice box"),  # a tip the source lacks
+        (km, line_of(fixture_project, km, "{#planning}"), "notice box"),  # missing in Khmer too
+    }
+    # The English page says its planning section is written for its readers, and why.
+    edit(
+        fixture_project,
+        en,
+        "  review: draft\n",
+        "  review: draft\n  adapted:\n    - section: planning\n"
+        "      reason: Written for investors abroad.\n",
+    )
+    assert {f.path for f in only(fixture_project, "structure-mismatch")} == {km}
+
+
+def test_an_adapted_section_the_source_does_not_have_is_reported(fixture_project: Project) -> None:
+    en = f"docs/en/{PARK}"
+    edit(
+        fixture_project,
+        en,
+        "  review: draft\n",
+        "  review: draft\n  adapted:\n    - section: '#planing'\n      reason: For investors.\n",
+    )
+    [finding] = only(fixture_project, "structure-mismatch")
+    assert (finding.path, finding.line) == (en, line_of(fixture_project, en, "adapted:"))
+    assert "#planing" in finding.message.en and "#planing" in finding.message.vi

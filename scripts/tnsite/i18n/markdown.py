@@ -31,7 +31,9 @@ HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
 URL = re.compile(r"\bhttps?://\S+")
 SHORTCODE = re.compile(r":[a-z0-9_+-]+(?:-[a-z0-9_+-]+)+:")
-ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*(?:\s+\"(.*)\")?\s*$")
+ADMONITION = re.compile(
+    r"^(\s*)(?:!!!|\?\?\?\+?)\s*(?P<kind>[\w-]+)(?:\s+[\w-]+)*(?:\s+\"(?P<title>.*)\")?\s*$"
+)
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
@@ -62,7 +64,7 @@ class Section:
 class Ref:
     """Something a page points to: an image, a linked page or a data block, at a line."""
 
-    kind: str  # "image" | "link" | "data"
+    kind: str  # "image" | "link" | "data" | "notice"
     target: str
     line: int
 
@@ -227,8 +229,11 @@ def scan(text: str, body_line: int, page_path: str) -> Scan:
         admonition = ADMONITION.match(line)
         if admonition:
             flush_block()
-            if admonition.group(2):
-                block.append((number, clean_prose(admonition.group(2))))
+            # A notice box is part of what the page tells the reader, like a figure: its kind
+            # (warning, tip…) is compared across languages.
+            out.refs.append(Ref("notice", admonition.group("kind"), number))
+            if admonition.group("title"):
+                block.append((number, clean_prose(admonition.group("title"))))
                 flush_block()
             continue
         if LIST_MARKER.match(line) or stripped.startswith("|"):

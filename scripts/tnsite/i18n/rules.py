@@ -343,6 +343,7 @@ KIND_NAMES = {
     "image": ("image", "hình ảnh"),
     "data": ("data block", "khối dữ liệu"),
     "link": ("link to page", "liên kết tới trang"),
+    "notice": ("notice box", "khung lưu ý"),
 }
 
 
@@ -403,14 +404,63 @@ def _items(doc: PageDoc, kind: str) -> list[tuple[str, int]]:
     return [(r.target, r.line) for r in refs if r.kind == kind]
 
 
+def _section_of(doc: PageDoc, line: int) -> str:
+    """The id of the section a line belongs to ("_top" before the first heading)."""
+    return next((h.key for h in reversed(doc.scan.headings) if h.line <= line), "_top")
+
+
+def _adapted(doc: PageDoc) -> dict[str, int]:
+    """Sections the translation says it adapts on purpose (`translation.adapted`), by id, with
+    the front-matter line that says so."""
+    entries = doc.translation.get("adapted")
+    if not isinstance(entries, list):
+        return {}
+    line = doc.fm.line_of("translation", "adapted")
+    return {
+        str(e["section"]).lstrip("#"): line
+        for e in entries
+        if isinstance(e, dict) and isinstance(e.get("section"), str)
+    }
+
+
+def _unknown_adapted(doc: PageDoc, source: PageDoc, adapted: dict[str, int]) -> list[Finding]:
+    sections = {h.key for h in source.scan.headings} | {"_top"}
+    return [
+        Finding(
+            doc.rel,
+            line,
+            STRUCTURE,
+            Msg(
+                f"`adapted` names the section #{key}, which {source.rel} does not have.",
+                f"`adapted` ghi mục #{key}, nhưng {source.rel} không có mục này.",
+            ),
+            Severity.WARNING,
+            hint=Msg(
+                "Write the id of one of the source's `##` headings (as in {#overview}).",
+                "Ghi id của một tiêu đề `##` trong bản gốc (như {#overview}).",
+            ),
+        )
+        for key, line in adapted.items()
+        if key not in sections
+    ]
+
+
 def structure(model: Model) -> list[Finding]:
+    """What a translation shows beside its source: heading ids, images, data blocks, links and
+    notice boxes. A section the translation declares adapted (`translation.adapted`, with the
+    reason) may differ: a page rewritten for readers coming from Cambodia is localisation, a
+    figure or a warning dropped without anyone deciding it is drift."""
     findings: list[Finding] = []
     for doc in model.translations():
         source = model.sources.get(doc.path)
         if source is None or doc.fm.error or source.fm.error:
             continue
-        for kind in ("id", "image", "data", "link"):
-            findings.extend(_compare(doc, source, kind, _items(doc, kind), _items(source, kind)))
+        adapted = _adapted(doc)
+        findings.extend(_unknown_adapted(doc, source, adapted))
+        for kind in ("id", "image", "data", "link", "notice"):
+            mine = [i for i in _items(doc, kind) if _section_of(doc, i[1]) not in adapted]
+            theirs = [i for i in _items(source, kind) if _section_of(source, i[1]) not in adapted]
+            findings.extend(_compare(doc, source, kind, mine, theirs))
     return findings
 
 
