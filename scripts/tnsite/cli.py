@@ -88,9 +88,10 @@ def serve(project, dev_addr: str, ui_lang: str) -> None:
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(logging.INFO)
-    logger.addHandler(handler)
+    for name in ("mkdocs", "tnsite.serve"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
     click.echo(
         f"Preview on http://{dev_addr}/ (Ctrl+C to stop)"
         if ui_lang == "en"

@@ -43,6 +43,8 @@ def test_a_refused_rebuild_is_shown_at_once_and_the_fix_brings_the_page_back(
         assert other.status == 500 and f"{PAGE}:{line}" in other.body, path
     print(f"save → findings served: {seconds:.2f} s")
 
+    # Asked again and again while the fix is built: those requests, answered during the build,
+    # must not count as the build's warnings (MkDocs logs them to its own logger).
     (checked_project / PAGE).write_text(original, encoding="utf-8")
     back, seconds = preview.wait_for(URL_PATH, REAL)
     assert back.status == 200 and TITLE in back.body and FAILED not in back.body

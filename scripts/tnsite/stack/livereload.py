@@ -27,11 +27,16 @@ from urllib.parse import urlsplit
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.livereload import LiveReloadServer, _Handler, _serve_url
 
 from tnsite.stack.versions import require_tested_stack
 
 log = logging.getLogger("mkdocs.commands.serve")
+REQUESTS = logging.getLogger("tnsite.serve")
+"""Where the server logs the requests it answers. MkDocs logs them to `mkdocs.livereload` (a
+warning for any answer but 200), and a request answered while a build runs would then count
+as one of that build's warnings: the strict build would abort on it, and the check plugin
+would report it as a finding about the site."""
 
 FailurePage = Callable[[Exception], str]
 """The HTML page that stands for the site while its last build failed (without the
@@ -48,12 +53,22 @@ def is_page_request(path: str) -> bool:
     return path.endswith("/") or last.endswith(".html") or "." not in last
 
 
+class _RequestLog(_Handler):
+    """MkDocs' request handler, logging to REQUESTS: the findings page (500) and plain 200s
+    quietly, any other answer as a warning."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        level = logging.DEBUG if str(code) in ("200", "500") else logging.WARNING
+        REQUESTS.log(level, f'"{self.requestline}" code {code}')
+
+
 class PreviewServer(LiveReloadServer):
     """MkDocs' livereload server that answers page requests with the findings page while the
     last build failed."""
 
     def __init__(self, *args: Any, failure_page: FailurePage, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.RequestHandlerClass = _RequestLog
         self.failure_page = failure_page
         self._failure: bytes | None = None
         self._failure_lock = threading.Lock()
@@ -84,9 +99,10 @@ class PreviewServer(LiveReloadServer):
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
         if path.startswith("/livereload/") or not is_page_request(path):
             return super()._serve_request(environ, start_response)
-        # Like MkDocs: answer after the build under way (if any), never from half a site.
+        # While the last build failed, its findings are the answer even during the next build
+        # (the page's epoch is the failed build's, so the tab reloads when that one ends);
+        # otherwise MkDocs waits for the build under way, never serving half a site.
         with self._epoch_cond:
-            self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
             epoch = self._visible_epoch
             page = self.failure
         if page is None:
