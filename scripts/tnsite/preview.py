@@ -9,8 +9,11 @@ development server itself is MkDocs' (tnsite.stack.livereload).
 from __future__ import annotations
 
 import html
+import signal
 import sys
+import threading
 import traceback
+from types import FrameType
 
 from mkdocs.exceptions import Abort
 
@@ -101,4 +104,12 @@ def serve(project: Project, dev_addr: str, lang: str) -> None:
     """Serve the site on `dev_addr`, rebuilding on every save, until interrupted."""
     from tnsite.stack.livereload import serve as livereload_serve
 
+    if threading.current_thread() is threading.main_thread():
+        # Stopped by a terminal's Ctrl+C or by a process manager's SIGTERM alike, the server
+        # shuts down the same way and removes its temporary site folder.
+        signal.signal(signal.SIGTERM, _interrupt)
     livereload_serve(str(project.root / "mkdocs.yml"), dev_addr, FailureReporter(lang))
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

@@ -3,6 +3,7 @@ build goes through the check plugin, so that a mistake is refused like on the re
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -120,11 +121,21 @@ class Preview:
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
+    def site_dir(self) -> Path:
+        """The temporary folder the server builds into (named in its log)."""
+        found = re.search(r"documentation to directory: (\S+tnsite_serve_\w+)", self.output())
+        assert found, self.output()
+        return Path(found[1])
+
+    def stop(self) -> int | None:
+        """Stop the server as a process manager does (SIGTERM); its exit status."""
+        if self.process is None:
+            return None
+        if self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        return self.process.returncode

@@ -69,7 +69,10 @@ def test_a_failing_first_build_serves_the_findings_in_vietnamese(checked_project
         back, _ = server.wait_for(URL_PATH, REAL)
         assert back.status == 200 and TITLE in back.body
     finally:
-        server.stop()
+        status = server.stop()
+    # Stopped like Ctrl+C: a clean exit that leaves no temporary site behind.
+    assert status == 0, server.output()
+    assert not server.site_dir().exists()
 
 
 def test_assets_are_not_replaced_by_the_findings(preview: Preview, checked_project: Path) -> None:
