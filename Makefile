@@ -26,8 +26,9 @@ build: $(STAMP) $(NODE_STAMP)
 	@scripts/system-deps.sh build
 	$(TNSITE) build
 
+# Live preview; a refused build shows its findings in the browser until the file is fixed.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(TNSITE) serve --dev-addr 127.0.0.1:8000
 
 # The web editor on this machine, writing into this working tree (no GitHub account needed).
 edit: build

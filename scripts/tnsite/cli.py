@@ -70,6 +70,37 @@ def check(project, source_only: bool, ui_lang: str) -> None:
     sys.exit(exit_status(outcome.findings))
 
 
+@main.command()
+@click.option(
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Address and port of the preview (IP:PORT).",
+)
+@LANG_OPTION
+@click.pass_obj
+def serve(project, dev_addr: str, ui_lang: str) -> None:
+    """Live preview: rebuilds on every save; a refused build shows its findings in the browser
+    (in the editor's language) until the file is fixed, then the page reloads by itself."""
+    import logging
+
+    from tnsite.preview import serve as preview
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    for name in ("mkdocs", "tnsite.serve"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
+    click.echo(
+        f"Preview on http://{dev_addr}/ (Ctrl+C to stop)"
+        if ui_lang == "en"
+        else f"Xem trước tại http://{dev_addr}/ (bấm Ctrl+C để dừng)",
+        err=True,
+    )
+    preview(project, dev_addr, ui_lang)
+
+
 def _report(findings: list[Finding], project: Project, ui_lang: str) -> None:
     from tnsite.check.causes import resolve
 
