@@ -59,6 +59,8 @@ def make_ours_real(dest: Path) -> None:
             shutil.copytree(ROOT / name, dest / name)
     for name in ("mkdocs.yml", "publications.yml"):
         shutil.copy(ROOT / name, dest / name)
+    # The pinned npm tools, linked: the build copies the web editor's bundle from them.
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
 
 
 def add_real_content(site: Path) -> None:

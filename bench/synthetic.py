@@ -207,6 +207,9 @@ def write_project_config(dest: Path, project: Project | None = None) -> Path:
             shutil.copytree(project.root / name, dest / name, dirs_exist_ok=True)
     if (project.root / "publications.yml").is_file():  # tnsite/publish's pages are real pages
         shutil.copy(project.root / "publications.yml", dest / "publications.yml")
+    modules = project.root / "node_modules"  # the web editor's bundle is copied from it
+    if modules.is_dir() and not (dest / "node_modules").exists():
+        (dest / "node_modules").symlink_to(modules)
     return dest / "mkdocs.yml"
 
 

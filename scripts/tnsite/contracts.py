@@ -87,12 +87,22 @@ class SocialCard(TypedDict):
     alt: str
 
 
+class StaleNote(TypedDict):
+    """A translation behind its source: when the source changed, and where to read it."""
+
+    text: str
+    link: str
+    href: str
+    lang: str
+
+
 class TranslationState(TypedDict):
     """What the page says of its translation (overrides/partials/tn-i18n-*.html)."""
 
     noindex: bool
     fallback: Fallback | None
     review_note: str | None
+    stale_note: StaleNote | None
 
 
 class SiteContext(TemplateContext, total=False):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from lxml import etree
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
@@ -13,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 from tests.i18n.fixture import make_project, reload
 from tnsite.build import build_site
 from tnsite.i18n.scaffold import new_page
+from tnsite.sourcedate import source_date
 from tnsite.strings import load_strings
 
 PARK = "dau-tu/khu-cong-nghiep.md"
@@ -31,6 +33,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     new_page(project, NEW, "Thủ tục đầu tư")  # and the build passes right after `new`
+    source = root / "docs/vi" / PARK  # changed after its English translation was made
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("Phần lớn vốn", "Phần lớn nguồn vốn"), encoding="utf-8")
     return build_site(reload(root), root / "site")
 
 
@@ -96,6 +101,23 @@ def test_unreviewed_translations_carry_a_discreet_note(site: Path) -> None:
     assert html(site, "en/dau-tu").css_first(".tn-i18n-review") is not None
     assert html(site, "en").css_first(".tn-i18n-review") is None  # review: reviewed
     assert html(site, "dau-tu").css_first(".tn-i18n-review") is None  # the source
+
+
+def test_a_translation_behind_its_source_says_since_when_and_links_to_it(site: Path) -> None:
+    strings = load_strings(STRINGS, ("vi", "en", "km"))
+    root = site.parent
+    changed = source_date(root, [root / "docs/vi" / PARK]).date()
+    note = html(site, "en/dau-tu/khu-cong-nghiep").css_first(".tn-i18n-stale")
+    assert note is not None
+    expected = strings["en"]["stale_note"].format(
+        source_language="Vietnamese", date=format_date(changed, format="long", locale="en")
+    )
+    assert note.text().strip().startswith(expected)
+    link = note.css_first("a")
+    assert link.attributes == {"href": "../../../dau-tu/khu-cong-nghiep/", "hreflang": "vi"}
+    assert link.text() == "Read the current Vietnamese page"
+    for up_to_date in ("en/dau-tu", "km/dau-tu", "dau-tu/khu-cong-nghiep"):
+        assert html(site, up_to_date).css_first(".tn-i18n-stale") is None, up_to_date
 
 
 def test_editors_status_page_is_built_out_of_nav_and_noindex(site: Path) -> None:

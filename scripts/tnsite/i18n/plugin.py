@@ -27,6 +27,7 @@ from tnsite.i18n.crosslinks import folder_links, relink
 from tnsite.i18n.model import Model, load_model
 from tnsite.i18n.schema import syntax_finding
 from tnsite.i18n.status import build_status, status_page_markdown
+from tnsite.sourcedate import source_date
 from tnsite.stack.i18n import (
     FINAL_PRIORITY,
     adopt_generated_file,
@@ -140,7 +141,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         build = current_language(config)
         real = page_language(page, config)
         path = in_language_tree(page.file.src_uri, self.project.codes)
-        info: TranslationState = {"noindex": False, "fallback": None, "review_note": None}
+        info: TranslationState = {
+            "noindex": False,
+            "fallback": None,
+            "review_note": None,
+            "stale_note": None,
+        }
         if page.file.src_uri == self.config.status_page:
             info["noindex"] = True
         elif real != build:
@@ -159,6 +165,18 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             doc = self.model.doc(build, path)
             if doc is not None:
                 info["review_note"] = visitors.review_note(self.strings[build], doc.review)
+                source = self.model.sources.get(path)
+                if source is not None and not self.model.staleness(doc).up_to_date:
+                    changed = source_date(self.project.root, [self.project.root / source.rel])
+                    info["stale_note"] = visitors.stale_note(
+                        self.strings[build],
+                        lang=build,
+                        source_lang=self.project.source_code,
+                        changed=changed.date(),
+                        page_url=page.url,
+                        source_url=self.project.language(self.project.source_code).url_prefix
+                        + page_url(path),
+                    )
         context = site_context(mkdocs_context)
         context["tn_i18n"] = info
         return context

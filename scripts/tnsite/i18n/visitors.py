@@ -3,7 +3,8 @@
 A page built by fallback (no file in the visitor's language) says so in the visitor's
 language, links to the page where it really exists, carries the language its text is really
 written in, and is kept out of search engines. A translation not yet reviewed carries a
-discreet note in its own language.
+discreet note in its own language; one whose source changed since it was made says so, with
+the date of the change and a link to the current source page.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
+from tnsite.contracts import StaleNote
 from tnsite.i18n.model import REVIEWED
 from tnsite.i18n.names import lang_name
 
@@ -75,6 +77,28 @@ def review_note(strings: Mapping[str, str], review: str | None) -> str | None:
     if review == REVIEWED:
         return None
     return strings["review_note_machine" if review == "machine" else "review_note"]
+
+
+def stale_note(
+    strings: Mapping[str, str],
+    *,
+    lang: str,
+    source_lang: str,
+    changed: dt.date,
+    page_url: str,
+    source_url: str,
+) -> StaleNote:
+    """The note on a translation whose source changed since it was made: the visitor learns the
+    page may be behind, since when, and where the current text is."""
+    source_name = lang_name(source_lang, lang)
+    return {
+        "text": strings["stale_note"].format(
+            source_language=source_name, date=format_date(changed, format="long", locale=lang)
+        ),
+        "link": strings["stale_link"].format(source_language=source_name),
+        "href": relative_href(page_url, source_url),
+        "lang": source_lang,
+    }
 
 
 def wrap_content(html: str, lang: str) -> str:
