@@ -88,6 +88,9 @@ def _png(seed: int) -> bytes:
     )
 
 
+SOURCE_LANG = "vi"
+
+
 def _rel(from_md: str, to_md: str) -> str:
     """Relative Markdown link from one docs-relative file to another."""
     depth = from_md.count("/")
@@ -102,6 +105,8 @@ def _page(lang: str, prefix: str, path: str, index: int, pages: list[str]) -> st
         "---",
         f"title: {title}",
         f"description: {prose[:150]}",
+        # A translation says what it translates (the translation rules require it).
+        *([] if lang == SOURCE_LANG else ["translation:", f"  source: {path}", "  review: draft"]),
         "---",
         f"# {title}",
         "",
