@@ -56,6 +56,7 @@ def test_refs_resolve_relative_to_the_page_and_skip_code() -> None:
         ("link", "lien-he.md", 7),
         ("image", "img/map.svg", 11),
         ("data", "table industrial-parks", 18),
+        ("notice", "tip", 22),  # a notice box, compared across languages like a figure
         ("link", "dau-tu/khu-cong-nghiep.md", 31),
         ("link", "du-lich/index.md", 35),
     ]
