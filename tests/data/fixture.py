@@ -1,4 +1,4 @@
-"""A small trilingual project with the data plugin: the real data/ and theme, a page per view
+"""A small multilingual project with the data plugin: the real data/ and theme, a page per view
 in each language, and stub pages for every page the data links to."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 from tnsite.config import Project, _load, load_project
 
-LANGS = ("vi", "en", "km")
+LANGS = ("vi", "en", "km", "zh")
 
 MKDOCS_YML = """\
 site_name: Thử nghiệm
@@ -51,6 +51,9 @@ plugins:
         - locale: km
           name: ភាសាខ្មែរ
           build: true
+        - locale: zh
+          name: 简体中文
+          build: true
   - tnsite/theme
   - tnsite/data:
       native_digits: [km]
@@ -63,6 +66,8 @@ BODY = {
     "has {{ value key-figures/industrial-parks }} industrial parks.",
     "km": "ខេត្តមានផ្ទៃដី {{ value key-figures/area }} "
     "និងតំបន់ឧស្សាហកម្មចំនួន {{ value key-figures/industrial-parks }}។",
+    "zh": "全省面积{{ value key-figures/area }}，"
+    "共有工业区{{ value key-figures/industrial-parks }}个。",
 }
 
 VIEWS_PAGE = """\

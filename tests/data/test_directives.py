@@ -119,3 +119,12 @@ def test_tnsite_check_reports_directive_errors_with_path_and_line(tmp_path: Path
 def test_the_real_pages_use_only_valid_directives(project: Project) -> None:
     errors = [f.render() for f in check_data(project) if f.severity is Severity.ERROR]
     assert errors == []
+
+
+def test_a_doubled_qualifier_is_found_in_a_script_without_spaces(store) -> None:  # type: ignore[no-untyped-def]
+    """'全长约{{ value }}' where the figure reads '约 …': Chinese has no space before it."""
+    (finding,) = page_findings(
+        "边境线全长约{{ value key-figures/border-length }}。\n", "docs/zh/x.md", "zh", store
+    )
+    assert "约" in finding.message.en
+    assert page_findings("边境线全长为{{ value key-figures/border-length }}。\n", "docs/zh/x.md", "zh", store) == []

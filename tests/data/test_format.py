@@ -10,7 +10,7 @@ from tnsite.data.fmt import NBSP, Formatter
 from tnsite.strings import load_strings
 
 STRINGS = load_strings(
-    Path(__file__).parents[2] / "scripts/tnsite/data/strings.yml", ("vi", "en", "km")
+    Path(__file__).parents[2] / "scripts/tnsite/data/strings.yml", ("vi", "en", "km", "zh")
 )
 
 
@@ -48,6 +48,14 @@ def test_khmer_digits_when_native_digits_are_chosen() -> None:
         ("vi", {"value": 2500, "unit": "vnd", "scale": "billion"}, "2.500 tỷ đồng"),
         ("en", {"value": 84, "unit": "percent"}, "84%"),
         ("en", {"value": 47}, "47"),
+        # Chinese counts in 万 (10⁴) and 亿 (10⁸): 24.3 billion is 243 亿, 3 million 300 万,
+        # and 815 million (81,500 万) reads one group up as 8.15 亿.
+        ("zh", {"value": 24.3, "unit": "usd", "scale": "billion"}, "243 亿美元"),
+        ("zh", {"value": 24.3, "decimals": 1, "qualifier": "over", "unit": "usd", "scale": "billion"}, "超过 243 亿美元"),
+        ("zh", {"value": 3, "qualifier": "over", "scale": "million"}, "超过 300 万"),
+        ("zh", {"value": 815, "unit": "usd", "scale": "million"}, "8.15 亿美元"),
+        ("zh", {"value": 1928}, "1,928"),
+        ("vi", {"value": 815, "unit": "usd", "scale": "million"}, "815 triệu USD"),
     ],
 )
 def test_figures_read_naturally_in_each_language(lang: str, record: dict, expected: str) -> None:

@@ -9,7 +9,7 @@ import markdown
 from mkdocs.structure.toc import get_toc
 
 from tnsite.search.index import index_document, page_entries
-from tnsite.search.segment import WORD_BREAK, KhmerSegmenter
+from tnsite.search.segment import WORD_BREAK, WordSegmenter
 from tnsite.slugs import slugify
 
 
@@ -43,7 +43,7 @@ def test_sections_are_relative_to_the_language_root() -> None:
 
 
 def test_khmer_words_are_marked_in_titles_and_text() -> None:
-    segmenter = KhmerSegmenter(["តៃនិញ", "មុកបៃ"])
+    segmenter = WordSegmenter(["តៃនិញ", "មុកបៃ"])
     entries = page_entries(page(KM_PAGE, "km/a/"), "km/", segmenter)
     assert entries[0]["title"].split(WORD_BREAK) == ["ច្រក", "ទ្វារ", "អន្តរជាតិ"]
     assert f"ខេត្ត{WORD_BREAK}តៃនិញ{WORD_BREAK}មាន" in entries[0]["text"]

@@ -9,7 +9,7 @@ import unicodedata
 from tests.conftest import ROOT
 from tests.search.jsrules import run_js
 from tnsite.search.plugin import KHMER_WORDS
-from tnsite.search.segment import WORD_BREAK, KhmerSegmenter, load_words
+from tnsite.search.segment import WORD_BREAK, WordSegmenter, load_words
 from tnsite.text import fold_latin, normalize_tone_marks, search_key
 
 EDGE_WORDS = [
@@ -61,7 +61,7 @@ def test_js_folding_keeps_khmer_vowel_signs_and_coeng() -> None:
 
 
 def marked_docs(text: str) -> list[dict[str, str]]:
-    segmenter = KhmerSegmenter(load_words(KHMER_WORDS))
+    segmenter = WordSegmenter(load_words(KHMER_WORDS))
     return [{"location": "", "title": "", "text": segmenter.mark(text)}]
 
 
@@ -72,7 +72,7 @@ def test_query_typed_without_spaces_is_split_like_the_index() -> None:
     runs = [r.strip(WORD_BREAK) for r in re.split(r"[\s។\-]+", docs[0]["text"])]
     runs = [r for r in runs if WORD_BREAK in r]
     got = run_js(
-        "const v = rules.khmerVocabulary(data.docs);"
+        "const v = rules.vocabulary(data.docs);"
         "return data.runs.map(r => v.split(r.split('\\u200b').join(''), false).map(p => p.text))",
         {"docs": docs, "runs": runs},
     )
@@ -84,7 +84,7 @@ def test_query_typed_without_spaces_is_split_like_the_index() -> None:
 def test_khmer_query_split_handles_prefixes_unknown_words_and_compounds() -> None:
     vocabulary = ["ខេត្ត", "តៃនិញ", "ច្រកព្រំដែន", "អន្តរជាតិ", "កង", "កម្លាំង", "កងកម្លាំង", "ការពារ"]
     got = run_js(
-        """const v = new rules.KhmerVocabulary(data);
+        """const v = new rules.Vocabulary(data);
         const show = parts => parts.map(p => p.text + (p.known ? '' : '?'));
         return {
           words: show(v.split('ខេត្តតៃនិញ', false)),
@@ -109,7 +109,7 @@ def test_khmer_query_split_handles_prefixes_unknown_words_and_compounds() -> Non
 REWRITE = """
 const options = {
   separator: /[\\s\\u200b\\-,.]+/,
-  vocabulary: new rules.KhmerVocabulary(['ខេត្ត', 'តៃនិញ', 'ភ្នំ', 'បាដែន']),
+  vocabulary: new rules.Vocabulary(['ខេត្ត', 'តៃនិញ', 'ភ្នំ', 'បាដែន']),
   stem: data.stem ? (w => w.replace(/s$/, '')) : null
 };
 return rules.rewriteQuery(data.query, options).text
@@ -147,7 +147,7 @@ def test_stemmed_language_adds_the_stem() -> None:
 
 def test_index_tokens_get_exact_folded_stemmed_and_compound_forms() -> None:
     got = run_js(
-        """const v = new rules.KhmerVocabulary(['កង', 'កម្លាំង', 'កងកម្លាំង']);
+        """const v = new rules.Vocabulary(['កង', 'កម្លាំង', 'កងកម្លាំង']);
         const en = {stem: w => w.replace(/s$/, ''), vocabulary: v};
         const vi = {stem: null, vocabulary: v};
         return [rules.indexForms('toà', vi), rules.indexForms('parks', en),
@@ -185,7 +185,7 @@ def test_khmer_pages_typed_without_spaces_split_like_the_index() -> None:
     }
     runs_list = sorted(runs)
     got = run_js(
-        "const v = rules.khmerVocabulary(data.docs);"
+        "const v = rules.vocabulary(data.docs);"
         "return data.runs.map(r => v.split(r.split('\\u200b').join(''), false).map(p => p.text))",
         {"docs": docs, "runs": runs_list},
     )

@@ -7,9 +7,9 @@ import unicodedata
 from tnsite.search.plugin import KHMER_WORDS
 from tnsite.search.segment import (
     WORD_BREAK,
-    KhmerSegmenter,
+    WordSegmenter,
     is_cluster_start,
-    khmer_words,
+    icu_words,
     load_words,
     mark_word_boundaries,
 )
@@ -20,14 +20,14 @@ def words(marked: str) -> list[str]:
 
 
 def test_icu_splits_running_khmer_into_words() -> None:
-    assert khmer_words("ច្រកព្រំដែនអន្តរជាតិ") == ["ច្រកព្រំដែន", "អន្តរជាតិ"]
-    assert khmer_words("ខេត្តមានច្រកព្រំដែន") == ["ខេត្ត", "មាន", "ច្រកព្រំដែន"]
+    assert icu_words("ច្រកព្រំដែនអន្តរជាតិ") == ["ច្រកព្រំដែន", "អន្តរជាតិ"]
+    assert icu_words("ខេត្តមានច្រកព្រំដែន") == ["ខេត្ត", "មាន", "ច្រកព្រំដែន"]
 
 
 def test_no_word_starts_inside_a_cluster() -> None:
     """Vowel signs and the coeng stay with their consonant: every word starts a cluster."""
     text = "កសិកម្មបច្ចេកវិទ្យាខ្ពស់នៅខេត្តតៃនិញ"
-    parts = khmer_words(text)
+    parts = icu_words(text)
     assert "".join(parts) == text
     at = 0
     for part in parts:
@@ -69,8 +69,8 @@ def test_existing_zero_width_spaces_stay_boundaries() -> None:
 
 
 def test_word_list_keeps_place_names_whole() -> None:
-    assert khmer_words("តៃនិញបានរួម") != ["តៃនិញ", "បាន", "រួម"]  # ICU alone cuts the name
-    segmenter = KhmerSegmenter(["តៃនិញ", "ឡុងអាន"])
+    assert icu_words("តៃនិញបានរួម") != ["តៃនិញ", "បាន", "រួម"]  # ICU alone cuts the name
+    segmenter = WordSegmenter(["តៃនិញ", "ឡុងអាន"])
     assert segmenter.words("ខេត្តតៃនិញបានរួមបញ្ចូលជាមួយខេត្តឡុងអាន") == [
         "ខេត្ត",
         "តៃនិញ",
@@ -84,8 +84,8 @@ def test_word_list_keeps_place_names_whole() -> None:
 
 def test_word_list_matches_only_at_cluster_boundaries() -> None:
     """A listed word never cuts a cluster: not before a coeng, not after one."""
-    assert KhmerSegmenter(["ខ"]).words("ខ្មែរ") == khmer_words("ខ្មែរ")  # ខ carries ្ម
-    assert KhmerSegmenter(["មែរ"]).words("ខ្មែរ") == khmer_words("ខ្មែរ")  # ម is stacked under ខ
+    assert WordSegmenter(["ខ"]).words("ខ្មែរ") == icu_words("ខ្មែរ")  # ខ carries ្ម
+    assert WordSegmenter(["មែរ"]).words("ខ្មែរ") == icu_words("ខ្មែរ")  # ម is stacked under ខ
 
 
 def test_shipped_word_list_is_khmer_and_needed() -> None:
@@ -93,4 +93,4 @@ def test_shipped_word_list_is_khmer_and_needed() -> None:
     assert len(listed) >= 10
     for word in listed:
         assert all("\u1780" <= c <= "\u17ff" for c in word), word
-        assert khmer_words(word) != [word], f"ICU keeps {word} whole: it needs no entry"
+        assert icu_words(word) != [word], f"ICU keeps {word} whole: it needs no entry"

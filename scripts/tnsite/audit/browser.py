@@ -28,13 +28,15 @@ MOBILE = {
     "is_mobile": True,
     "has_touch": True,
 }
-KHMER_SAMPLE = """() => {
+# Marks the first text in the page's own script (a Unicode script property such as Khmr or
+# Hani) so the fonts that draw it can be asked for.
+SCRIPT_SAMPLE = """(script) => {
+  const pattern = new RegExp('\\p{Script=' + script + '}', 'u');
   const walker = document.createTreeWalker(document.querySelector('article') || document.body,
     NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
-    if (/[\\u1780-\\u17FF]/.test(walker.currentNode.textContent)) {
-      const el = walker.currentNode.parentElement;
-      el.setAttribute('data-audit-khmer', '1');
+    if (pattern.test(walker.currentNode.textContent)) {
+      walker.currentNode.parentElement.setAttribute('data-audit-script', '1');
       return true;
     }
   }
@@ -68,7 +70,7 @@ class PageResult:
     csp_violations: list[str] = field(default_factory=list)
     axe: list[dict[str, Any]] = field(default_factory=list)
     html_lang: str = ""
-    khmer_fonts: list[str] = field(default_factory=list)
+    script_fonts: list[str] = field(default_factory=list)  # fonts drawing the page's script
     horizontal_overflow: int = 0
     search_results: int | None = None
     switched_to: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -107,7 +109,10 @@ def audit_page(
     axe_js: Path,
     search_query: str | None = None,
     switch_language: bool = True,
+    script: str | None = None,
 ) -> PageResult:
+    """`script`: the page language's script when it is not Latin (ISO 15924, as Unicode's
+    Script property names it), whose fonts are reported."""
     result = PageResult(url)
     context = browser.new_context(**MOBILE)
     page = context.new_page()
@@ -140,16 +145,16 @@ def audit_page(
         result.horizontal_overflow = int(
             page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         )
-        if page.evaluate(KHMER_SAMPLE):
+        if script is not None and page.evaluate(SCRIPT_SAMPLE, script):
             cdp.send("DOM.enable")
             cdp.send("CSS.enable")
             doc = cdp.send("DOM.getDocument")
             node = cdp.send(
                 "DOM.querySelector",
-                {"nodeId": doc["root"]["nodeId"], "selector": "[data-audit-khmer]"},
+                {"nodeId": doc["root"]["nodeId"], "selector": "[data-audit-script]"},
             )
             fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})
-            result.khmer_fonts = [f["familyName"] for f in fonts["fonts"]]
+            result.script_fonts = [f["familyName"] for f in fonts["fonts"]]
         if search_query is not None:
             page.locator("label.md-search__icon, label[for='__search']").first.click()
             box = page.locator("input.md-search__input")

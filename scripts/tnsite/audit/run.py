@@ -18,6 +18,8 @@ from tnsite.audit.budgets import Budgets, PageType
 from tnsite.audit.lighthouse import LighthouseResult, run_lighthouse
 from tnsite.audit.server import SiteServer
 from tnsite.config import Project
+from tnsite.i18n.textlang import expected_script, script_name
+from tnsite.theme.fonts import alphabet, font_faces
 
 
 @dataclass
@@ -31,10 +33,16 @@ class Row:
 
 
 def judge(
-    row: Row, page_type: PageType, budgets: Budgets, lang: str, paths: dict[str, str]
+    row: Row,
+    page_type: PageType,
+    budgets: Budgets,
+    lang: str,
+    paths: dict[str, str],
+    web_families: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Every broken budget of one audited page, as sentences. `paths` maps each language to
-    the address of this page in it, where the language switcher must lead."""
+    the address of this page in it, where the language switcher must lead; `web_families` are
+    the site's web fonts that draw the language's letters (see `page_script`)."""
     b = row.browser
     problems: list[str] = []
     kb = b.transfer_bytes / 1024
@@ -46,12 +54,9 @@ def judge(
         problems.append(f"third-party requests: {', '.join(b.outside[:3])}")
     if b.axe:
         problems.append("axe: " + ", ".join(f"{v['id']} ({v['nodes']})" for v in b.axe))
-    if b.html_lang != lang:
+    if not is_language(b.html_lang, lang):
         problems.append(f'<html lang="{b.html_lang}">, expected "{lang}"')
-    if b.khmer_fonts and not any("Khmer" in f for f in b.khmer_fonts):
-        problems.append(f"Khmer text drawn with {b.khmer_fonts}, not the Khmer face")
-    if lang == "km" and not b.khmer_fonts:
-        problems.append("no Khmer text found on a Khmer page")
+    problems.extend(font_problems(b.script_fonts, lang, web_families))
     if b.horizontal_overflow > 0:
         problems.append(f"horizontal scroll of {b.horizontal_overflow}px at 390px width")
     if b.csp_violations:
@@ -82,7 +87,7 @@ def switcher_problems(
         target = switched.get(code)
         if target is None:
             problems.append(f"the language menu has no link to '{code}'")
-        elif target["status"] != 200 or target["lang"] != code:
+        elif target["status"] != 200 or not is_language(target["lang"], code):
             problems.append(
                 f"the '{code}' link leads to {target['path']} "
                 f"(HTTP {target['status']}, lang '{target['lang']}')"
@@ -90,6 +95,45 @@ def switcher_problems(
         elif same_page and target["path"] != path:
             problems.append(f"the '{code}' link leads to {target['path']}, not {path}")
     return problems
+
+
+def is_language(tag: str, code: str) -> bool:
+    """Whether a BCP 47 tag names the language `code`: 'zh-Hans' is Chinese."""
+    return tag == code or tag.startswith(code + "-")
+
+
+def page_script(lang: str) -> str | None:
+    """The script a language is written in when it is not Latin ('km' → 'Khmr', 'zh' →
+    'Hani'), from CLDR; the audit checks which fonts draw it."""
+    script = expected_script(lang)
+    return None if script == "Latn" else script
+
+
+def web_font_families(project: Project, lang: str) -> frozenset[str]:
+    """Families of the site's @font-face rules that draw the language's letters: its text must
+    be drawn with one of them. None for a language left to the visitor's fonts (Chinese)."""
+    families = set()
+    letters = alphabet(lang)
+    for css in project.raw.get("extra_css") or []:
+        path = project.docs_dir / str(css)
+        if not path.is_file():
+            path = project.root / str(css)
+        if path.is_file():
+            faces = font_faces(path.read_text(encoding="utf-8"))
+            families.update(f.family for f in faces if f.covers(letters))
+    return frozenset(families)
+
+
+def font_problems(fonts: list[str], lang: str, web_families: frozenset[str]) -> list[str]:
+    script = page_script(lang)
+    if script is None:
+        return []
+    name = script_name(script)
+    if not fonts:
+        return [f"no {name} text found on a '{lang}' page"]
+    if web_families and not any(f in web_families for f in fonts):
+        return [f"{name} text drawn with {fonts}, not the site's face ({', '.join(web_families)})"]
+    return []
 
 
 def chromium_path() -> str | None:
@@ -145,12 +189,15 @@ def audit_site(
             for lang in project.languages:
                 url = urls[lang.code]
                 query = page_type.search.get(lang.code) if page_type.search else None
-                result = audit_page(browser, url, server.origin, axe_js, query)
+                result = audit_page(
+                    browser, url, server.origin, axe_js, query, script=page_script(lang.code)
+                )
                 # Lighthouse refuses to score a document answered with an error status.
                 wanted = lighthouse and page_type.status == 200
                 lh = run_lighthouse(project.root, url, chromium, budgets.runs) if wanted else None
                 row = Row(page_type.name, lang.code, url, result, lh)
-                row.problems = judge(row, page_type, budgets, lang.code, paths)
+                families = web_font_families(project, lang.code)
+                row.problems = judge(row, page_type, budgets, lang.code, paths, families)
                 rows.append(row)
     finally:
         server.stop()

@@ -11,16 +11,24 @@ from tnsite.config import Project
 from tnsite.data import freshness
 from tnsite.data import views as data_views
 from tnsite.data.directives import parse
+from tnsite.data.fmt import STRINGS
 from tnsite.data.store import Store, load_store
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.mdsource import Directive
+from tnsite.strings import load_strings
 
 RULE = data_views.RULE
-QUALIFIER_WORDS = {
-    "over": {"vi": ("hơn", "trên"), "en": ("over", "more than"), "km": ("ជាង",)},
-    "about": {"vi": ("khoảng", "chừng"), "en": ("about", "around", "some"), "km": ("ប្រហែល",)},
-    "nearly": {"vi": ("gần",), "en": ("nearly", "almost"), "km": ("ជិត",)},
-}
+# A hedge word is not preceded by a Latin letter (it starts a word); in scripts without spaces
+# between words (Khmer, Chinese) any preceding letter will do.
+NOT_AFTER_LATIN = r"(?<![A-Za-z\u00c0-\u024f\u1e00-\u1eff])"
+
+
+def hedge_words(lang: str, qualifier: str) -> tuple[str, ...]:
+    """The words of `lang` that say what `qualifier` says ('about' → khoảng, chừng), from the
+    `hedge.*` strings of each language."""
+    table = load_strings(STRINGS, (lang,))
+    words = str(table.get(lang, {}).get(f"hedge.{qualifier}", ""))
+    return tuple(w.strip() for w in words.split("|") if w.strip())
 
 
 def page_findings(
@@ -61,10 +69,10 @@ def _doubled_qualifier(
         return []
     record = store.figure(directive.record)
     qualifier = (record or {}).get("qualifier")
-    words = QUALIFIER_WORDS.get(qualifier or "", {}).get(lang, ())
+    words = hedge_words(lang, qualifier) if qualifier else ()
     before = text[max(0, directive.start - 20) : directive.start].rstrip().lower()
     for word in words:
-        if re.search(rf"(^|\W){re.escape(word)}$", before):
+        if re.search(rf"{NOT_AFTER_LATIN}{re.escape(word)}$", before):
             return [
                 Finding(
                     rel,

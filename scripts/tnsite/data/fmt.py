@@ -26,15 +26,19 @@ day.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 NBSP = "\u00a0"
+# The words around figures, per language (units, qualifiers, labels).
+STRINGS = Path(__file__).with_name("strings.yml")
 
 
 @lru_cache(maxsize=8)
@@ -77,18 +81,41 @@ class Formatter:
         return self.digits(text)
 
     def figure(self, record: Mapping[str, Any], value: float | None = None) -> str:
-        """'hơn 8.500 km²', 'US$24.3 billion', '192 of 193': one phrase, no line break."""
-        number = self.number(record["value"] if value is None else value, record.get("decimals"))
+        """'hơn 8.500 km²', 'US$24.3 billion', '243 亿美元', '192 of 193': one phrase, no line
+        break."""
+        raw = record["value"] if value is None else value
         if "total" in record:
+            number = self.number(raw, record.get("decimals"))
             text = self.strings["of"].format(n=number, total=self.number(record["total"]))
         else:
-            key = "unit." + record.get("unit", "none")
-            if record.get("scale"):
-                key += "." + record["scale"]
-            text = self.strings[key].format(n=number)
+            unit, scale = record.get("unit", "none"), record.get("scale")
+            decimals = record.get("decimals")
+            if scale == "million" and self._grouped_past(raw, unit):
+                # 815 million in 万 would read 81,500 万: past 9,999 万 the language counts in 亿.
+                raw, scale = raw / 1000, "billion"
+                decimals = None if decimals is None else decimals + 3
+            key = f"unit.{unit}" + (f".{scale}" if scale else "")
+            factor, decimals = self._rescale(scale, decimals)
+            text = self.strings[key].format(n=self.number(raw * factor, decimals))
         if record.get("qualifier"):
             text = self.strings["qualifier." + record["qualifier"]].format(x=text)
         return text.replace(" ", NBSP)
+
+    def _grouped_past(self, millions: float, unit: str) -> bool:
+        """Whether a figure in millions reaches the next group of a language that counts in
+        groups of 10⁴ (10,000 万 = 1 亿), so that it reads better one scale up."""
+        factor = float(self.strings.get("scale.million", 1))
+        return factor > 1 and millions * factor >= 10_000 and f"unit.{unit}.billion" in self.strings
+
+    def _rescale(self, scale: str | None, decimals: int | None) -> tuple[float, int | None]:
+        """A language that counts large numbers in other groups says so in strings.yml:
+        Chinese counts in 万 (10⁴) and 亿 (10⁸), so `scale.billion: 10` turns 24.3 billion into
+        243 亿. The data keeps one value; its decimals shrink with the factor so the figure
+        claims no more precision than the source gives."""
+        factor = float(self.strings.get(f"scale.{scale}", 1)) if scale else 1.0
+        if decimals is not None and factor > 1:
+            decimals = max(0, decimals - round(math.log10(factor)))
+        return factor, decimals
 
     def date(self, as_of: str) -> str:
         """A data date at its own precision: '2025', 'tháng 6 năm 2025', '30 June 2025'."""

@@ -23,7 +23,7 @@ from tnsite.data import freshness, views
 from tnsite.data.checks import page_findings
 from tnsite.data.config import DataConfig
 from tnsite.data.directives import Directive, get_view, parse
-from tnsite.data.fmt import Formatter
+from tnsite.data.fmt import STRINGS, Formatter
 from tnsite.data.geo import load_geo
 from tnsite.data.render import RenderContext
 from tnsite.data.store import Store, load_store
@@ -36,7 +36,6 @@ from tnsite.strings import load_strings
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
-STRINGS = Path(__file__).with_name("strings.yml")
 
 
 def folder_state(folder: Path) -> tuple[tuple[str, int, int], ...]:

@@ -43,6 +43,9 @@ class ImagesConfig(Config):
     cards_dir = c.Type(str, default="assets/cards")
     fonts_css = c.Type(str, default="assets/stylesheets/fonts.css")
     card_families = c.ListOfItems(c.Type(str), default=["Be Vietnam Pro", "Noto Sans Khmer"])
+    # Font files for the scripts the stylesheet leaves to the visitor's system fonts (Chinese):
+    # cards draw those characters with them, after the families above.
+    card_fonts = c.ListOfItems(c.Type(str), default=[])
     # Content-hash cache shared by builds and checks (gitignored).
     cache_dir = c.Type(str, default=".cache/images")
     threads = c.Type(int, default=0)

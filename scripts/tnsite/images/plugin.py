@@ -31,7 +31,7 @@ from tnsite.images.cache import ContentCache
 from tnsite.images.cards import CardText, card_key, render_card
 from tnsite.images.checks import UNKNOWN_PHOTO, page_image_findings
 from tnsite.images.config import ImagesConfig
-from tnsite.images.fonts import FontStack, RaqmMissing, parse_font_faces
+from tnsite.images.fonts import CARD_FONTS, FontStack, RaqmMissing, file_faces, parse_font_faces
 from tnsite.images.manifest import Manifest, load_manifest
 from tnsite.images.markup import Layout, UnknownPhoto, expand_photos, rewrite_images
 from tnsite.images.pipeline import Processed, Result, process
@@ -84,7 +84,12 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     def _font_stack(self) -> FontStack:
         css = self.project.root / self.config.fonts_css
         try:
-            return FontStack(parse_font_faces(css), list(self.config.card_families))
+            faces = parse_font_faces(css)
+            families = list(self.config.card_families)
+            if self.config.card_fonts:
+                faces += file_faces([self.project.root / f for f in self.config.card_fonts])
+                families.append(CARD_FONTS)
+            return FontStack(faces, families)
         except RaqmMissing as exc:
             raise Abort(f"Social cards: {exc}") from None
         except (OSError, ValueError) as exc:

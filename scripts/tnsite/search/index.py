@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tnsite.search.segment import KhmerSegmenter
+from tnsite.search.segment import WordSegmenter
 from tnsite.stack.material import search_entries
 
 # Material's index file, relative to each language root (its bundle asks for this path).
@@ -29,10 +29,10 @@ BLOCK_END = re.compile(
 
 
 def page_entries(
-    page: Any, url_prefix: str, segmenter: KhmerSegmenter | None = None
+    page: Any, url_prefix: str, segmenter: WordSegmenter | None = None
 ) -> list[dict[str, Any]]:
     """The page and each of its sections as index entries, as Material would make them."""
-    segmenter = segmenter or KhmerSegmenter()
+    segmenter = segmenter or WordSegmenter()
     entries = []
     for entry in search_entries(page, BLOCK_END.sub(r"\1 ", page.content or "")):
         location = entry["location"]

@@ -20,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from tnsite.config import Project, load_project
 from tnsite.search import index, wiring
 from tnsite.search.config import SearchConfig
-from tnsite.search.segment import KhmerSegmenter, load_words
+from tnsite.search.segment import WordSegmenter, load_words
 from tnsite.stack.i18n import FINAL_PRIORITY, current_language, is_final_post_build, page_language
 from tnsite.stack.material import find_material_worker
 from tnsite.stack.versions import require_tested_stack
@@ -35,7 +35,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     material_worker: str
     worker_source: str
     worker_name: str
-    segmenter: KhmerSegmenter
+    segmenter: WordSegmenter
 
     def __init__(self) -> None:
         self.entries: dict[str, list[dict[str, Any]]] = {}
@@ -50,7 +50,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         words = self.project.root / self.config.khmer_words if self.config.khmer_words else None
         if words is not None and not words.is_file():
             raise PluginError(f"tnsite/search: khmer_words file {words} does not exist")
-        self.segmenter = KhmerSegmenter(load_words(words or KHMER_WORDS))
+        self.segmenter = WordSegmenter(load_words(words or KHMER_WORDS))
         material = find_material_worker(config.theme.dirs)
         self.material_worker = material.name
         self.worker_source = wiring.worker_source(material)

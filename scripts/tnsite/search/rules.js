@@ -3,9 +3,12 @@
  * visitor's query alike, so both sides always meet in the same form.
  *
  * The Vietnamese rules mirror tnsite/text.py (fold_latin, normalize_tone_marks, search_key);
- * tests/search/test_rules_js.py runs both on the same words. Khmer queries are split with the
+ * tests/search/test_rules_js.py runs both on the same words. Queries in scripts written
+ * without spaces (Khmer, Chinese, Japanese kana, Thai, Lao, Myanmar) are split with the
  * index's own vocabulary (the words ICU found at build time), not with the browser's
- * segmenter, whose Khmer dictionary differs between browsers and from the build's.
+ * segmenter, whose dictionaries differ between browsers and from the build's. Han words also
+ * enter the index under their two-character parts, so a two-character word is found inside a
+ * longer word ICU kept whole ('边境贸易区' holds '贸易').
  */
 ;(function (root) {
   "use strict"
@@ -13,9 +16,15 @@
   var LATIN_MARKS = /[\u0300-\u036f]/g
   var OLD_STYLE_TONE =
     /(^|[^qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{N}\u0300-\u036f])/gu
-  /* Letters and signs of Khmer words (not digits or punctuation) */
-  var KHMER_WORD = /[\u1780-\u17d3\u17dc\u17dd]+/g
-  var KHMER_WORD_ONLY = /^[\u1780-\u17d3\u17dc\u17dd]+$/
+  /* Letters and signs of words in unspaced scripts (not digits or punctuation): Khmer, CJK
+     ideographs, kana, Thai, Lao, Myanmar. Same blocks as segment.py's UNSPACED_RUN. */
+  var UNSPACED =
+    "\u1780-\u17d3\u17dc\u17dd\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}" +
+    "\u3041-\u309f\u30a0-\u30ff\u0e01-\u0e4e\u0e81-\u0edf\u1000-\u103f\u1050-\u109f"
+  var UNSPACED_WORD = new RegExp("[" + UNSPACED + "]+", "gu")
+  var UNSPACED_WORD_ONLY = new RegExp("^[" + UNSPACED + "]+$", "u")
+  /* Han ideographs: each is a syllable, so a word may start at any of them */
+  var HAN_ONLY = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+$/u
   var LUNR_SYNTAX = /[*:~^]/g
   var ASCII = /^[\x00-\x7f]*$/
 
@@ -43,7 +52,7 @@
   }
 
   /* ------------------------------------------------------------------------
-   * Khmer words
+   * Words of unspaced scripts
    * --------------------------------------------------------------------- */
 
   /**
@@ -53,15 +62,16 @@
   function isClusterStart(s, i) {
     if (i <= 0 || i >= s.length) return true
     var c = s.charCodeAt(i)
+    if (c >= 0xdc00 && c <= 0xdfff) return false /* second half of a supplementary character */
     var sign = (c >= 0x17b4 && c <= 0x17d3) || c === 0x17dd
     return !sign && s.charCodeAt(i - 1) !== 0x17d2
   }
 
   /**
-   * The Khmer words of an index: every word the build marked with U+200B, plus all their
-   * leading parts (so a word being typed can be matched as a prefix).
+   * The unspaced-script words of an index: every word the build marked with U+200B, plus all
+   * their leading parts (so a word being typed can be matched as a prefix).
    */
-  function KhmerVocabulary(words) {
+  function Vocabulary(words) {
     this.words = new Set()
     this.prefixes = new Set()
     this.maxLength = 1
@@ -69,7 +79,7 @@
     for (var word of words) this.add(word)
   }
 
-  KhmerVocabulary.prototype.add = function (word) {
+  Vocabulary.prototype.add = function (word) {
     if (this.words.has(word)) return
     this.words.add(word)
     this.maxLength = Math.max(this.maxLength, word.length)
@@ -83,7 +93,7 @@
    * `allowPrefix`: the last word may be the beginning of a known word (still being typed).
    * `exclude`: a word not to use (to find the parts of that very word).
    */
-  KhmerVocabulary.prototype.split = function (run, allowPrefix, exclude) {
+  Vocabulary.prototype.split = function (run, allowPrefix, exclude) {
     var n = run.length
     var bounds = []
     for (var i = 0; i <= n; i++) if (isClusterStart(run, i)) bounds.push(i)
@@ -125,7 +135,7 @@
   }
 
   /** The known words a compound is made of ('កងកម្លាំង' → ['កង', 'កម្លាំង']), or []. */
-  KhmerVocabulary.prototype.partsOf = function (word) {
+  Vocabulary.prototype.partsOf = function (word) {
     var cached = this.parts.get(word)
     if (cached) return cached
     var parts = []
@@ -138,16 +148,17 @@
     return parts
   }
 
-  /** Every Khmer word in the documents of an index (the build put U+200B between them). */
-  function khmerVocabulary(docs) {
+  /** Every unspaced-script word in the documents of an index (the build put U+200B between
+      them). */
+  function vocabulary(docs) {
     var words = []
     for (var doc of docs)
       for (var field of [doc.title, doc.text])
         if (typeof field === "string") {
-          var found = field.match(KHMER_WORD)
+          var found = field.match(UNSPACED_WORD)
           if (found) for (var w of found) words.push(w)
         }
-    return new KhmerVocabulary(words)
+    return new Vocabulary(words)
   }
 
   /* ------------------------------------------------------------------------
@@ -167,10 +178,11 @@
     var cache = options.cache || (options.cache = new Map())
     var forms = cache.get(token)
     if (forms) return forms
-    if (KHMER_WORD_ONLY.test(token)) {
+    if (UNSPACED_WORD_ONLY.test(token)) {
       forms = [token]
       if (options.vocabulary)
         for (var part of options.vocabulary.partsOf(token)) pushNew(forms, part)
+      for (var pair of hanPairs(token)) pushNew(forms, pair)
     } else {
       var exact = ASCII.test(token) ? token.toLowerCase() : searchKey(token)
       forms = [exact]
@@ -196,22 +208,41 @@
    * Query
    * --------------------------------------------------------------------- */
 
-  /** Split a piece of a query into Khmer words (by the vocabulary) and other words. */
+  /** The two-character parts of a Han word of three or more characters ('边境贸易区' →
+      '边境', '境贸', '贸易', '易区'); none for other words. */
+  function hanPairs(word) {
+    var chars = Array.from(word)
+    if (chars.length < 3 || !HAN_ONLY.test(word)) return []
+    var pairs = []
+    for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1])
+    return pairs
+  }
+
+  /**
+   * Split a piece of a query into unspaced-script words (by the vocabulary) and other words.
+   * A Han piece the vocabulary does not know is looked up by its two-character parts, the
+   * form every longer Han word of the index is also found under.
+   */
   function queryWords(piece, isLast, options) {
     var words = []
     var at = 0
-    KHMER_WORD.lastIndex = 0
+    UNSPACED_WORD.lastIndex = 0
     var match
     var runs = []
-    while ((match = KHMER_WORD.exec(piece)) !== null) runs.push([match.index, match[0]])
+    while ((match = UNSPACED_WORD.exec(piece)) !== null) runs.push([match.index, match[0]])
     for (var r = 0; r < runs.length; r++) {
       var index = runs[r][0]
       var run = runs[r][1]
       if (index > at) words.push(piece.slice(at, index))
       var atEnd = isLast && index + run.length === piece.length
-      if (options.vocabulary)
-        for (var part of options.vocabulary.split(run, atEnd)) words.push(part.text)
-      else words.push(run)
+      var parts = options.vocabulary
+        ? options.vocabulary.split(run, atEnd)
+        : [{ text: run, known: false }]
+      for (var part of parts) {
+        var pairs = part.known ? [] : hanPairs(part.text)
+        if (pairs.length) for (var pair of pairs) words.push(pair)
+        else words.push(part.text)
+      }
       at = index + run.length
     }
     if (at < piece.length) words.push(piece.slice(at))
@@ -219,7 +250,7 @@
   }
 
   /**
-   * Rewrite a visitor's query for Material's search: Khmer split into the index's words,
+   * Rewrite a visitor's query for Material's search: unspaced scripts split into the index's words,
    * every word in its exact and folded (and stemmed) forms. Quoted words and words marked
    * with + must occur; - excludes a word in every form. Returns the query text and, for each
    * word the visitor typed, the forms it was looked up under.
@@ -316,8 +347,9 @@
     foldLatin: foldLatin,
     normalizeToneMarks: normalizeToneMarks,
     searchKey: searchKey,
-    KhmerVocabulary: KhmerVocabulary,
-    khmerVocabulary: khmerVocabulary,
+    Vocabulary: Vocabulary,
+    vocabulary: vocabulary,
+    hanPairs: hanPairs,
     indexForms: indexForms,
     queryForms: queryForms,
     rewriteQuery: rewriteQuery,

@@ -1,10 +1,18 @@
-"""Khmer word boundaries for the search index, from ICU's dictionary word segmentation.
+"""Word boundaries for the search index in scripts written without spaces (Khmer, Chinese,
+Japanese kana, Thai, Lao, Myanmar), from ICU's dictionary word segmentation.
 
-Khmer is written without spaces between words, so Material's tokenizer (which splits at its
+These scripts put no spaces between words, so Material's tokenizer (which splits at its
 separator) would see a whole phrase as one token and never find a word inside it. At build
-time every Khmer run is split into words by ICU (pyicu-wheels) and a zero-width space
-(U+200B) is put between them; the index's separator includes U+200B. The text stays visually
+time every such run is split into words by ICU (pyicu-wheels) and a zero-width space (U+200B)
+is put between them; the index's separator includes U+200B. The text stays visually
 identical, and Material's highlighting marks whole words.
+
+ICU rather than jieba for Chinese: the build already depends on ICU for Khmer, ICU's
+dictionary (CC-CEDICT-derived, shipped inside the wheel) needs no download or model file, and
+one segmenter for every script keeps one code path; a run is split by the script it is in,
+whatever the page's language, so a Khmer or Chinese name on another language's page is
+indexed the same way. Which runs are segmented follows the Unicode blocks below, not a list of
+languages.
 
 The browser's `Intl.Segmenter('km')` is not used to split the index: Chromium ships its own ICU
 data and, on this site's Khmer pages, agrees with ICU's dictionary segmentation on only about a
@@ -12,7 +20,8 @@ quarter of the runs. Queries are instead split with the index's own vocabulary (
 rules.js), so a query typed without spaces meets the words the index was built from.
 
 ICU's dictionary lacks most Vietnamese place names written in Khmer script (តៃនិញ, មុកបៃ) and cuts
-them differently in each sentence; the words of khmer-words.txt are kept whole.
+them differently in each sentence; the words of khmer-words.txt (any unspaced script) are kept
+whole.
 """
 
 from __future__ import annotations
@@ -27,8 +36,14 @@ from pathlib import Path
 import icu
 
 WORD_BREAK = "\u200b"
-# The Khmer and Khmer Symbols blocks: letters, signs, digits and punctuation.
-KHMER_RUN = re.compile("[\u1780-\u17ff\u19e0-\u19ff]+")
+# Runs of scripts written without spaces between words: Khmer and Khmer Symbols; CJK
+# ideographs (unified, extension A, compatibility, supplementary planes); hiragana and
+# katakana; Thai, Lao and Myanmar letters. CJK punctuation is not included: it separates.
+UNSPACED_RUN = re.compile(
+    "[\u1780-\u17ff\u19e0-\u19ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U00020000-\U0003134f\u3041-\u309f\u30a0-\u30ff\u0e01-\u0e4e\u0e81-\u0edf"
+    "\u1000-\u103f\u1050-\u109f]+"
+)
 
 _local = threading.local()
 
@@ -37,12 +52,14 @@ def _iterator() -> icu.BreakIterator:
     """ICU break iterators are not thread-safe: one per thread."""
     it = getattr(_local, "iterator", None)
     if it is None:
-        it = _local.iterator = icu.BreakIterator.createWordInstance(icu.Locale("km"))
+        # The root locale: ICU picks the dictionary by the script of the text.
+        it = _local.iterator = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
     return it
 
 
-def khmer_words(run: str) -> list[str]:
-    """ICU's word segmentation of `run`: 'ខេត្តតៃនិញ' → ['ខេត្ត', 'តៃ', 'និញ'].
+def icu_words(run: str) -> list[str]:
+    """ICU's word segmentation of `run`: 'ខេត្តតៃនិញ' → ['ខេត្ត', 'តៃ', 'និញ'],
+    '边境口岸' → ['边境', '口岸'].
 
     ICU reports boundaries in UTF-16 code units; slicing the UTF-16 form keeps the result
     right even when the text holds characters outside the Basic Multilingual Plane.
@@ -76,7 +93,7 @@ def load_words(path: Path) -> list[str]:
     return [w for line in text.splitlines() if (w := line.strip()) and not w.startswith("#")]
 
 
-class KhmerSegmenter:
+class WordSegmenter:
     """ICU's segmentation, except that the words in `keep` (place names ICU does not know)
     are never split."""
 
@@ -86,7 +103,7 @@ class KhmerSegmenter:
 
     def words(self, run: str) -> list[str]:
         if self._keep is None:
-            return khmer_words(run)
+            return icu_words(run)
         out: list[str] = []
         at = search = 0
         while (match := self._keep.search(run, search)) is not None:
@@ -94,20 +111,21 @@ class KhmerSegmenter:
             if not (is_cluster_start(run, start) and is_cluster_start(run, end)):
                 search = start + 1
                 continue
-            out += khmer_words(run[at:start])
+            out += icu_words(run[at:start])
             out.append(match.group(0))
             at = search = end
-        return out + khmer_words(run[at:])
+        return out + icu_words(run[at:])
 
     def mark(self, text: str) -> str:
-        """NFC text with U+200B between Khmer words and where Khmer touches another script.
+        """NFC text with U+200B between the words of unspaced runs and where such a run touches
+        another script.
 
         'ច្រកព្រំដែនអន្តរជាតិ Mộc Bài' → 'ច្រកព្រំដែន\u200bអន្តរជាតិ Mộc Bài'. Latin text is
         untouched, except for the NFC normalisation (decomposed Vietnamese input is indexed as
         composed).
         """
         text = unicodedata.normalize("NFC", text)
-        if not KHMER_RUN.search(text):
+        if not UNSPACED_RUN.search(text):
             return text
 
         def split(match: re.Match[str]) -> str:
@@ -119,7 +137,7 @@ class KhmerSegmenter:
                 joined += WORD_BREAK
             return joined
 
-        return KHMER_RUN.sub(split, text)
+        return UNSPACED_RUN.sub(split, text)
 
 
 def _is_word_char(char: str) -> bool:
@@ -127,5 +145,5 @@ def _is_word_char(char: str) -> bool:
 
 
 def mark_word_boundaries(text: str) -> str:
-    """`KhmerSegmenter().mark(text)`: ICU's words, with no word list."""
-    return KhmerSegmenter().mark(text)
+    """`WordSegmenter().mark(text)`: ICU's words, with no word list."""
+    return WordSegmenter().mark(text)

@@ -4,7 +4,7 @@
  *
  * Material lets a site name its own search worker (the `search` entry of its page
  * configuration). This one
- *  - adds the forms of every index token (exact, folded, stemmed, Khmer compound parts) to
+ *  - adds the forms of every index token (exact, folded, stemmed, parts of unspaced-script compounds) to
  *    lunr's pipeline, at the token's position so Material highlights the original text;
  *  - rewrites each query with the same rules before Material sees it (rules.js);
  *  - reports per result the visitor's words, and the words as written in the result, so the
@@ -105,7 +105,7 @@
     options = {
       separator: new RegExp(index.config.separator),
       stem: site.stem ? stemmer : null,
-      vocabulary: rules.khmerVocabulary(index.docs),
+      vocabulary: rules.vocabulary(index.docs),
       cache: null
     }
   }

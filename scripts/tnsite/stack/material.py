@@ -96,6 +96,19 @@ def search_dialog_rewrite(label: str) -> Rewrite:
     )
 
 
+@cache
+def html_lang_rewrite(code: str, tag: str) -> Rewrite:
+    """Material writes the language partial's code (`zh`) as `<html lang>`; a site that names
+    the language more precisely (`zh-Hans`: simplified characters, which browsers need to pick
+    simplified glyph forms and a screen reader its voice) gets that tag."""
+    return _rewrite(
+        "html lang tag",
+        rf'<html lang="{re.escape(code)}" ',
+        f'<html lang="{tag}" ',
+        rf'<html lang="{re.escape(code)}"',
+    )
+
+
 class PageMarkup:
     """Applies the page rewrites to every page of a build and counts them."""
 
@@ -103,11 +116,14 @@ class PageMarkup:
         self.tally = Tally()
         self.applied: set[str] = set()
 
-    def fix(self, html: str, search_label: str) -> str:
+    def fix(self, html: str, search_label: str, lang_tag: tuple[str, str] | None = None) -> str:
+        """`lang_tag`: (the language's code, the tag its pages declare) when they differ."""
         dialog = search_dialog_rewrite(search_label)
         rewrites = (*PAGE_REWRITES, dialog)
         if 'id="__toc"' not in html:
             rewrites = (*rewrites, TOC_LABEL)
+        if lang_tag is not None:
+            rewrites = (*rewrites, html_lang_rewrite(*lang_tag))
         out = self.tally.apply(rewrites, html)
         self.applied.update(r.name for r in rewrites)
         return out
@@ -120,7 +136,7 @@ class PageMarkup:
         return f"Material markup rewrites: {counts}"
 
     def require_all_used(self) -> None:
-        every = (*PAGE_REWRITES, TOC_LABEL, search_dialog_rewrite(""))
+        every = (*PAGE_REWRITES, TOC_LABEL, search_dialog_rewrite(""), html_lang_rewrite("", ""))
         self.tally.require_all_used(tuple(r for r in every if r.name in self.applied))
 
 

@@ -201,12 +201,18 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return items
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return self.markup.fix(output, self.search_label(config))
+        return self.markup.fix(output, self.search_label(config), self.lang_tag(config))
 
     def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
-            return self.markup.fix(output, self.search_label(config))
+            return self.markup.fix(output, self.search_label(config), self.lang_tag(config))
         return output
+
+    def lang_tag(self, config: MkDocsConfig) -> tuple[str, str] | None:
+        """(code, tag) when mkdocs.yml gives this language a more precise `<html lang>` tag."""
+        code = current_language(config)
+        tag = self.config.html_lang.get(code)
+        return (code, tag) if tag and tag != code else None
 
     def search_label(self, config: MkDocsConfig) -> str:
         return self.strings[current_language(config)]["search_dialog"]
