@@ -140,3 +140,23 @@ def test_a_stale_record_is_one_warning_at_its_line_in_data() -> None:
     ]
     assert out[1].extra["places"] == ["docs/en/a.md:3", "docs/km/a.md:3", "docs/vi/a.md:3"]
     assert "hiển thị ở 3 chỗ" in out[1].render("vi") and "cập nhật" in out[1].render("vi")
+
+
+def test_pages_pending_together_are_one_warning_at_the_pending_file() -> None:
+    def pending(path: str, lang: str, line: int, until: str = "2027-06-30") -> Finding:
+        return f(
+            path, 1, "pending", Severity.WARNING, lang=lang, until=until, pending_line=line,
+            lang_names=["Chinese", "tiếng Trung"],
+        )
+
+    found = resolve(
+        [
+            pending("docs/zh/a.md", "zh", 9),
+            pending("docs/zh/b.md", "zh", 13),
+            pending("docs/zh/c.md", "zh", 17),
+            pending("docs/km/a.md", "km", 21),
+        ]
+    )
+    assert rules(found) == [("docs/km/a.md", 1, "pending"), ("i18n/pending.yml", 9, "pending")]
+    assert "3 pages not yet translated into Chinese" in found[1].message.en
+    assert "docs/zh/c.md" in found[1].message.vi

@@ -74,3 +74,14 @@ def test_non_khmer_blocks() -> None:
         block("Mộc Bài", 7),  # too short to judge
     ]
     assert [h.line for h in foreign_script_blocks(blocks, "Khmr")] == [5]
+
+
+def test_chinese_with_latin_names_is_chinese_but_a_latin_paragraph_is_not() -> None:
+    """A Han character is a word or syllable: a Latin name counts as one unit beside it."""
+    blocks = [
+        block("Tân Nam—Meun Chey国际口岸已于2025年12月8日开通；", 3),
+        block("The Mộc Bài border gate is the main crossing between Hồ Chí Minh City and Phnom Penh.", 5),
+        block("木排口岸是胡志明市与金边之间的主要通道。", 7),
+    ]
+    assert expected_script("zh") == "Hani"
+    assert [h.line for h in foreign_script_blocks(blocks, "Hani")] == [5]

@@ -19,6 +19,7 @@ from tnsite.audit.lighthouse import LighthouseResult, run_lighthouse
 from tnsite.audit.server import SiteServer
 from tnsite.config import Project
 from tnsite.i18n.textlang import expected_script, script_name
+from tnsite.langtags import is_language
 from tnsite.theme.fonts import alphabet, font_faces
 
 
@@ -95,11 +96,6 @@ def switcher_problems(
         elif same_page and target["path"] != path:
             problems.append(f"the '{code}' link leads to {target['path']}, not {path}")
     return problems
-
-
-def is_language(tag: str, code: str) -> bool:
-    """Whether a BCP 47 tag names the language `code`: 'zh-Hans' is Chinese."""
-    return tag == code or tag.startswith(code + "-")
 
 
 def page_script(lang: str) -> str | None:

@@ -17,6 +17,9 @@ reduced to their causes before an editor sees them:
   that check's finding seen again in print;
 - a figure past its freshness is one warning at its record in data/, listing the pages that
   show it, not one per page and language;
+- pages declared pending in one language until one date are one warning at i18n/pending.yml
+  listing them: a language added with its first pages would otherwise fill the screen with
+  one warning per page still to translate;
 - causes come first: files that cannot be read, then other errors, then warnings.
 """
 
@@ -37,6 +40,8 @@ FROM_BUILT_PAGE = {"unsafe-script", PUBLICATION}
 MISSING_PAGE = "missing-page"
 FILE_NAME = "file-name"
 STALE_FIGURE = "stale-figure"
+PENDING = "pending"
+PENDING_FILE = "i18n/pending.yml"
 LISTED = 8  # places named in one message; the rest are counted
 
 
@@ -201,7 +206,44 @@ def _stale_records(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def _pending_together(findings: list[Finding]) -> list[Finding]:
+    """One warning per language and date for the pages declared pending together."""
+    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.rule == PENDING and "pending_line" in finding.extra:
+            groups[(str(finding.extra["lang"]), str(finding.extra["until"]))].append(finding)
+        else:
+            kept.append(finding)
+    for (_lang, until), group in sorted(groups.items()):
+        if len(group) == 1:
+            kept.extend(group)
+            continue
+        name_en, name_vi = (str(n) for n in group[0].extra["lang_names"])
+        pages = sorted(f.path for f in group)
+        shown = ", ".join(pages[:LISTED]) + (
+            f", … (+{len(pages) - LISTED})" if len(pages) > LISTED else ""
+        )
+        line = min(int(str(f.extra["pending_line"])) for f in group)
+        kept.append(
+            Finding(
+                PENDING_FILE,
+                line,
+                PENDING,
+                Msg(
+                    f"{len(pages)} pages not yet translated into {name_en}, declared pending "
+                    f"until {until}; visitors get the source page with a notice: {shown}",
+                    f"{len(pages)} trang chưa có bản {name_vi}, đã khai báo chờ dịch đến {until}; "
+                    f"khách xem trang gốc kèm thông báo: {shown}",
+                ),
+                Severity.WARNING,
+                extra={"places": pages, "lang": group[0].extra["lang"], "until": until},
+            )
+        )
+    return kept
+
+
 def resolve(findings: Iterable[Finding]) -> list[Finding]:
     """The findings an editor should read, one per cause, causes first."""
     reduced = _badly_named(_printed_echoes(_unsafe_first(_unique(findings))))
-    return order(_stale_records(_missing_pages(_dependents(reduced))))
+    return order(_pending_together(_stale_records(_missing_pages(_dependents(reduced)))))

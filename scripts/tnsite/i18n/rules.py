@@ -157,7 +157,13 @@ def coverage(model: Model) -> list[Finding]:
                             f"khách xem {source} kèm thông báo.",
                         ),
                         Severity.WARNING,
-                        extra={"source": source, "lang": lang, "until": p.until.isoformat()},
+                        extra={
+                            "source": source,
+                            "lang": lang,
+                            "until": p.until.isoformat(),
+                            "pending_line": p.line,
+                            "lang_names": [name_en, name_vi],
+                        },
                     )
                 )
                 continue

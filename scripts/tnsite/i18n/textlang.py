@@ -96,19 +96,41 @@ def letters(text: str) -> list[str]:
     return [c for c in text if unicodedata.category(c)[0] in "LM"]
 
 
+def script_units(text: str) -> list[str]:
+    """The script of each unit of meaning in `text`: a Latin word counts once, a letter of any
+    other script once. A Han character is a syllable and mostly a word, so counting a Latin name
+    letter by letter would make 'Tân Nam—Meun Chey口岸已于…开通' look mostly Latin; in Khmer, whose
+    words are several letters, the count only becomes more lenient towards names."""
+    units: list[str] = []
+    in_latin = False
+    for char in text:
+        if unicodedata.category(char)[0] not in "LM":
+            in_latin = False
+            continue
+        script = _script_of(char)
+        if script in {"Latn", "Zinh"} and (in_latin or script == "Latn"):
+            if not in_latin:
+                units.append("Latn")
+            in_latin = True
+            continue
+        in_latin = False
+        units.append(script)
+    return units
+
+
 def script_share(blocks: Iterable[ProseBlock], script: str) -> float:
-    chars = [c for block in blocks for c in letters(block.text)]
-    return sum(_script_of(c) == script for c in chars) / len(chars) if chars else 1.0
+    units = [u for block in blocks for u in script_units(block.text)]
+    return sum(u == script for u in units) / len(units) if units else 1.0
 
 
 def foreign_script_blocks(blocks: Iterable[ProseBlock], script: str) -> list[Hit]:
     """Blocks mostly not in `script` (e.g. Vietnamese or English paragraphs on a Khmer page)."""
     hits: list[Hit] = []
     for block in blocks:
-        chars = letters(block.text)
-        if len(chars) < MIN_LETTERS:
+        if len(letters(block.text)) < MIN_LETTERS:
             continue
-        share = sum(_script_of(c) == script for c in chars) / len(chars)
+        units = script_units(block.text)
+        share = sum(u == script for u in units) / len(units)
         if share < SCRIPT_SHARE:
             hits.append(Hit(block.line, block.text, share))
     return hits

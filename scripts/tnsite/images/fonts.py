@@ -21,6 +21,8 @@ from pathlib import Path
 
 from PIL import ImageFont, features
 
+from tnsite.theme.fonts import cmap_ranges
+
 FACE = re.compile(r"@font-face\s*\{(?P<body>[^}]*)\}", re.S)
 DESCRIPTOR = re.compile(r"(?P<name>[\w-]+)\s*:\s*(?P<value>[^;]+);?")
 URL = re.compile(r"url\(\s*['\"]?(?P<url>[^'\")]+)['\"]?\s*\)")
@@ -86,17 +88,6 @@ def parse_font_faces(css_file: Path) -> list[Face]:
     return faces
 
 
-def _cmap_ranges(codepoints: list[int]) -> tuple[tuple[int, int], ...]:
-    """Sorted code points as (first, last) runs."""
-    runs: list[tuple[int, int]] = []
-    for cp in sorted(codepoints):
-        if runs and cp == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], cp)
-        else:
-            runs.append((cp, cp))
-    return tuple(runs)
-
-
 def file_faces(paths: list[Path]) -> list[Face]:
     """Faces for font files the site's stylesheet does not serve (a script web pages draw with
     the visitor's own fonts, such as Chinese): each covers the characters of its own cmap, and
@@ -107,11 +98,10 @@ def file_faces(paths: list[Path]) -> list[Face]:
     for path in paths:
         font = TTFont(str(path), lazy=True)
         try:
-            cmap = font.getBestCmap() or {}
             weight = int(font["OS/2"].usWeightClass)
         finally:
             font.close()
-        faces.append(Face(CARD_FONTS, weight, path.resolve(), _cmap_ranges(list(cmap))))
+        faces.append(Face(CARD_FONTS, weight, path.resolve(), cmap_ranges(path)))
     return faces
 
 

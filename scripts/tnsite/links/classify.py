@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tnsite.langtags import site_language
 from tnsite.links.resolve import EXTERNAL, MISSING, OK, Resolver
 from tnsite.links.scan import LINK, PageScan
 
@@ -37,10 +38,8 @@ class Languages:
     def page_language(self, page: PageScan) -> str:
         """A page's language: its `<html lang>` when that is a site language (an error page
         served at the root may be in any language), else its URL tree."""
-        declared = page.html_lang
-        if declared and any(code == declared for _, code in self.prefixes):
-            return declared
-        return self.of(page.path)
+        declared = site_language(page.html_lang, self.codes)
+        return declared or self.of(page.path)
 
     @property
     def codes(self) -> frozenset[str]:

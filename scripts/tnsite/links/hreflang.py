@@ -18,6 +18,7 @@ from pathlib import Path
 from tnsite.alternates import BuiltPage, SourceIndex, is_noindex
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg
+from tnsite.langtags import is_language
 from tnsite.links.resolve import OK, Resolver
 from tnsite.links.site import SiteScan
 
@@ -221,7 +222,7 @@ def check_hreflang(project: Project, scan: SiteScan, index: SourceIndex) -> list
                 )
                 continue
             target_lang = scan.pages[target].html_lang
-            if lang != X_DEFAULT and target_lang and target_lang.lower() != lang.lower():
+            if lang != X_DEFAULT and target_lang and not is_language(target_lang, lang):
                 findings.append(
                     _finding(
                         page,

@@ -22,7 +22,13 @@ def atom_feed(
 ) -> bytes:
     """`base_url` is the absolute URL of the language root, ending in "/". `author` names who
     publishes the site; RFC 4287 requires an author for every entry, and one on the feed
-    covers them all."""
+    covers them all. Only items written in `lang` are entries: a feed declares one language,
+    and a reader subscribed in Chinese is not sent Vietnamese articles as if they were
+    Chinese (the news listing on the pages still shows them, marked as such)."""
+    newest = max((item.date for item in items), default=dt.date(2025, 1, 1))
+    items = [item for item in items if item.lang == lang]
+    if items:
+        newest = max(item.date for item in items)
     feed = FeedGenerator()
     feed.id(base_url + "feed.xml")
     feed.title(title)
@@ -31,7 +37,6 @@ def atom_feed(
     feed.language(lang)
     feed.link(href=base_url, rel="alternate")
     feed.link(href=base_url + "feed.xml", rel="self")
-    newest = max((item.date for item in items), default=dt.date(2025, 1, 1))
     feed.updated(dt.datetime.combine(newest, dt.time(), dt.UTC))
     for item in reversed(list(items)):  # feedgen prepends entries
         entry = feed.add_entry()
@@ -42,6 +47,4 @@ def atom_feed(
         stamp = dt.datetime.combine(item.date, dt.time(), dt.UTC)
         entry.published(stamp)
         entry.updated(stamp)
-        if item.lang != lang:
-            entry.content(item.description or item.title, type="text")
     return feed.atom_str(pretty=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from tnsite.theme.fonts import alphabet, font_faces
+from tnsite.theme.fonts import alphabet, cmap_ranges, font_faces
 
 SKIPPED_CATEGORIES = ("Cc", "Cf", "Zs", "Zl", "Zp")  # spaces and invisible marks: no glyph needed
 ALL = ((0, 0x10FFFF),)
@@ -108,7 +108,8 @@ class PrintFonts:
         for code, files in sorted(extra.items()):
             alias = f"{code} print font"
             for path in files:
-                faces.append(PrintFace(alias, _file_weight(path), path.resolve(), ALL))
+                ranges = cmap_ranges(path.resolve())
+                faces.append(PrintFace(alias, _file_weight(path), path.resolve(), ranges))
         self.faces = tuple(faces)
         self.order = {code: self._order(code, extra) for code in languages}
 

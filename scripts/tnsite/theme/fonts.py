@@ -110,3 +110,24 @@ def preloads(stylesheet: Path, site_root_rel: str, language: str) -> list[str]:
         if face.covers(letters):
             out.append(posixpath.normpath(posixpath.join(site_root_rel, face.url)))
     return out
+
+
+def cmap_ranges(path: Path) -> tuple[tuple[int, int], ...]:
+    """The characters a font file has glyphs for, as (first, last) runs: the unicode-range of
+    a font the stylesheet does not describe (a subset for print and cards), so that each
+    character it lacks falls through to the next family instead of printing as a box."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), lazy=True)
+    try:
+        codepoints = sorted(font.getBestCmap() or {})
+    finally:
+        font.close()
+    runs: list[tuple[int, int]] = []
+    for cp in codepoints:
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], cp)
+        else:
+            runs.append((cp, cp))
+    return tuple(runs)
+
