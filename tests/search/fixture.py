@@ -1,5 +1,5 @@
-"""A small trilingual site for the search tests: words chosen to test folding, both tone-mark
-styles, ranking of exact matches, stemming, Khmer words inside sentences, a data table in
+"""A small multilingual site for the search tests: words chosen to test folding, both tone-mark
+styles, ranking of exact matches, stemming, Khmer and Chinese words inside sentences, a data table in
 compact HTML, and a page missing in Khmer (built from Vietnamese by fallback)."""
 
 from __future__ import annotations
@@ -51,7 +51,11 @@ plugins:
         - locale: km
           name: ភាសាខ្មែរ
           build: true
-  - tnsite/search
+        - locale: zh
+          name: 简体中文
+          build: true
+  - tnsite/search:
+      stemmed_languages: [en]
 """
 
 PAGES = {
@@ -79,6 +83,12 @@ PAGES = {
         "## មុកបៃ {#moc-bai}\n\nច្រកព្រំដែនមុកបៃទល់មុខនឹងបាវិតនៃខេត្តស្វាយរៀង។\n"
     ),
     "km/park.md": "# ឧទ្យានជាតិ\n\nឧទ្យានជាតិនេះមានសត្វព្រៃនិងរុក្ខជាតិច្រើនប្រភេទ។\n",
+    "zh/index.md": "# 首页\n\n本省的测试网站。\n",
+    "zh/gates.md": (
+        "# 国际口岸\n\n西宁省与柬埔寨接壤，设有四个国际口岸，边境贸易十分活跃。\n\n"
+        "## 木排 {#moc-bai}\n\n木排口岸与柬埔寨柴桢省的巴域口岸相对。\n"
+    ),
+    "zh/parks.md": "# 工业园区\n\n全省工业园区吸引了大量外国直接投资，制造业发展迅速。\n",
 }
 
 

@@ -96,14 +96,14 @@ def test_khmer_words_typed_without_spaces_are_found(server, page) -> None:
 
 
 def test_each_language_finds_only_its_own_pages(server, page) -> None:
-    for prefix, query in (("", "tỉnh"), ("en/", "province"), ("km/", "ខេត្ត")):
+    for prefix, query in (("", "tỉnh"), ("en/", "province"), ("km/", "ខេត្ត"), ("zh/", "口岸")):
         results = search(page, server.url(prefix), query)
         assert results, (prefix, query)
         for result in results:
             in_language = (
                 result.path.startswith("/" + prefix)
                 if prefix
-                else not (result.path.startswith(("/en/", "/km/")))
+                else not (result.path.startswith(("/en/", "/km/", "/zh/")))
             )
             assert in_language, (prefix, result.path)
 
@@ -117,3 +117,18 @@ def test_khmer_match_is_highlighted_on_the_result_page(server, page) -> None:
         "mark[data-md-highlight]", "els => els.map(e => e.innerText)"
     )
     assert any("អន្តរជាតិ" in m for m in marked), marked
+
+
+def test_chinese_words_inside_sentences_are_found(server, page) -> None:
+    """Chinese has no spaces: the build splits sentences into words (ICU), and a query typed
+    without spaces is split the same way, so a two-character word inside a sentence is found
+    and highlighted whole."""
+    results = search(page, server.url("zh/"), "贸易")
+    assert results[0].path == "/zh/gates/", paths(results)
+    results = search(page, server.url("zh/"), "边境贸易")
+    assert results[0].path == "/zh/gates/", paths(results)
+    assert {"边境", "贸易"} <= set(results[0].marks)
+    results = search(page, server.url("zh/"), "外国直接投资")
+    assert results[0].path == "/zh/parks/", paths(results)
+    results = search(page, server.url("zh/"), "柬埔寨柴桢省")
+    assert results[0].path.startswith("/zh/gates/"), paths(results)

@@ -30,8 +30,8 @@ MOBILE = {
 }
 # Marks the first text in the page's own script (a Unicode script property such as Khmr or
 # Hani) so the fonts that draw it can be asked for.
-SCRIPT_SAMPLE = """(script) => {
-  const pattern = new RegExp('\\p{Script=' + script + '}', 'u');
+SCRIPT_SAMPLE = r"""(script) => {
+  const pattern = new RegExp("\\p{Script=" + script + "}", "u");
   const walker = document.createTreeWalker(document.querySelector('article') || document.body,
     NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {

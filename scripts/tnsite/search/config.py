@@ -19,8 +19,8 @@ SEPARATOR = (
 class SearchConfig(Config):
     separator = c.Type(str, default=SEPARATOR)
     # Languages whose words also get lunr's Porter stemmer and English stop-word filter, both
-    # written for English only.
-    stemmed_languages = c.ListOfItems(c.Type(str), default=["en"])
+    # written for English only (mkdocs.yml lists `en`).
+    stemmed_languages = c.ListOfItems(c.Type(str), default=[])
     # Khmer words never split (place names ICU does not know); a path from the project root,
     # empty for the list shipped with the plugin.
     khmer_words = c.Type(str, default="")
