@@ -145,7 +145,13 @@ def test_a_stale_record_is_one_warning_at_its_line_in_data() -> None:
 def test_pages_pending_together_are_one_warning_at_the_pending_file() -> None:
     def pending(path: str, lang: str, line: int, until: str = "2027-06-30") -> Finding:
         return f(
-            path, 1, "pending", Severity.WARNING, lang=lang, until=until, pending_line=line,
+            path,
+            1,
+            "pending",
+            Severity.WARNING,
+            lang=lang,
+            until=until,
+            pending_line=line,
             lang_names=["Chinese", "tiếng Trung"],
         )
 

@@ -127,4 +127,9 @@ def test_a_doubled_qualifier_is_found_in_a_script_without_spaces(store) -> None:
         "边境线全长约{{ value key-figures/border-length }}。\n", "docs/zh/x.md", "zh", store
     )
     assert "约" in finding.message.en
-    assert page_findings("边境线全长为{{ value key-figures/border-length }}。\n", "docs/zh/x.md", "zh", store) == []
+    assert (
+        page_findings(
+            "边境线全长为{{ value key-figures/border-length }}。\n", "docs/zh/x.md", "zh", store
+        )
+        == []
+    )

@@ -51,7 +51,11 @@ def test_khmer_digits_when_native_digits_are_chosen() -> None:
         # Chinese counts in 万 (10⁴) and 亿 (10⁸): 24.3 billion is 243 亿, 3 million 300 万,
         # and 815 million (81,500 万) reads one group up as 8.15 亿.
         ("zh", {"value": 24.3, "unit": "usd", "scale": "billion"}, "243 亿美元"),
-        ("zh", {"value": 24.3, "decimals": 1, "qualifier": "over", "unit": "usd", "scale": "billion"}, "超过 243 亿美元"),
+        (
+            "zh",
+            {"value": 24.3, "decimals": 1, "qualifier": "over", "unit": "usd", "scale": "billion"},
+            "超过 243 亿美元",
+        ),
         ("zh", {"value": 3, "qualifier": "over", "scale": "million"}, "超过 300 万"),
         ("zh", {"value": 815, "unit": "usd", "scale": "million"}, "8.15 亿美元"),
         ("zh", {"value": 1928}, "1,928"),

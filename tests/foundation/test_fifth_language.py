@@ -80,7 +80,9 @@ def add_language(root: Path) -> None:
         target = root / "docs" / NEW / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(root / "docs" / "en" / rel, target)
-    sources = sorted(p.relative_to(root / "docs" / "vi").as_posix() for p in (root / "docs" / "vi").rglob("*.md"))
+    sources = sorted(
+        p.relative_to(root / "docs" / "vi").as_posix() for p in (root / "docs" / "vi").rglob("*.md")
+    )
     pending_path = root / "i18n" / "pending.yml"
     pending = yaml.safe_load(pending_path.read_text(encoding="utf-8")) or []
     pending += [
@@ -169,7 +171,10 @@ def test_hreflang_and_sitemap_list_only_real_translations(fifth: Path) -> None:
     vi_home = (site / "index.html").read_text(encoding="utf-8")
     assert 'hreflang="fr"' in vi_home
     vi_pending = (site / "du-lich" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" href="https://tayninh.github.io/fr/du-lich/" hreflang="fr">' not in vi_pending
+    assert (
+        '<link rel="alternate" href="https://tayninh.github.io/fr/du-lich/" hreflang="fr">'
+        not in vi_pending
+    )
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://tayninh.github.io/fr/</loc>" in sitemap
     assert "<loc>https://tayninh.github.io/fr/lien-he/</loc>" in sitemap

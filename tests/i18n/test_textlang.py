@@ -80,7 +80,10 @@ def test_chinese_with_latin_names_is_chinese_but_a_latin_paragraph_is_not() -> N
     """A Han character is a word or syllable: a Latin name counts as one unit beside it."""
     blocks = [
         block("Tân Nam—Meun Chey国际口岸已于2025年12月8日开通；", 3),
-        block("The Mộc Bài border gate is the main crossing between Hồ Chí Minh City and Phnom Penh.", 5),
+        block(
+            "The Mộc Bài border gate is the main crossing between Hồ Chí Minh City and Phnom Penh.",
+            5,
+        ),
         block("木排口岸是胡志明市与金边之间的主要通道。", 7),
     ]
     assert expected_script("zh") == "Hani"

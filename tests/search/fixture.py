@@ -1,6 +1,6 @@
-"""A small multilingual site for the search tests: words chosen to test folding, both tone-mark
-styles, ranking of exact matches, stemming, Khmer and Chinese words inside sentences, a data table in
-compact HTML, and a page missing in Khmer (built from Vietnamese by fallback)."""
+"""A small multilingual site for the search tests: words chosen to test folding, both
+tone-mark styles, ranking of exact matches, stemming, Khmer and Chinese words inside sentences,
+a data table in compact HTML, and a page missing in Khmer (built from Vietnamese by fallback)."""
 
 from __future__ import annotations
 

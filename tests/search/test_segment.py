@@ -8,8 +8,8 @@ from tnsite.search.plugin import KHMER_WORDS
 from tnsite.search.segment import (
     WORD_BREAK,
     WordSegmenter,
-    is_cluster_start,
     icu_words,
+    is_cluster_start,
     load_words,
     mark_word_boundaries,
 )

@@ -108,7 +108,7 @@ def page_script(lang: str) -> str | None:
 def web_font_families(project: Project, lang: str) -> frozenset[str]:
     """Families of the site's @font-face rules that draw the language's letters: its text must
     be drawn with one of them. None for a language left to the visitor's fonts (Chinese)."""
-    families = set()
+    families: set[str] = set()
     letters = alphabet(lang)
     for css in project.raw.get("extra_css") or []:
         path = project.docs_dir / str(css)

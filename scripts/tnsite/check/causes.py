@@ -219,7 +219,8 @@ def _pending_together(findings: list[Finding]) -> list[Finding]:
         if len(group) == 1:
             kept.extend(group)
             continue
-        name_en, name_vi = (str(n) for n in group[0].extra["lang_names"])
+        names = group[0].extra["lang_names"]
+        name_en, name_vi = (str(n) for n in names) if isinstance(names, list) else ("", "")
         pages = sorted(f.path for f in group)
         shown = ", ".join(pages[:LISTED]) + (
             f", … (+{len(pages) - LISTED})" if len(pages) > LISTED else ""

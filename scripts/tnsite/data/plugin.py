@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
 
-
 def folder_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Every file under `folder` with its modification time and size: equal means unchanged."""
     files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []

@@ -130,4 +130,3 @@ def cmap_ranges(path: Path) -> tuple[tuple[int, int], ...]:
         else:
             runs.append((cp, cp))
     return tuple(runs)
-
