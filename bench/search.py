@@ -81,6 +81,13 @@ QUERIES = {
         ("វិនិយោគផ្ទាល់ពីបរទេស", "dau-tu/von-fdi/"),  # words typed without spaces
         ("កសិកម្មបច្ចេកវិទ្យាខ្ពស់", "thuong-mai/nong-nghiep-cong-nghe-cao/"),
     ],
+    "zh": [
+        ("最低工资", "dau-tu/uu-dai-thu-tuc/"),  # a word inside a sentence
+        ("海外越南人", "dau-tu/nguoi-viet-nam-o-nuoc-ngoai/"),  # typed without spaces
+        ("区域全面经济伙伴关系", "hoi-nhap/hiep-dinh-thuong-mai/"),  # a long name, no spaces
+        ("木排口岸", "bien-gioi/cua-khau-quoc-te/"),  # a place name
+        ("高科技农业", "thuong-mai/nong-nghiep-cong-nghe-cao/"),
+    ],
 }
 
 # Runs in the page: time from the completing key event to the first change of the results.

@@ -21,14 +21,14 @@ from tnsite.findings import Finding, Severity
 # not depend on the site's figures, which editors update.
 FIGURES = """\
   - id: test-old-own
-    label: {vi: Số thử nghiệm riêng, en: Test figure own, km: តួលេខសាកល្បង}
+    label: {vi: Số thử nghiệm riêng, en: Test figure own, km: តួលេខសាកល្បង, zh: 测试数字}
     value: 42
     scope: province
     as_of: 2024-01
     fresh_for_months: 6
     source: vietnamnet-2025-06-merger
   - id: test-old-shared
-    label: {vi: Số thử nghiệm chung, en: Test figure shared, km: តួលេខសាកល្បង}
+    label: {vi: Số thử nghiệm chung, en: Test figure shared, km: តួលេខសាកល្បង, zh: 共用测试数字}
     value: 7
     scope: province
     as_of: 2024-03-15
@@ -40,6 +40,7 @@ MILESTONES = """\
       vi: Cầu thử nghiệm thông xe
       en: The test bridge open to traffic
       km: ស្ពានសាកល្បងបើកឱ្យប្រើប្រាស់
+      zh: 测试桥梁通车
     date: 2026-03
     source: nld-2025-10-14-ip
     as_of: 2025-10-14
@@ -49,6 +50,7 @@ MILESTONES = """\
       vi: Cảng thử nghiệm khánh thành
       en: The test port inaugurated
       km: កំពង់ផែសាកល្បងសម្ពោធ
+      zh: 测试港口落成
     date: 2030
     done: true
     source: nld-2025-10-14-ip

@@ -175,7 +175,7 @@ def test_schema_errors_point_at_the_line(
 
 
 def test_a_missing_language_names_it(fixture_project: Project) -> None:
-    edit(fixture_project, "key-figures.yml", ", km: ផ្ទៃដីធម្មជាតិ}", "}")
+    edit(fixture_project, "key-figures.yml", ", km: ផ្ទៃដីធម្មជាតិ,", ",")
     (finding,) = only(fixture_project)
     assert "no 'km' form" in finding.message.en
     assert finding.line == line_of(fixture_project, "key-figures.yml", "Diện tích tự nhiên")

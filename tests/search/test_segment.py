@@ -6,6 +6,7 @@ import unicodedata
 
 from tnsite.search.plugin import KHMER_WORDS
 from tnsite.search.segment import (
+    UNSPACED_RUN,
     WORD_BREAK,
     WordSegmenter,
     icu_words,
@@ -88,9 +89,15 @@ def test_word_list_matches_only_at_cluster_boundaries() -> None:
     assert WordSegmenter(["មែរ"]).words("ខ្មែរ") == icu_words("ខ្មែរ")  # ម is stacked under ខ
 
 
-def test_shipped_word_list_is_khmer_and_needed() -> None:
+def test_shipped_word_list_is_of_unspaced_scripts_and_needed() -> None:
     listed = load_words(KHMER_WORDS)
     assert len(listed) >= 10
     for word in listed:
-        assert all("\u1780" <= c <= "\u17ff" for c in word), word
+        assert UNSPACED_RUN.fullmatch(word), word
         assert icu_words(word) != [word], f"ICU keeps {word} whole: it needs no entry"
+
+
+def test_chinese_is_split_into_words_and_listed_names_stay_whole() -> None:
+    marked = WordSegmenter(load_words(KHMER_WORDS)).mark("木排口岸是西宁省的边境口岸。Mộc Bài")
+    assert words(marked)[:4] == ["木排", "口岸", "是", "西宁"]
+    assert marked.endswith(f"。{WORD_BREAK}Mộc Bài") or marked.endswith("。Mộc Bài")
