@@ -20,7 +20,7 @@ from tnsite.audit.server import SiteServer
 from tnsite.config import Project
 from tnsite.i18n.textlang import expected_script, script_name
 from tnsite.langtags import is_language
-from tnsite.theme.fonts import alphabet, font_faces
+from tnsite.theme.fonts import faces_for
 
 
 @dataclass
@@ -109,14 +109,12 @@ def web_font_families(project: Project, lang: str) -> frozenset[str]:
     """Families of the site's @font-face rules that draw the language's letters: its text must
     be drawn with one of them. None for a language left to the visitor's fonts (Chinese)."""
     families: set[str] = set()
-    letters = alphabet(lang)
     for css in project.raw.get("extra_css") or []:
         path = project.docs_dir / str(css)
         if not path.is_file():
             path = project.root / str(css)
         if path.is_file():
-            faces = font_faces(path.read_text(encoding="utf-8"))
-            families.update(f.family for f in faces if f.covers(letters))
+            families.update(f.family for f in faces_for(path.read_text(encoding="utf-8"), lang))
     return frozenset(families)
 
 

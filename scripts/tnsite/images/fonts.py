@@ -13,7 +13,6 @@ module refuses to work without RAQM instead.
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from dataclasses import dataclass
 from functools import cached_property
@@ -21,12 +20,7 @@ from pathlib import Path
 
 from PIL import ImageFont, features
 
-from tnsite.theme.fonts import cmap_ranges
-
-FACE = re.compile(r"@font-face\s*\{(?P<body>[^}]*)\}", re.S)
-DESCRIPTOR = re.compile(r"(?P<name>[\w-]+)\s*:\s*(?P<value>[^;]+);?")
-URL = re.compile(r"url\(\s*['\"]?(?P<url>[^'\")]+)['\"]?\s*\)")
-RANGE = re.compile(r"U\+([0-9A-Fa-f?]+)(?:-([0-9A-Fa-f]+))?")
+from tnsite.theme.fonts import cmap_ranges, css_weight, file_weight, font_faces
 
 
 class RaqmMissing(RuntimeError):
@@ -58,51 +52,28 @@ class Face:
         return any(lo <= codepoint <= hi for lo, hi in self.ranges)
 
 
-def _ranges(value: str) -> tuple[tuple[int, int], ...]:
-    out = []
-    for start, end in RANGE.findall(value):
-        if "?" in start:  # U+4?? wildcard form
-            out.append((int(start.replace("?", "0"), 16), int(start.replace("?", "F"), 16)))
-        else:
-            out.append((int(start, 16), int(end or start, 16)))
-    return tuple(out) or ((0, 0x10FFFF),)
+ALL = ((0, 0x10FFFF),)
 
 
 def parse_font_faces(css_file: Path) -> list[Face]:
     """The `@font-face` rules of a stylesheet that point at local font files."""
-    faces = []
-    for block in FACE.finditer(css_file.read_text(encoding="utf-8")):
-        desc = {m["name"].lower(): m["value"].strip() for m in DESCRIPTOR.finditer(block["body"])}
-        url = URL.search(desc.get("src", ""))
-        if not url or "//" in url["url"]:
-            continue
-        weight = desc.get("font-weight", "400").split()[0]
-        faces.append(
-            Face(
-                family=desc.get("font-family", "").strip("'\" "),
-                weight=int(weight) if weight.isdigit() else (700 if weight == "bold" else 400),
-                path=(css_file.parent / url["url"]).resolve(),
-                ranges=_ranges(desc.get("unicode-range", "")),
-            )
+    return [
+        Face(
+            family=face.family,
+            weight=css_weight(face.weight),
+            path=(css_file.parent / face.url).resolve(),
+            ranges=face.ranges or ALL,
         )
-    return faces
+        for face in font_faces(css_file.read_text(encoding="utf-8"))
+        if "//" not in face.url
+    ]
 
 
 def file_faces(paths: list[Path]) -> list[Face]:
     """Faces for font files the site's stylesheet does not serve (a script web pages draw with
     the visitor's own fonts, such as Chinese): each covers the characters of its own cmap, and
     all of them form one family after the stylesheet's."""
-    from fontTools.ttLib import TTFont
-
-    faces = []
-    for path in paths:
-        font = TTFont(str(path), lazy=True)
-        try:
-            weight = int(font["OS/2"].usWeightClass)
-        finally:
-            font.close()
-        faces.append(Face(CARD_FONTS, weight, path.resolve(), cmap_ranges(path)))
-    return faces
+    return [Face(CARD_FONTS, file_weight(p), p.resolve(), cmap_ranges(p)) for p in paths]
 
 
 CARD_FONTS = "card fonts"

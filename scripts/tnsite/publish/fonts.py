@@ -23,7 +23,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from tnsite.theme.fonts import alphabet, cmap_ranges, font_faces
+from tnsite.theme.fonts import alphabet, cmap_ranges, css_weight, file_weight, font_faces
 
 SKIPPED_CATEGORIES = ("Cc", "Cf", "Zs", "Zl", "Zp")  # spaces and invisible marks: no glyph needed
 ALL = ((0, 0x10FFFF),)
@@ -50,19 +50,6 @@ class Gap:
     @property
     def label(self) -> str:
         return f"'{self.char}' (U+{ord(self.char):04X} {unicodedata.name(self.char, '?')})"
-
-
-def _weight(value: str) -> int:
-    word = value.split()[0] if value.split() else "400"
-    return int(word) if word.isdigit() else (700 if word == "bold" else 400)
-
-
-def _file_weight(path: Path) -> int:
-    font = TTFont(str(path), lazy=True)
-    try:
-        return int(font["OS/2"].usWeightClass)
-    finally:
-        font.close()
 
 
 def sfnt(path: Path, cache: Path) -> Path:
@@ -104,12 +91,12 @@ class PrintFonts:
             if key not in aliases:
                 aliases[key] = f"{face.family} print {len(aliases) + 1}"
                 family_of[aliases[key]] = face.family
-            faces.append(PrintFace(aliases[key], _weight(face.weight), path, ranges))
+            faces.append(PrintFace(aliases[key], css_weight(face.weight), path, ranges))
         for code, files in sorted(extra.items()):
             alias = f"{code} print font"
             for path in files:
                 ranges = cmap_ranges(path.resolve())
-                faces.append(PrintFace(alias, _file_weight(path), path.resolve(), ranges))
+                faces.append(PrintFace(alias, file_weight(path), path.resolve(), ranges))
         self.faces = tuple(faces)
         self.order = {code: self._order(code, extra) for code in languages}
 

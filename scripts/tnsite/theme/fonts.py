@@ -99,17 +99,42 @@ def alphabet(language: str) -> frozenset[int]:
     return frozenset(ord(ch) for item in exemplars for ch in item)
 
 
+def faces_for(css: str, language: str) -> list[FontFace]:
+    """The faces of a stylesheet that draw letters of the language's alphabet: the ones its
+    pages preload, and the ones the audit expects its text to be drawn with. None for a
+    language the stylesheet leaves to the visitor's own fonts (Chinese)."""
+    letters = alphabet(language)
+    return [face for face in font_faces(css) if face.covers(letters)]
+
+
 def preloads(stylesheet: Path, site_root_rel: str, language: str) -> list[str]:
     """Paths (from the site root) of the font files a page in `language` should preload.
 
     site_root_rel is the stylesheet's folder relative to the site root ("assets/stylesheets").
     """
-    letters = alphabet(language)
-    out = []
-    for face in font_faces(stylesheet.read_text(encoding="utf-8")):
-        if face.covers(letters):
-            out.append(posixpath.normpath(posixpath.join(site_root_rel, face.url)))
-    return out
+    css = stylesheet.read_text(encoding="utf-8")
+    return [
+        posixpath.normpath(posixpath.join(site_root_rel, face.url))
+        for face in faces_for(css, language)
+    ]
+
+
+def css_weight(value: str) -> int:
+    """A font-weight descriptor as a number (`bold` is 700; a range takes its first value)."""
+    word = value.split()[0] if value.split() else "400"
+    return int(word) if word.isdigit() else (700 if word == "bold" else 400)
+
+
+def file_weight(path: Path) -> int:
+    """The weight a font file declares (OS/2 usWeightClass): the only weight a font the
+    stylesheet does not describe has."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), lazy=True)
+    try:
+        return int(font["OS/2"].usWeightClass)
+    finally:
+        font.close()
 
 
 def cmap_ranges(path: Path) -> tuple[tuple[int, int], ...]:
