@@ -11,8 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from tests.conftest import ROOT
 from tests.data.fixture import make_project, reload, set_figure, write_page
 from tnsite.build import build_site
 from tnsite.config import Project
@@ -65,6 +67,12 @@ def test_a_figure_changed_in_data_changes_in_every_language(two_builds: tuple[Pa
         assert chart in doc.css_first(".tn-chart-block details").text()
 
 
+SOURCE_LANGS = {
+    str(r.get("url")): r.get("lang")
+    for r in yaml.safe_load((ROOT / "data" / "sources.yml").read_text("utf-8"))["records"]
+}
+
+
 def test_pages_that_show_figures_list_their_sources(two_builds: tuple[Path, Path]) -> None:
     _before, site = two_builds
     for lang, url in PAGES.items():
@@ -78,6 +86,10 @@ def test_pages_that_show_figures_list_their_sources(two_builds: tuple[Path, Path
             assert ref.attributes["href"].lstrip("#") in ids
         assert section.css_first('a[href^="https://"]') is not None
         assert doc.css_first("html").attributes["lang"] == lang
+        # a source is marked with its own language, Vietnamese unless data/sources.yml says
+        for link in section.css("a.tn-ext"):
+            expected = SOURCE_LANGS.get(link.attributes["href"] or "") or "vi"
+            assert link.attributes["hreflang"] == expected, link.attributes
 
 
 def test_views_render_in_the_page_language(two_builds: tuple[Path, Path]) -> None:

@@ -1,6 +1,6 @@
-"""Search on the real site in headless Chromium: Khmer, Vietnamese typed without accents and
-English queries find the expected page among the first results, in the visitor's language
-only. Plus, without a browser: the indexes cover the content rendered from data, and every
+"""Search on the real site in headless Chromium: Khmer, Chinese, Vietnamese typed without
+accents and English queries find the expected page among the first results, in the visitor's
+language only. Plus, without a browser: the indexes cover the content rendered from data, and every
 language's pages (404 included) are wired to their own index.
 
 Queries are checked against the page's source first: while content is being written, a query
@@ -63,8 +63,24 @@ ENGLISH = [
     ("festival", "du-lich/le-hoi.md"),  # the page says "festivals": stemming
     ("investing", "dau-tu/von-fdi.md"),  # the page says "investment"
 ]
+CHINESE = [
+    # two- and three-character words inside running sentences
+    ("通关", "dau-tu/ha-tang-logistics.md"),
+    ("多式联运", "dau-tu/ha-tang-logistics.md"),
+    ("最低工资", "dau-tu/uu-dai-thu-tuc.md"),
+    ("企业所得税", "dau-tu/uu-dai-thu-tuc.md"),
+    ("木薯", "thuong-mai/nong-nghiep-cong-nghe-cao.md"),
+    ("虾盐", "thuong-mai/san-pham-dac-trung.md"),
+    ("友谊大桥", "bien-gioi/cua-khau-quoc-te.md"),
+    # place names and long names typed without spaces
+    ("木排口岸", "bien-gioi/cua-khau-quoc-te.md"),
+    ("海外越南人", "dau-tu/nguoi-viet-nam-o-nuoc-ngoai.md"),
+    ("区域全面经济伙伴关系", "hoi-nhap/hiep-dinh-thuong-mai.md"),
+    ("外商直接投资", "dau-tu/von-fdi.md"),
+    ("高科技农业", "thuong-mai/nong-nghiep-cong-nghe-cao.md"),
+]
 CASES = [("km", q, p) for q, p in KHMER] + [("vi", q, p) for q, p in VIETNAMESE]
-CASES += [("en", q, p) for q, p in ENGLISH]
+CASES += [("en", q, p) for q, p in ENGLISH] + [("zh", q, p) for q, p in CHINESE]
 
 
 def source_has(lang: str, query: str, page: str) -> bool:
@@ -73,7 +89,7 @@ def source_has(lang: str, query: str, page: str) -> bool:
     if not path.is_file():
         return False
     text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-    if lang == "km":
+    if lang in ("km", "zh"):  # written without spaces between words
         return query in re.sub(r"\s+", "", text)
     words = fold_latin(text).lower()
     return all(word[:5] in words for word in query.split())
@@ -102,10 +118,11 @@ def page(browser):
 
 
 def test_enough_queries_run_in_each_language() -> None:
-    runnable = {lang: 0 for lang in ("km", "vi", "en")}
+    runnable = {lang: 0 for lang in ("km", "vi", "en", "zh")}
     for lang, query, page in CASES:
         runnable[lang] += source_has(lang, query, page)
     assert runnable["km"] >= 10 and runnable["vi"] >= 10 and runnable["en"] >= 5, runnable
+    assert runnable["zh"] >= 10, runnable
 
 
 @pytest.mark.browser
@@ -128,6 +145,8 @@ def test_query_finds_the_page_in_its_language(
         assert any(fold_latin(m).lower() != m.lower() for m in best.marks), best.marks
     if lang == "km":
         assert all(re.search("[\u1780-\u17ff]", m) for m in best.marks if m), best.marks
+    if lang == "zh":
+        assert all(re.search("[\u4e00-\u9fff]", m) for m in best.marks if m), best.marks
 
 
 def index_text(site: Path, prefix: str) -> dict[str, str]:

@@ -154,16 +154,17 @@ class RenderContext:
         for source_id, number in self.sources.numbers.items():
             source = self.store.source(source_id) or {"name": source_id}
             name = esc(source.get("name", source_id))
+            source_lang = esc(str(source.get("lang") or self.store.project.source_code))
             if source.get("url"):
                 cited = (
                     f'<a class="tn-ext" href="{esc(source["url"])}" '
-                    f'hreflang="{_hreflang(source)}">{name}</a>'
+                    f'hreflang="{source_lang}">{name}</a>'
                 )
             else:
                 cited = name
             parts = [cited]
             if source.get("title"):
-                parts.append(f'<cite lang="{_hreflang(source)}">{esc(source["title"])}</cite>')
+                parts.append(f'<cite lang="{source_lang}">{esc(source["title"])}</cite>')
             elif source.get("ref") and not source.get("url"):
                 parts.append(f'<span class="tn-src-ref">{esc(source["ref"])}</span>')
             if source.get("published"):
@@ -196,11 +197,6 @@ def _date_key(text: str) -> dt.date:
     return parse_as_of(text)[0]
 
 
-def _hreflang(source: Mapping[str, Any]) -> str:
-    if source.get("lang"):
-        return str(source["lang"])
-    url = str(source.get("url", ""))
-    return "en" if "//en." in url or "//e." in url or "wikipedia.org/wiki" in url else "vi"
 
 
 def block(html_text: str) -> str:

@@ -326,7 +326,7 @@ def render_contacts(ctx: RenderContext, directive: Directive) -> str:
             body.append(
                 f'<p class="tn-card__meta">{icon("web")} {esc(ctx.s("contacts.website"))}: '
                 f'<a class="tn-ext" href="{esc(record["website"])}" '
-                f'hreflang="vi">{esc(shown)}</a></p>'
+                f'hreflang="{ctx.store.project.source_code}">{esc(shown)}</a></p>'
             )
         cards.append(_card(ctx, "contact", esc(ctx.name(record["name"])), body))
     return block(f'<div class="grid cards tn-cards tn-contacts"><ul>{"".join(cards)}</ul></div>')
