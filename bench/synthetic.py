@@ -157,14 +157,21 @@ def _page(lang: str, prefix: str, path: str, index: int, pages: list[str]) -> st
 
 
 def write_minimal_config(
-    dest: Path, project: Project | None = None, extra_css: tuple[str, ...] = ()
+    dest: Path,
+    project: Project | None = None,
+    extra_css: tuple[str, ...] = (),
+    languages: tuple[str, ...] | None = None,
 ) -> Path:
-    """mkdocs.yml for a site in `dest`: the project's languages, Markdown settings and
-    validation, Material with the project's UI-strings partials, and only the i18n, search and
-    links plugins, so the result depends on nothing else being finished."""
+    """mkdocs.yml for a site in `dest`: the project's languages (or those of them named in
+    `languages`), Markdown settings and validation, Material with the project's UI-strings
+    partials, and only the i18n, search and links plugins, so the result depends on nothing
+    else being finished."""
     project = project or load_project(ROOT)
     raw = project.raw
     i18n = next(p["i18n"] for p in raw["plugins"] if isinstance(p, dict) and "i18n" in p)
+    if languages is not None:
+        kept = [lang for lang in i18n["languages"] if lang["locale"] in languages]
+        i18n = {**i18n, "languages": kept}
     config = {
         "site_name": raw.get("site_name", "Synthetic"),
         "site_url": project.site_url,

@@ -74,7 +74,7 @@ def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, 
         "Chợ họp mỗi sáng.\n\n## Hàng hóa {#hang-hoa}\n\nVải, đồ gia dụng.\n"
     )
 
-    # 2. Its Khmer and English translations, each naming its source, as a draft.
+    # 2. Its translations, each naming its source, as a draft.
     for code, title, description, body in (
         (
             "km",
@@ -87,6 +87,12 @@ def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, 
             "Mộc Bài border market",
             "The market at the Mộc Bài gate.",
             "Open every morning.\n\n## Goods {#hang-hoa}\n\nCloth.",
+        ),
+        (
+            "zh",
+            "木排边境市场",
+            "木排口岸的市场。",
+            "市场每天早上开市。\n\n## 商品 {#hang-hoa}\n\n布料。",
         ),
     ):
         open_view(page, editor.url + f"#/collections/pages-{code}/new")
@@ -129,7 +135,7 @@ def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, 
         wait_for_file(snapshot) == (reference / "i18n/snapshots" / f"{version}.json").read_bytes()
     )
 
-    # 4. A photo uploaded with its alt text in three languages, credit, licence and source.
+    # 4. A photo uploaded with its alt text in every language, credit, licence and source.
     upload = jpeg_with_gps(tmp_path / "cho-moc-bai.jpg")
     manifest = root / "assets/photos/manifest.yml"
     manifest_before = manifest.read_bytes()
@@ -142,6 +148,7 @@ def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, 
         ("Tiếng Việt", "Quầy vải ở chợ Mộc Bài"),
         ("English", "A cloth stall at Mộc Bài market"),
         ("ភាសាខ្មែរ", "តូបក្រណាត់នៅផ្សារមុកបៃ"),
+        ("简体中文", "木排市场的布摊"),
     ):
         field(page, f"Mô tả ảnh cho người không nhìn thấy — {language}").fill(text)
     field(page, "Tác giả (credit)").fill("Nguyễn Văn A")
@@ -156,6 +163,7 @@ def test_an_editor_s_work_lands_on_disk_as_the_conventions_say(page, workspace, 
             "vi": "Quầy vải ở chợ Mộc Bài",
             "en": "A cloth stall at Mộc Bài market",
             "km": "តូបក្រណាត់នៅផ្សារមុកបៃ",
+            "zh": "木排市场的布摊",
         },
         "credit": "Nguyễn Văn A",
         "licence": "CC BY 4.0",

@@ -135,7 +135,7 @@ def test_markup_sent_past_the_form_is_built_as_text(page, workspace, tmp_path) -
     manifest += (
         "\ncho-dem.jpg:\n  alt:\n"
         f"    vi: {json.dumps(ALT, ensure_ascii=False)}\n"
-        "    en: The night market\n    km: ផ្សាររាត្រី\n"
+        "    en: The night market\n    km: ផ្សាររាត្រី\n    zh: 夜市\n"
         "  credit: Nguyễn Văn A\n  licence: CC BY 4.0\n  source: Ảnh của Sở\n"
     )
     photo = jpeg_with_gps(tmp_path / "cho-dem.jpg").read_bytes()

@@ -6,9 +6,9 @@ from tnsite.config import load_project
 
 
 def test_languages_come_from_mkdocs_yml(project) -> None:
-    assert project.codes == ("vi", "en", "km")
+    assert project.codes == ("vi", "en", "km", "zh")
     assert project.default_language.code == "vi"
-    assert project.translation_codes == ("en", "km")
+    assert project.translation_codes == ("en", "km", "zh")
     assert project.language("km").url_prefix == "km/"
 
 

@@ -24,10 +24,15 @@ def page(title: str, body: str = "", **front: str) -> str:
     )
 
 
+# Three of the site's languages: the source, and two translations, so every link rule across
+# languages has a case; tests/foundation/test_fifth_language.py covers a language added later.
+LANGUAGES = ("vi", "en", "km")
+
+
 def make_project(root: Path, files: dict[str, str | bytes]) -> Project:
     """Write mkdocs.yml and `files` (paths relative to docs/) into `root`."""
     root.mkdir(parents=True, exist_ok=True)
-    write_minimal_config(root)
+    write_minimal_config(root, languages=LANGUAGES)
     for rel, content in files.items():
         target = root / "docs" / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -197,8 +197,6 @@ def _date_key(text: str) -> dt.date:
     return parse_as_of(text)[0]
 
 
-
-
 def block(html_text: str) -> str:
     """Raw HTML as its own Markdown block."""
     return "\n\n" + html_text + "\n\n"

@@ -131,9 +131,34 @@ def front_matter(model: Model) -> list[Finding]:
     return findings
 
 
+def _renamed(model: Model) -> dict[str, str]:
+    """Pages moved by hand, old path → new path, as their translations show: a translation
+    now at a source page's path whose `translation.source` still names a page that is gone."""
+    moves: dict[str, str] = {}
+    for lang in model.project.translation_codes:
+        for doc in model.pages.get(lang, {}).values():
+            declared = doc.translation.get("source")
+            if (
+                isinstance(declared, str)
+                and declared != doc.path
+                and declared not in model.sources
+                and doc.path in model.sources
+            ):
+                moves.setdefault(declared, doc.path)
+    return moves
+
+
 def coverage(model: Model) -> list[Finding]:
     """missing-translation and pending: every source page in every language."""
     findings: list[Finding] = []
+    moved_to = _renamed(model)
+    # A page declared pending under its old name, moved by hand: its translation is missing
+    # under the new name only because the declaration still names the old one.
+    waiting = {
+        (declared.lang, moved_to[declared.path]): declared.path
+        for declared in model.pending
+        if declared.path in moved_to
+    }
     for lang in model.project.translation_codes:
         name_en, name_vi = _names(lang)
         for entry in model.entries(lang):
@@ -195,7 +220,12 @@ def coverage(model: Model) -> list[Finding]:
                         f"review: draft}}`), hoặc khai báo trong {PENDING_FILE} kèm lý do và "
                         "ngày.",
                     ),
-                    extra={"source": source, "lang": lang},
+                    extra={"source": source, "lang": lang}
+                    | (
+                        {"missing_page": waiting[lang, entry.path]}
+                        if (lang, entry.path) in waiting
+                        else {}
+                    ),
                 )
             )
     for declared in model.pending:
@@ -215,6 +245,8 @@ def coverage(model: Model) -> list[Finding]:
                         "đường dẫn hoặc xóa mục này.",
                     ),
                     Severity.WARNING,
+                    # one more place naming a page that is gone (deleted or moved by hand)
+                    extra={"missing_page": declared.path},
                 )
             )
         elif model.exists(declared.lang, declared.path):
