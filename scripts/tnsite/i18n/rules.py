@@ -205,6 +205,9 @@ def coverage(model: Model) -> list[Finding]:
                     f"the {name_en} translation of {source} is missing.",
                     f"thiếu bản {name_vi} của {source}.",
                 )
+            extra: dict[str, object] = {"source": source, "lang": lang}
+            if (lang, entry.path) in waiting:
+                extra["missing_page"] = waiting[lang, entry.path]
             findings.append(
                 Finding(
                     missing,
@@ -220,12 +223,7 @@ def coverage(model: Model) -> list[Finding]:
                         f"review: draft}}`), hoặc khai báo trong {PENDING_FILE} kèm lý do và "
                         "ngày.",
                     ),
-                    extra={"source": source, "lang": lang}
-                    | (
-                        {"missing_page": waiting[lang, entry.path]}
-                        if (lang, entry.path) in waiting
-                        else {}
-                    ),
+                    extra=extra,
                 )
             )
     for declared in model.pending:
