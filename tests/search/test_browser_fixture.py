@@ -132,3 +132,8 @@ def test_chinese_words_inside_sentences_are_found(server, page) -> None:
     assert results[0].path == "/zh/parks/", paths(results)
     results = search(page, server.url("zh/"), "柬埔寨柴桢省")
     assert results[0].path.startswith("/zh/gates/"), paths(results)
+    # terms ICU's dictionary cuts into single characters are found as a sequence, not as
+    # scattered characters (the home page has 多, 联, 运, 通 and 关, in other words)
+    for query in ("通关", "多式联运", "多式联"):
+        results = search(page, server.url("zh/"), query)
+        assert paths(results) == ["/zh/logistics/"], (query, paths(results))

@@ -106,6 +106,36 @@ def test_khmer_query_split_handles_prefixes_unknown_words_and_compounds() -> Non
     }
 
 
+def test_han_runs_are_matched_by_their_character_pairs() -> None:
+    got = run_js(
+        """const options = {separator: /[\\s\\u200b]+/, vocabulary: new rules.Vocabulary(data)};
+        const q = s => rules.rewriteQuery(s, options).text;
+        return {
+          run: q('多式联运'),
+          two: q('通关'),
+          one: q('通'),
+          mixed: q('FDI投资'),
+          excluded: q('-通关'),
+          join: rules.joinPair('通', '关', '\\u200b'),
+          adjacent: rules.joinPair('物流', '中心', ''),
+          apart: rules.joinPair('通', '关', '，'),
+          latin: rules.joinPair('FDI', '投资', '')
+        }""",
+        ["通", "关", "投资"],
+    )
+    assert got == {
+        "run": "+多\u2060式 +式\u2060联 +联\u2060运",  # every pair of the run, each required
+        "two": "+通\u2060关",
+        "one": "通",  # a single character: a word (or the start of one) being typed
+        "mixed": "fdi +投\u2060资",
+        "excluded": "-通\u2060关",
+        "join": "通\u2060关",
+        "adjacent": "流\u2060中",
+        "apart": None,  # punctuation between: not a pair of the text
+        "latin": None,
+    }
+
+
 REWRITE = """
 const options = {
   separator: /[\\s\\u200b\\-,.]+/,

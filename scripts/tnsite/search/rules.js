@@ -6,9 +6,16 @@
  * tests/search/test_rules_js.py runs both on the same words. Queries in scripts written
  * without spaces (Khmer, Chinese, Japanese kana, Thai, Lao, Myanmar) are split with the
  * index's own vocabulary (the words ICU found at build time), not with the browser's
- * segmenter, whose dictionaries differ between browsers and from the build's. Han words also
- * enter the index under their two-character parts, so a two-character word is found inside a
- * longer word ICU kept whole ('边境贸易区' holds '贸易').
+ * segmenter, whose dictionaries differ between browsers and from the build's.
+ *
+ * Han text is also matched by character pairs (bigrams), the way CJK search engines do it,
+ * because ICU's dictionary cuts domain terms into single characters ('通关' → '通', '关'):
+ * every Han token enters the index under its two-character parts and under the pair it forms
+ * with the next token of the same run; a Han run in a query is looked up as all of its pairs,
+ * each required, so '多式联运' finds the pages holding that sequence and not every page with
+ * '多' or '运'. A pair is written with a word joiner between its characters ('通\u2060关'):
+ * Material's worker re-cuts every Han run of a query by the index's words (a pair whose first
+ * character is also a word would become that character), and leaves a one-character run alone.
  */
 ;(function (root) {
   "use strict"
@@ -208,20 +215,38 @@
    * Query
    * --------------------------------------------------------------------- */
 
-  /** The two-character parts of a Han word of three or more characters ('边境贸易区' →
-      '边境', '境贸', '贸易', '易区'); none for other words. */
+  var JOINER = "\u2060"
+
+  /** The index and query form of a pair of Han characters. */
+  function pairForm(first, second) {
+    return first + JOINER + second
+  }
+
+  /** The pair a Han token forms with the next one when nothing but the build's word break
+      stands between them ('通' + '关' → '通关'); null otherwise. `gap`: the characters between
+      them in the text. */
+  function joinPair(word, next, gap) {
+    if (!word || !next || !/^\u200b?$/.test(gap)) return null
+    var last = Array.from(word).pop()
+    var first = Array.from(next)[0]
+    return HAN_ONLY.test(last + first) ? pairForm(last, first) : null
+  }
+
+  /** The character pairs of a Han word of two or more characters, in their index form
+      ('边境贸易区' → '边境', '境贸', '贸易', '易区', each with the joiner); none for other
+      words. */
   function hanPairs(word) {
     var chars = Array.from(word)
-    if (chars.length < 3 || !HAN_ONLY.test(word)) return []
+    if (chars.length < 2 || !HAN_ONLY.test(word)) return []
     var pairs = []
-    for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1])
+    for (var i = 0; i + 1 < chars.length; i++) pairs.push(pairForm(chars[i], chars[i + 1]))
     return pairs
   }
 
   /**
-   * Split a piece of a query into unspaced-script words (by the vocabulary) and other words.
-   * A Han piece the vocabulary does not know is looked up by its two-character parts, the
-   * form every longer Han word of the index is also found under.
+   * Split a piece of a query into words: {text, required}. A Han run of two or more characters
+   * becomes its character pairs, all required (the index holds every pair of its Han text);
+   * other unspaced-script runs are split by the vocabulary; the rest stays as typed.
    */
   function queryWords(piece, isLast, options) {
     var words = []
@@ -233,19 +258,20 @@
     for (var r = 0; r < runs.length; r++) {
       var index = runs[r][0]
       var run = runs[r][1]
-      if (index > at) words.push(piece.slice(at, index))
-      var atEnd = isLast && index + run.length === piece.length
+      if (index > at) words.push({ text: piece.slice(at, index), required: false })
+      at = index + run.length
+      var chars = Array.from(run)
+      if (chars.length > 1 && HAN_ONLY.test(run)) {
+        for (var pair of hanPairs(run)) words.push({ text: pair, required: true })
+        continue
+      }
+      var atEnd = isLast && at === piece.length
       var parts = options.vocabulary
         ? options.vocabulary.split(run, atEnd)
         : [{ text: run, known: false }]
-      for (var part of parts) {
-        var pairs = part.known ? [] : hanPairs(part.text)
-        if (pairs.length) for (var pair of pairs) words.push(pair)
-        else words.push(part.text)
-      }
-      at = index + run.length
+      for (var part of parts) words.push({ text: part.text, required: false })
     }
-    if (at < piece.length) words.push(piece.slice(at))
+    if (at < piece.length) words.push({ text: piece.slice(at), required: false })
     return words
   }
 
@@ -281,9 +307,11 @@
       var pieces = m[2].replace(LUNR_SYNTAX, " ").split(separator).filter(Boolean)
       for (var q = 0; q < pieces.length; q++) {
         var isLast = typing && p === parts.length - 1 && q === pieces.length - 1
-        for (var word of queryWords(pieces[q], isLast, options)) {
-          var forms = presence === "+" ? [searchKey(word)] : queryForms(word, options)
-          words.push({ word: word, presence: presence, suffix: suffix, forms: forms })
+        for (var found of queryWords(pieces[q], isLast, options)) {
+          var word = found.text
+          var must = found.required && presence !== "-" ? "+" : presence
+          var forms = must === "+" ? [searchKey(word)] : queryForms(word, options)
+          words.push({ word: word, presence: must, suffix: suffix, forms: forms })
         }
       }
     }
@@ -350,6 +378,8 @@
     Vocabulary: Vocabulary,
     vocabulary: vocabulary,
     hanPairs: hanPairs,
+    joinPair: joinPair,
+    pairForm: pairForm,
     indexForms: indexForms,
     queryForms: queryForms,
     rewriteQuery: rewriteQuery,

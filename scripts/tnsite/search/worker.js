@@ -4,8 +4,9 @@
  *
  * Material lets a site name its own search worker (the `search` entry of its page
  * configuration). This one
- *  - adds the forms of every index token (exact, folded, stemmed, parts of unspaced-script compounds) to
- *    lunr's pipeline, at the token's position so Material highlights the original text;
+ *  - adds the forms of every index token (exact, folded, stemmed, parts of unspaced-script
+ *    compounds, the Han pair it forms with the next token) to lunr's pipeline, at the token's
+ *    position so Material highlights the original text;
  *  - rewrites each query with the same rules before Material sees it (rules.js);
  *  - reports per result the visitor's words, and the words as written in the result, so the
  *    "missing" line and the on-page highlighting speak of what the visitor typed and found.
@@ -51,18 +52,52 @@
   if (materialListener === null || typeof lunr === "undefined")
     throw new Error("tnsite search: Material's search worker changed; see tnsite/stack/material.py")
 
-  /* Every token of the index enters under all its forms, at its own position */
+  /* Every token of the index enters under all its forms, at its own position, and a Han
+     token also under the pair it makes with the next token of its run (markPairs) */
   function indexForms(token) {
-    return rules.indexForms(token.toString(), options).map(function (form) {
+    var forms = rules.indexForms(token.toString(), options)
+    var pair = token.metadata && token.metadata.tnsitePair
+    if (pair && forms.indexOf(pair) === -1) forms = forms.concat([pair])
+    return forms.map(function (form) {
       return token.clone(function () { return form })
     })
   }
+
+  /* Find each token of a field in its text, in order, and note on it the Han pair it forms
+     with the next token when only the build's word break separates them. (Material's token
+     positions index its own tables, not the text; lunr keeps only whitelisted metadata in
+     the index, so this note never reaches it.) */
+  function markPairs(input, tokens) {
+    if (typeof input !== "string" || !Array.isArray(tokens)) return
+    var text = input.toLowerCase()
+    var spans = []
+    var at = 0
+    for (var token of tokens) {
+      var word = token.toString()
+      var start = word ? text.indexOf(word, at) : -1
+      spans.push(start < 0 ? null : [start, start + word.length])
+      if (start >= 0) at = start + word.length
+    }
+    for (var k = 0; k + 1 < tokens.length; k++) {
+      if (!spans[k] || !spans[k + 1]) continue
+      var gap = text.slice(spans[k][1], spans[k + 1][0])
+      var pair = rules.joinPair(tokens[k].toString(), tokens[k + 1].toString(), gap)
+      if (pair) tokens[k].metadata.tnsitePair = pair
+    }
+  }
+
   lunr.Pipeline.registerFunction(indexForms, "tnsiteIndexForms")
 
   var add = lunr.Builder.prototype.add
   lunr.Builder.prototype.add = function (doc, attributes) {
     if (!this.tnsiteForms) {
       this.pipeline.add(indexForms)
+      var tokenize = this.tokenizer
+      this.tokenizer = function (input) {
+        var tokens = tokenize.apply(this, arguments)
+        markPairs(input, tokens)
+        return tokens
+      }
       this.tnsiteForms = true
     }
     return add.call(this, doc, attributes)
