@@ -257,3 +257,24 @@ def test_each_mistake_gets_one_message_per_cause_in_both_languages(
     code_en, output_en, report_en = check(root, "en")  # the same build's findings, in English
     assert code_en == code and report_en == report
     assert "error(s)" in output_en and output_en != output_vi
+
+
+def test_a_page_moved_by_hand_is_finished_by_the_command_its_message_names(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _moved(root)
+    code, output, report = check(root, "en")
+    old, new = "du-lich/ho-dau-tieng.md", "du-lich/ho-dau-tieng-moi.md"
+    command = f"make move FROM={old} TO={new}"
+    assert code == 1 and command in output, output
+
+    _load.cache_clear()
+    moved = CliRunner().invoke(main, ["--root", str(root), "move", old, new])
+    assert moved.exit_code == 0, moved.output
+    code, output, report = check(root, "en")
+    assert code == 0, output
+    assert not (root / "docs/vi" / old).exists() and (root / "docs/vi" / new).is_file()
+    pending = (root / "i18n/pending.yml").read_text(encoding="utf-8")
+    assert f"path: {new}" in pending and f"path: {old}" not in pending

@@ -110,6 +110,25 @@ def _missing_pages(findings: list[Finding]) -> list[Finding]:
         first = found[0]
         where = list(dict.fromkeys(f"{f.path}:{f.line}" for f in found))
         listed = ", ".join(where)
+        moved = next((str(f.extra["moved_to"]) for f in found if f.extra.get("moved_to")), None)
+        extra: dict[str, object] = {"places": where, "page": page}
+        if moved:
+            extra["moved_to"] = moved
+        hint = (
+            Msg(
+                f"the page was moved by hand to {moved}: run `make move FROM={page} "
+                f"TO={moved}` to finish the move (it updates every place listed)",
+                f"trang đã được chuyển bằng tay sang {moved}: chạy `make move FROM={page} "
+                f"TO={moved}` để hoàn tất (lệnh sửa mọi chỗ nêu trên)",
+            )
+            if moved
+            else Msg(
+                f"restore the page, or run `make delete PAGE={page}` to remove what points "
+                f"at it, or `make move FROM={page} TO=…` if it was renamed",
+                f"khôi phục trang, hoặc chạy `make delete PAGE={page}` để gỡ mọi chỗ trỏ "
+                f"tới nó, hoặc `make move FROM={page} TO=…` nếu trang đã được đổi tên",
+            )
+        )
         kept.append(
             Finding(
                 first.path,
@@ -122,13 +141,8 @@ def _missing_pages(findings: list[Finding]) -> list[Finding]:
                 ),
                 Severity.ERROR,
                 first.col,
-                Msg(
-                    f"restore the page, or run `make delete PAGE={page}` to remove what points "
-                    f"at it, or `make move FROM={page} TO=…` if it was renamed",
-                    f"khôi phục trang, hoặc chạy `make delete PAGE={page}` để gỡ mọi chỗ trỏ "
-                    f"tới nó, hoặc `make move FROM={page} TO=…` nếu trang đã được đổi tên",
-                ),
-                extra={"places": where, "page": page},
+                hint,
+                extra=extra,
             )
         )
     return kept

@@ -125,7 +125,11 @@ def front_matter(model: Model) -> list[Finding]:
                         ),
                         # A source that is gone: the file was moved by hand, and this is one
                         # more place still naming the old page.
-                        extra={"missing_page": declared} if declared not in model.sources else {},
+                        extra=(
+                            {"missing_page": declared, "moved_to": doc.path}
+                            if declared not in model.sources
+                            else {}
+                        ),
                     )
                 )
     return findings

@@ -15,7 +15,7 @@ from tnsite.i18n.relocate.audit_edits import update_audit
 from tnsite.i18n.relocate.data_edits import update_data
 from tnsite.i18n.relocate.links import Site, retarget
 from tnsite.i18n.relocate.nav_edits import update_nav
-from tnsite.i18n.relocate.pages import name_page, require_new_name, require_page
+from tnsite.i18n.relocate.pages import name_page, require_new_name, require_page, versions
 from tnsite.i18n.relocate.pending_edits import update_pending
 from tnsite.i18n.relocate.plan import Plan, Refused, split_bom
 from tnsite.i18n.relocate.publication_edits import update_publications
@@ -25,11 +25,19 @@ from tnsite.i18n.relocate.remark import keep_translations_current
 def plan_move(project: Project, given_from: str, given_to: str) -> Plan:
     """Every edit of the move, planned; `Refused` when the move cannot be made as asked."""
     named = name_page(project, given_from)
-    found = require_page(project, named)
     page = named.path
     if given_to.strip().replace("\\", "/").endswith("/"):  # a folder: keep the file's name
         given_to = given_to.strip() + posixpath.basename(page)
     new_page = name_page(project, given_to).path
+    # A move begun by hand: some or all language versions are already under the new name.
+    # The command finishes it (the files still under the old name, and everything that names
+    # the page) as long as no language has both.
+    done = versions(project, new_page)
+    found = versions(project, page)
+    finishing = bool(done) and not set(done) & set(found)
+    finishing = finishing and project.source_code in {*done, *found}
+    if not finishing:
+        found = require_page(project, named)
     if new_page == page:
         raise Refused(
             Msg(
@@ -37,11 +45,11 @@ def plan_move(project: Project, given_from: str, given_to: str) -> Plan:
                 f"{page} đã là tên của trang; tên mới ghi ở vị trí thứ hai.",
             )
         )
-    require_new_name(project, new_page)
+    require_new_name(project, new_page, taken_ok=finishing)
     model = load_model(project)
     site = Site.of(project)
     plan = Plan(project.root, "move")
-    langs = ", ".join(found)
+    langs = ", ".join(sorted({*found, *done}, key=project.codes.index))
     plan.summary = Msg(
         f"moved {page} to {new_page} ({langs}):", f"đã chuyển {page} sang {new_page} ({langs}):"
     )
@@ -53,13 +61,15 @@ def plan_move(project: Project, given_from: str, given_to: str) -> Plan:
     for lang in project.codes:
         for path, doc in sorted(model.pages.get(lang, {}).items()):
             new_path = new_page if path == page else path
+            # a version moved by hand still has the links it had under the old name
+            was = page if path == new_page and lang in done else path
             file = project.lang_dir(lang) / new_path
             bom, text = split_bom(plan.text_of(file))
             new = text
             names_page = lang != project.source_code and page in doc.text
             if names_page and doc.translation.get("source") == page:
                 new = _set_source(plan, file, new, page, new_page)
-            new, edits = retarget(new, site, f"{lang}/{path}", f"{lang}/{new_path}", page, new_page)
+            new, edits = retarget(new, site, f"{lang}/{was}", f"{lang}/{new_path}", page, new_page)
             for edit in edits:
                 plan.note(
                     file,
@@ -72,7 +82,7 @@ def plan_move(project: Project, given_from: str, given_to: str) -> Plan:
                 if lang == project.source_code:
                     sources[path] = (new_path, bom + new)
     keep_translations_current(plan, project, model, sources)
-    source = model.doc(project.source_code, page)
+    source = model.doc(project.source_code, page) or model.doc(project.source_code, new_page)
     update_nav(plan, project, page, new_page, source.title if source else new_page)
     update_data(plan, project, page, new_page)
     update_pending(plan, project, page, new_page)

@@ -93,8 +93,9 @@ def suggest_slug(path: str) -> str | None:
     return candidate if parts and PAGE_PATH.match(candidate) else None
 
 
-def require_new_name(project: Project, path: str) -> None:
-    """Refuse a new page path that is not a slug path, or that a page of any language has."""
+def require_new_name(project: Project, path: str, *, taken_ok: bool = False) -> None:
+    """Refuse a new page path that is not a slug path, or that a page of any language has
+    (unless `taken_ok`: a move begun by hand is being finished)."""
     if not PAGE_PATH.match(path):
         guess = suggest_slug(path)
         raise Refused(
@@ -114,7 +115,7 @@ def require_new_name(project: Project, path: str) -> None:
             )
         )
     taken = versions(project, path)
-    if taken:
+    if taken and not taken_ok:
         files = ", ".join(file.relative_to(project.root).as_posix() for file in taken.values())
         raise Refused(
             Msg(
