@@ -100,6 +100,18 @@ def test_lighthouse_scores_below_the_minimum_fail() -> None:
     assert problems == ["Lighthouse performance 80 < 95 (largest-contentful-paint)"]
 
 
+def test_a_page_kept_out_of_search_engines_may_fail_only_the_crawlable_audit() -> None:
+    """A page shown from Vietnamese under /zh/ carries noindex on purpose."""
+    budgets = Budgets((TEXT,), {"seo": 100})
+    fallback = clean()
+    fallback.noindex = True
+    only = LighthouseResult({"seo": 69}, {"seo": ["is-crawlable"]})
+    more = LighthouseResult({"seo": 60}, {"seo": ["is-crawlable", "meta-description"]})
+    assert judge(Row("long", "km", "u", fallback, only), TEXT, budgets, "km", PATHS) == []
+    assert judge(Row("long", "km", "u", fallback, more), TEXT, budgets, "km", PATHS)
+    assert judge(Row("long", "km", "u", clean(), only), TEXT, budgets, "km", PATHS)
+
+
 def test_a_language_left_to_system_fonts_needs_its_script_drawn_and_its_tag() -> None:
     """Chinese: any system CJK face will do, but the page must hold Chinese text, and
     lang="zh-Hans" names the language zh (the language menu's links too)."""

@@ -265,7 +265,7 @@ def test_a_page_moved_by_hand_is_finished_by_the_command_its_message_names(
     root = tmp_path / "p"
     shutil.copytree(clean_site, root, symlinks=True)
     _moved(root)
-    code, output, report = check(root, "en")
+    code, output, _ = check(root, "en")
     old, new = "du-lich/ho-dau-tieng.md", "du-lich/ho-dau-tieng-moi.md"
     command = f"make move FROM={old} TO={new}"
     assert code == 1 and command in output, output
@@ -273,7 +273,7 @@ def test_a_page_moved_by_hand_is_finished_by_the_command_its_message_names(
     _load.cache_clear()
     moved = CliRunner().invoke(main, ["--root", str(root), "move", old, new])
     assert moved.exit_code == 0, moved.output
-    code, output, report = check(root, "en")
+    code, output, _ = check(root, "en")
     assert code == 0, output
     assert not (root / "docs/vi" / old).exists() and (root / "docs/vi" / new).is_file()
     pending = (root / "i18n/pending.yml").read_text(encoding="utf-8")

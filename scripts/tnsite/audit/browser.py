@@ -59,6 +59,10 @@ TAPPABLE = """a => {
 }"""
 
 
+NOINDEX = """() => Array.from(document.querySelectorAll('meta[name="robots"]'))
+  .some(m => /noindex/i.test(m.content))"""
+
+
 @dataclass
 class PageResult:
     url: str
@@ -70,6 +74,9 @@ class PageResult:
     csp_violations: list[str] = field(default_factory=list)
     axe: list[dict[str, Any]] = field(default_factory=list)
     html_lang: str = ""
+    noindex: bool = (
+        False  # <meta name="robots" content="noindex">: a page shown from another language
+    )
     script_fonts: list[str] = field(default_factory=list)  # fonts drawing the page's script
     horizontal_overflow: int = 0
     search_results: int | None = None
@@ -142,6 +149,7 @@ def audit_page(
         page.wait_for_timeout(200)
         result.transfer_bytes = sum(sizes.values())
         result.html_lang = page.locator("html").get_attribute("lang") or ""
+        result.noindex = bool(page.evaluate(NOINDEX))
         result.horizontal_overflow = int(
             page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         )
