@@ -101,6 +101,7 @@ def file_names(model: Model) -> list[Finding]:
 def front_matter(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     source_name = lang_name(model.source_code, "en")
+    moved_to = _renamed(model)
     for lang, pages in model.pages.items():
         kind = "source" if lang == model.source_code else "translation"
         for doc in pages.values():
@@ -125,14 +126,19 @@ def front_matter(model: Model) -> list[Finding]:
                         ),
                         # A source that is gone: the file was moved by hand, and this is one
                         # more place still naming the old page.
-                        extra=(
-                            {"missing_page": declared, "moved_to": doc.path}
-                            if declared not in model.sources
-                            else {}
-                        ),
+                        extra=_gone(declared, moved_to) if declared not in model.sources else {},
                     )
                 )
     return findings
+
+
+def _gone(page: str, moved_to: dict[str, str]) -> dict[str, object]:
+    """The extra of a finding at a place that still names a page that is gone: the page, and
+    where its source now is when its translations show it was moved by hand."""
+    extra: dict[str, object] = {"missing_page": page}
+    if page in moved_to:
+        extra["moved_to"] = moved_to[page]
+    return extra
 
 
 def _renamed(model: Model) -> dict[str, str]:
