@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from tnsite import yamlread
+
 
 class _PermissiveLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without importing the Python objects its `!!python/name` tags name."""
@@ -159,7 +161,7 @@ def load_project(root: Path | None = None) -> Project:
 
 @lru_cache(maxsize=8)
 def _load(root: Path) -> Project:
-    raw = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
+    raw = yamlread.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _PermissiveLoader)
     i18n = _i18n_config(raw)
     languages = tuple(
         Language(

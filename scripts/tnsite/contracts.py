@@ -28,6 +28,19 @@ DATA_PLUGIN = "tnsite/data"
 NEWS_PLUGIN = "tnsite/news"
 
 
+class PreviewAware:
+    """For a plugin whose work only the published site needs (printed publications, the web
+    editor): `make serve` starts MkDocs with `command="serve"`, and the editor waiting for the
+    page they just saved should not wait for PDFs or the editor's bundle as well. Defining
+    `on_startup` also keeps the plugin's instance (and what it holds) from one rebuild of the
+    preview to the next."""
+
+    previewing = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.previewing = command == "serve"
+
+
 @runtime_checkable
 class OffersDataStore(Protocol):
     store: Store

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from tnsite import yamlread
 
 
 class MissingStrings(ValueError):
@@ -19,7 +19,7 @@ class MissingStrings(ValueError):
 
 @lru_cache(maxsize=32)
 def _read(path: Path) -> dict[str, dict[str, str]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yamlread.load(path.read_text(encoding="utf-8")) or {}
 
 
 def load_strings(path: Path, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:

@@ -9,6 +9,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from tnsite import yamlread
+
 SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["page_types", "lighthouse"],
@@ -64,7 +66,7 @@ class Budgets:
 
 def load_budgets(path: Path) -> Budgets:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlread.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tnsite.config import Project
 from tnsite.data import schema
-from tnsite.data.yamlpos import Located, Pos, YamlProblem, load
+from tnsite.data.yamlpos import Located, Pos, YamlProblem, loads
 from tnsite.findings import Finding, Msg, Severity
 
 RULE = "data-schema"
@@ -87,6 +88,21 @@ def _finding(rel: str, pos: Pos, message: Msg, hint: Msg | None) -> Finding:
     return Finding(rel, pos.line, RULE, message, Severity.ERROR, pos.col, hint)
 
 
+# Schema problems by dataset, file content and languages: the build validates data/ for the
+# checks and again for the pages, and a preview session on every save, while a file changes
+# far less often than that.
+_VALIDATED: dict[tuple[str, str, tuple[str, ...]], tuple[schema.Problem, ...]] = {}
+
+
+def _schema_problems(
+    name: str, text: str, value: Any, languages: tuple[str, ...]
+) -> tuple[schema.Problem, ...]:
+    key = (name, hashlib.sha256(text.encode("utf-8")).hexdigest(), languages)
+    if key not in _VALIDATED:
+        _VALIDATED[key] = tuple(schema.problems(name, value, languages))
+    return _VALIDATED[key]
+
+
 def load_store(project: Project, data_dir: Path | None = None) -> Store:
     data_dir = data_dir or project.data_dir
     languages = project.codes
@@ -122,14 +138,15 @@ def load_store(project: Project, data_dir: Path | None = None) -> Store:
                 )
             )
             continue
+        text = path.read_text(encoding="utf-8")
         try:
-            located = load(path)
+            located = loads(text)
         except YamlProblem as problem:
             unreadable[name] = rel
             finding = _finding(rel, problem.pos, problem.message, problem.hint)
             findings.append(dataclasses.replace(finding, rule=SYNTAX_RULE))
             continue
-        for found in schema.problems(name, located.value, languages):
+        for found in _schema_problems(name, text, located.value, languages):
             pos = (
                 located.key_pos((*found.path, found.at_key))
                 if found.at_key

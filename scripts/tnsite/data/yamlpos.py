@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from tnsite import yamlread
 from tnsite.findings import Msg
 from tnsite.yamlerrors import explain
 
@@ -77,7 +78,7 @@ def _mark(node: yaml.Node) -> Pos:
 def loads(text: str) -> Located:
     """Parse YAML text; raise YamlProblem with a position for any syntax error."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yamlread.compose(text, _Loader)
     except yaml.YAMLError as exc:
         trouble = explain(exc)
         raise YamlProblem(trouble.message, Pos(trouble.line, trouble.col), trouble.hint) from None

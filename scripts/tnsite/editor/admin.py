@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from tnsite import yamlread
 from tnsite.config import Project
 from tnsite.editor import collections as names
 from tnsite.editor.bundle import copy_bundle
@@ -160,7 +159,7 @@ def write_admin(
     config = cms_config(project, backend, ui_language)
     outputs = {
         "index.html": index_html(project, backend, site, ui_language),
-        "config.yml": yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10**6),
+        "config.yml": yamlread.dump(config, allow_unicode=True, sort_keys=False, width=10**6),
         "settings.json": json.dumps(
             settings(project, config, site, ui_language), ensure_ascii=False
         ),

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from tnsite import yamlread
 from tnsite.config import Project
 from tnsite.data.schema import known_datasets, registry
 from tnsite.editor.fields import Choices, Field, FieldBuilder, SchemaReader, plain_text
@@ -88,7 +89,7 @@ def _read_dataset(path: Path) -> Any:
     """The data file, or {} when it cannot be read: the build's data check reports it at its
     line and refuses the build, and the editor's configuration must not fail before it can."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yamlread.load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError:
         return {}
 

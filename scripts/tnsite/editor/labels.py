@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
+from tnsite import yamlread
 
 LABELS_FILE = Path(__file__).with_name("labels.yml")
 HINTS_FILE = Path(__file__).with_name("hints.yml")
 
 
 def _table(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yamlread.load(path.read_text(encoding="utf-8")) or {}
 
 
 _LABELS: dict[str, dict[str, str]] = _table(LABELS_FILE)

@@ -11,6 +11,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 
 from tnsite.config import Project, load_project
+from tnsite.contracts import PreviewAware
 from tnsite.editor.admin import Site, site_base_path, write_admin
 from tnsite.editor.bundle import BundleMissing
 from tnsite.editor.cmsconfig import Backend, repo_from_site_url
@@ -22,7 +23,7 @@ log = logging.getLogger("mkdocs.plugins.tnsite.editor")
 log.setLevel(logging.INFO)
 
 
-class EditorPlugin(BasePlugin[EditorConfig]):
+class EditorPlugin(PreviewAware, BasePlugin[EditorConfig]):
     project: Project
 
     @event_priority(100)  # before the i18n plugin copies the nav for each language
@@ -46,6 +47,9 @@ class EditorPlugin(BasePlugin[EditorConfig]):
     @event_priority(FINAL_PRIORITY)
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not is_final_post_build(config):
+            return
+        if self.previewing:
+            log.info("editor: not part of the preview (`make edit` opens it)")
             return
         site_dir = Path(config.site_dir)
         main_css = sorted(p.name for p in (site_dir / "assets/stylesheets").glob("main.*.min.css"))

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from tnsite import yamlread
 from tnsite.findings import Msg
 from tnsite.mdsource import Source
 from tnsite.yamlerrors import explain
@@ -85,8 +86,8 @@ def parse(text: str) -> FrontMatter:
         return FrontMatter(present=False)
     body_line = source.body_line
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        data = yaml.load(raw, Loader=yaml.SafeLoader)
+        node = yamlread.compose(raw)
+        data = yamlread.construct(node)
     except yaml.YAMLError as exc:
         trouble = explain(exc)
         return FrontMatter(
@@ -163,7 +164,7 @@ def set_translation_key(text: str, key: str, value: str) -> str:
     head = lines[trans_index]
     flow = re.match(r"^translation\s*:\s*(\{.*\})\s*(#.*)?$", head.rstrip("\r\n"))
     if flow:
-        mapping = yaml.safe_load(flow.group(1)) or {}
+        mapping = yamlread.load(flow.group(1)) or {}
         mapping[key] = value
         block = [f"translation:{newline}"] + [
             f"  {k}: {_scalar(v)}{newline}" for k, v in mapping.items()

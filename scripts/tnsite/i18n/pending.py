@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
+from tnsite import yamlread
 from tnsite.findings import Finding, Msg, Severity
+from tnsite.yamlerrors import explain
 
 PENDING_FILE = Path("i18n") / "pending.yml"
 RULE = "pending"
@@ -69,20 +71,12 @@ def load_pending(root: Path, languages: tuple[str, ...]) -> tuple[list[Pending],
         return [], []
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yamlread.compose(text)
+        data = yamlread.construct(node)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return [], [
-            _error(
-                line,
-                f"{PENDING_FILE} is not valid YAML ({getattr(exc, 'problem', exc)}); fix the "
-                "line shown.",
-                f"{PENDING_FILE} không phải YAML hợp lệ ({getattr(exc, 'problem', exc)}); sửa "
-                "dòng được chỉ ra.",
-            )
-        ]
+        trouble = explain(exc)
+        error = _error(trouble.line, trouble.message.en, trouble.message.vi)
+        return [], [replace(error, hint=trouble.hint)]
     if data is None:
         return [], []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):

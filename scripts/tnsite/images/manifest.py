@@ -24,7 +24,9 @@ from pathlib import Path
 
 import yaml
 
+from tnsite import yamlread
 from tnsite.findings import Finding, Msg
+from tnsite.yamlerrors import explain
 
 CREDIT_FIELDS = ("credit", "licence", "source")
 RULE = "photo-manifest"
@@ -99,12 +101,11 @@ def load_manifest(root: Path, manifest: str, photos_dir: str) -> Manifest:
     if not file.is_file():
         return result
     try:
-        document = yaml.compose(file.read_text(encoding="utf-8"))
+        document = yamlread.compose(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
+        trouble = explain(exc)
         result.findings.append(
-            _problem(manifest, line, f"Not valid YAML: {exc}", f"Không phải YAML hợp lệ: {exc}")
+            Finding(manifest, trouble.line, RULE, trouble.message, hint=trouble.hint)
         )
         return result
     if document is None:

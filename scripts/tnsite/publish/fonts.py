@@ -17,6 +17,7 @@ import hashlib
 import io
 import os
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -36,8 +37,24 @@ class PrintFace:
     path: Path
     ranges: tuple[tuple[int, int], ...]
 
+    @cached_property
+    def _runs(self) -> tuple[list[int], list[int]]:
+        """The ranges sorted and merged, as starts and ends (a CJK face has thousands of runs:
+        a character is found by bisection, not by a scan)."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for lo, hi in sorted(self.ranges):
+            if ends and lo <= ends[-1] + 1:
+                ends[-1] = max(ends[-1], hi)
+            else:
+                starts.append(lo)
+                ends.append(hi)
+        return starts, ends
+
     def in_range(self, codepoint: int) -> bool:
-        return any(lo <= codepoint <= hi for lo, hi in self.ranges)
+        starts, ends = self._runs
+        index = bisect_right(starts, codepoint) - 1
+        return index >= 0 and codepoint <= ends[index]
 
 
 @dataclass(frozen=True)

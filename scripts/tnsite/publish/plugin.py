@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, load_project
-from tnsite.contracts import report
+from tnsite.contracts import PreviewAware, report
 from tnsite.publish.catalogue import Catalogue, load_catalogue
 from tnsite.publish.config import PublishConfig
 from tnsite.publish.download import (
@@ -47,7 +47,7 @@ summary = logging.getLogger("mkdocs.plugins.tnsite.publish.summary")
 summary.setLevel(logging.INFO)
 
 
-class PublishPlugin(BasePlugin[PublishConfig]):
+class PublishPlugin(PreviewAware, BasePlugin[PublishConfig]):
     project: Project
     strings: dict[str, dict[str, str]]
     catalogue: Catalogue | None = None
@@ -74,7 +74,7 @@ class PublishPlugin(BasePlugin[PublishConfig]):
         assert self.catalogue is not None
         md = in_language_tree(page.file.src_uri, self.project.codes)
         publications = self.catalogue.linking(md)
-        if not publications:
+        if not publications or self.previewing:  # the preview prints no PDF to link to
             return output
         lang = current_language(config)
         prefix = self.project.language(lang).url_prefix
@@ -111,7 +111,11 @@ class PublishPlugin(BasePlugin[PublishConfig]):
             native_digits=native,
             max_bytes=int(self.config.max_megabytes * 1_000_000),
         )
-        jobs, findings = publisher.jobs()
+        jobs, findings = publisher.jobs(ready_to_print=not self.previewing)
+        if self.previewing:
+            report(config, findings)
+            summary.info("publications: checked; the PDFs are printed by `make build`")
+            return
         printed: list[Printed] = []
         if not findings:
             printed, findings = publisher.print_all(jobs, self.config.workers)

@@ -22,7 +22,7 @@ from tnsite.search import index, wiring
 from tnsite.search.config import SearchConfig
 from tnsite.search.segment import WordSegmenter, load_words
 from tnsite.stack.i18n import FINAL_PRIORITY, current_language, is_final_post_build, page_language
-from tnsite.stack.material import find_material_worker
+from tnsite.stack.material import find_material_worker, mute_stock_indexer
 from tnsite.stack.versions import require_tested_stack
 
 log = get_plugin_logger(__name__)
@@ -60,6 +60,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Each language build (static-i18n runs one per language) starts its index afresh."""
         self.entries[current_language(config)] = []
+        mute_stock_indexer(config.plugins[MATERIAL_SEARCH])
 
     @event_priority(10)  # before Material's search plugin strips data-search-exclude markers
     def on_page_context(

@@ -226,6 +226,16 @@ def search_entries(page: Any, content: str) -> list[dict[str, Any]]:
     return list(index.entries)
 
 
+def mute_stock_indexer(plugin: Any) -> None:
+    """Material's search plugin indexes every page for an index that the project's own (one
+    per language, tnsite/search) replaces; it still strips the `data-search-*` markers from
+    each page, only its indexing is skipped. Called for each language's build, whose
+    configuration gives the plugin a new index."""
+    search_index = getattr(plugin, "search_index", None)
+    if search_index is not None:
+        search_index.add_entry_from_context = lambda page: None
+
+
 @cache
 def icon_svg(name: str) -> str:
     """An icon of the set Material bundles (`material/<name>`), as SVG text (no request)."""

@@ -141,6 +141,14 @@ def cmap_ranges(path: Path) -> tuple[tuple[int, int], ...]:
     """The characters a font file has glyphs for, as (first, last) runs: the unicode-range of
     a font the stylesheet does not describe (a subset for print and cards), so that each
     character it lacks falls through to the next family instead of printing as a box."""
+    stat = path.stat()
+    return _cmap_ranges(path.resolve(), stat.st_size, stat.st_mtime_ns)
+
+
+@cache
+def _cmap_ranges(path: Path, size: int, mtime_ns: int) -> tuple[tuple[int, int], ...]:
+    """Read once per file version: a CJK face's cmap takes a fifth of a second to read, and
+    cards and print both ask, in every build of a preview session."""
     from fontTools.ttLib import TTFont
 
     font = TTFont(str(path), lazy=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import yaml
 
+from tnsite import yamlread
 from tnsite.config import Project
 from tnsite.findings import Msg
 from tnsite.i18n.relocate.links import address_key
@@ -29,7 +30,7 @@ def update_audit(plan: Plan, project: Project, page: str, new_page: str | None) 
         return
     text = plan.text_of(file)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yamlread.compose(text)
     except yaml.YAMLError:
         return  # `make audit` reports it; no page is named in a file that cannot be read
     types = _mapping_value(root, "page_types") if root is not None else None

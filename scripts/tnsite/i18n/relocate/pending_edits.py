@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import yaml
 
+from tnsite import yamlread
 from tnsite.config import Project
 from tnsite.findings import Msg
 from tnsite.i18n.pending import PENDING_FILE
@@ -26,7 +27,7 @@ def update_pending(plan: Plan, project: Project, page: str, new_page: str | None
         return
     text = plan.text_of(file)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yamlread.compose(text)
     except yaml.YAMLError:
         if page in text:
             plan.problem(

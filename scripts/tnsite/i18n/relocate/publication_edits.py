@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import yaml
 
+from tnsite import yamlread
 from tnsite.config import Project
 from tnsite.findings import Msg
 from tnsite.i18n.relocate.plan import Plan
@@ -23,7 +24,7 @@ def _page_nodes(text: str) -> list[tuple[str, yaml.SequenceNode, yaml.ScalarNode
     """(publication id, its `pages:` list, one entry) for every entry, last first, so that
     edits made from the bottom up leave the lines above where the parser found them."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yamlread.compose(text)
     except yaml.YAMLError:
         return []  # the build reports the file; no page is named in a file that cannot be read
     listed = _value(root, "publications") if root is not None else None
