@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from tnsite.memo import ContentMemo
 from tnsite.urls import css_urls, srcset_urls
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*(?:\r?\n|$)", re.S)
@@ -114,6 +115,9 @@ def parse_directive_body(body: str) -> tuple[str, str | None, str | None, dict[s
     return view, dataset, record, options
 
 
+_SCANNED: ContentMemo[Source] = ContentMemo(2048)
+
+
 class Source:
     """A Markdown file's text, scanned once; every question about it is answered from here."""
 
@@ -122,6 +126,13 @@ class Source:
         matter (a body may begin with a `---` rule)."""
         self.text = text.removeprefix(BOM)
         self.has_front_matter = front_matter
+
+    @classmethod
+    def of(cls, text: str, *, front_matter: bool = True) -> Source:
+        """The scan of this text, shared: a page's text is asked about by the translation,
+        link, data, safety, image and news checks, and again on every rebuild of the preview,
+        and its answers (all immutable) depend on the text alone."""
+        return _SCANNED.get((text, str(front_matter)), lambda: cls(text, front_matter=front_matter))
 
     # -- front matter ---------------------------------------------------------------------------
 
@@ -162,9 +173,9 @@ class Source:
     # -- lines and code -------------------------------------------------------------------------
 
     @cached_property
-    def lines(self) -> list[str]:
+    def lines(self) -> tuple[str, ...]:
         """The file's lines without their line breaks (index 0 is line 1)."""
-        return self.text.replace("\r\n", "\n").split("\n")
+        return tuple(self.text.replace("\r\n", "\n").split("\n"))
 
     @cached_property
     def code_lines(self) -> frozenset[int]:

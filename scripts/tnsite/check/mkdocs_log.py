@@ -60,7 +60,7 @@ def _docs_rel(project: Project, src: str) -> str:
 def _line_of_link(project: Project, rel: str, url: str) -> int:
     path = project.root / rel
     if path.is_file():
-        for link in Source(path.read_text(encoding="utf-8")).links:
+        for link in Source.of(path.read_text(encoding="utf-8")).links:
             if link.dest == url:
                 return link.line
     return 1

@@ -56,4 +56,4 @@ for _foreign in ("events", "news", "photo"):
 
 def parse(text: str, *, front_matter: bool = True) -> tuple[Directive, ...]:
     """Every `{{ … }}` outside code, in order (`front_matter=False` for a page body)."""
-    return Source(text, front_matter=front_matter).directives
+    return Source.of(text, front_matter=front_matter).directives

@@ -64,7 +64,7 @@ def relink(
 ) -> Relinked:
     """Point every content link marked `hreflang=X` at language X's version of its page."""
     findings: list[Finding] = []
-    source = Source(markdown)
+    source = Source.of(markdown)
 
     def replace(match: re.Match[str]) -> str:
         tag = match.group(0)
@@ -125,7 +125,7 @@ def folder_links(project: Project, rel: str, text: str, page_path: str) -> list[
     """Links written into another language's folder (`../../vi/du-lich/le-hoi.md`)."""
     lang_here, _, md_here = page_path.partition("/")
     out: list[Finding] = []
-    for link in Source(text).links:
+    for link in Source.of(text).links:
         parts = urlsplit(link.dest)
         if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
             continue

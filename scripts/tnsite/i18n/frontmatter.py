@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,7 +66,7 @@ class FrontMatter:
 
 def parse(text: str) -> FrontMatter:
     """Find and parse the front matter of `text` (the whole file)."""
-    source = Source(text)
+    source = Source.of(text)
     raw = source.front_matter_yaml
     if raw is None:
         if source.front_matter_opened:
@@ -119,7 +120,7 @@ def parse(text: str) -> FrontMatter:
     return FrontMatter(present=True, data=data, body_line=body_line, node=node, raw=raw)
 
 
-def _closing_line(lines: list[str]) -> int:
+def _closing_line(lines: Sequence[str]) -> int:
     """Where an unclosed front matter should end: before the first line that cannot be part of
     it (a blank line, a heading, a paragraph), counting from line 2."""
     for number in range(2, len(lines) + 1):

@@ -187,7 +187,7 @@ def scan(text: str, body_line: int, page_path: str) -> Scan:
         section_lines.clear()
 
     section_start = ("_top", "", 0, body_line)
-    source = Source(text)
+    source = Source.of(text)
     blocks = {d.line: d for d in source.directives if d.block}
     for index in range(body_line - 1, len(lines)):
         number = index + 1

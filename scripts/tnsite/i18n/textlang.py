@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import icu
 from babel.core import get_global
@@ -96,7 +97,8 @@ def letters(text: str) -> list[str]:
     return [c for c in text if unicodedata.category(c)[0] in "LM"]
 
 
-def script_units(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def script_units(text: str) -> tuple[str, ...]:
     """The script of each unit of meaning in `text`: a Latin word counts once, a letter of any
     other script once. A Han character is a syllable and mostly a word, so counting a Latin name
     letter by letter would make 'Tân Nam—Meun Chey口岸已于…开通' look mostly Latin; in Khmer, whose
@@ -115,7 +117,7 @@ def script_units(text: str) -> list[str]:
             continue
         in_latin = False
         units.append(script)
-    return units
+    return tuple(units)
 
 
 def script_share(blocks: Iterable[ProseBlock], script: str) -> float:

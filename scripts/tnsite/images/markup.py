@@ -86,7 +86,7 @@ def expand_photos(
             f"<figcaption>{caption_html}{credit_html(photo, strings)}</figcaption>\n</figure>\n"
         )
 
-    return Source(markdown, front_matter=False).replace_directives({"photo": replace})
+    return Source.of(markdown, front_matter=False).replace_directives({"photo": replace})
 
 
 class _Tag(HTMLParser):

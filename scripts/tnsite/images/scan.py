@@ -39,7 +39,7 @@ class ImageRef:
 
 
 def scan_markdown(text: str) -> Iterator[ImageRef]:
-    source = Source(text)
+    source = Source.of(text)
     references = {
         m["ref"].strip().lower(): m["src"].strip("<>") for m in REFERENCE.finditer(source.masked)
     }

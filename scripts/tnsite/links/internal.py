@@ -54,7 +54,7 @@ def heading_ids(project: Project, index: SourceIndex, target: str) -> list[str]:
         return []
     path = project.root / built.source
     text = path.read_text(encoding="utf-8", errors="replace")
-    source = Source(text)
+    source = Source.of(text)
     return [h.key for h in scan(text, source.body_line, built.md or "").headings]
 
 

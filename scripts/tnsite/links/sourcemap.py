@@ -37,7 +37,7 @@ class Origin:
 
 def markdown_links(text: str) -> list[MdLink]:
     """Every link destination written in a Markdown file, with its line and column."""
-    return list(Source(text).links)
+    return list(Source.of(text).links)
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class MdFile:
 
 @lru_cache(maxsize=2048)
 def _read(path: Path, mtime: float) -> MdFile:
-    source = Source(path.read_text(encoding="utf-8", errors="replace"))
+    source = Source.of(path.read_text(encoding="utf-8", errors="replace"))
     first = source.directives[0] if source.directives else None
     return MdFile(
         source.links,

@@ -93,7 +93,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 "{{ news latest count=N }} or {{ events upcoming count=N }}"
             )
 
-        source = Source(markdown, front_matter=False)
+        source = Source.of(markdown, front_matter=False)
         return source.replace_directives({"news": replace, "events": replace})
 
     def on_page_context(

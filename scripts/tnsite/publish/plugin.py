@@ -95,6 +95,9 @@ class PublishPlugin(PreviewAware, BasePlugin[PublishConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not is_final_post_build(config) or self.catalogue is None:
             return
+        if self.previewing:
+            summary.info("publications: printed and checked by `make build` and `make check`")
+            return
         root = self.project.root
         site = Path(config.site_dir)
         data = config.plugins.get("tnsite/data")
@@ -111,11 +114,7 @@ class PublishPlugin(PreviewAware, BasePlugin[PublishConfig]):
             native_digits=native,
             max_bytes=int(self.config.max_megabytes * 1_000_000),
         )
-        jobs, findings = publisher.jobs(ready_to_print=not self.previewing)
-        if self.previewing:
-            report(config, findings)
-            summary.info("publications: checked; the PDFs are printed by `make build`")
-            return
+        jobs, findings = publisher.jobs()
         printed: list[Printed] = []
         if not findings:
             printed, findings = publisher.print_all(jobs, self.config.workers)

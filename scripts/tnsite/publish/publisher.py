@@ -117,15 +117,13 @@ class Publisher:
 
     # -- preparing ---------------------------------------------------------------------------
 
-    def jobs(self, ready_to_print: bool = True) -> tuple[list[Job], list[Finding]]:
-        """Every publication in every language composed and checked; `ready_to_print=False`
-        stops there (the preview reports what printing would refuse, without printing)."""
+    def jobs(self) -> tuple[list[Job], list[Finding]]:
         jobs: list[Job] = []
         findings: list[Finding] = []
         for pub in self.catalogue.publications:
             date = edition_date(self.project.root, self._sources(pub))
             for lang in self.project.codes:
-                job, problems = self._job(pub, lang, date, ready_to_print)
+                job, problems = self._job(pub, lang, date)
                 findings += problems
                 if job is not None:
                     jobs.append(job)
@@ -139,7 +137,7 @@ class Publisher:
         return [*files, self.project.data_dir, self.project.root / self.catalogue.path]
 
     def _job(
-        self, pub: Publication, lang: str, date: dt.datetime, ready_to_print: bool = True
+        self, pub: Publication, lang: str, date: dt.datetime
     ) -> tuple[Job | None, list[Finding]]:
         strings = self.strings[lang]
         language = self.project.language(lang)
@@ -158,7 +156,7 @@ class Publisher:
         composed = self.composer.compose(pub, lang, cover)
         findings = list(composed.findings)
         findings += self._glyph_findings(pub, composed)
-        if findings or not ready_to_print:
+        if findings:
             return None, findings
         root = self._document(composed, cover, date, lang)
         self.styles.apply(root)

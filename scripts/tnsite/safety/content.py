@@ -195,7 +195,7 @@ def unsafe_links(source: Source) -> Iterator[Unsafe]:
 
 def scan_content(text: str) -> list[Unsafe]:
     """Everything unsafe in a page's Markdown, in file order."""
-    source = Source(text)
+    source = Source.of(text)
     found = {
         (u.line, u.kind, u.name): u
         for u in (*unsafe_html(source), *unsafe_attribute_lists(source), *unsafe_links(source))

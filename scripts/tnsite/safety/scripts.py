@@ -22,6 +22,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from tnsite.memo import ContentMemo
 from tnsite.safety.content import is_forbidden_url
 
 SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=)[^>]*>(.*?)</script>", re.S)
@@ -73,7 +74,16 @@ class PageScripts:
     foreign: tuple[str, ...]  # short descriptions of each script, handler or URL not allowed
 
 
+_INSPECTED: ContentMemo[PageScripts] = ContentMemo()
+
+
 def inspect_page(html: str, known: Iterable[Known]) -> PageScripts:
+    patterns = tuple(known)
+    keys = (html, *(k.pattern.pattern for k in patterns))
+    return _INSPECTED.get(keys, lambda: _inspect(html, patterns))
+
+
+def _inspect(html: str, known: tuple[Known, ...]) -> PageScripts:
     tree = LexborHTMLParser(html)
     hashes: list[str] = []
     foreign: list[str] = []

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from tnsite.memo import ContentMemo
 from tnsite.search.segment import WordSegmenter
 from tnsite.stack.material import search_entries
 
@@ -28,11 +29,22 @@ BLOCK_END = re.compile(
 )
 
 
+_ENTRIES: ContentMemo[tuple[dict[str, Any], ...]] = ContentMemo()
+
+
 def page_entries(
     page: Any, url_prefix: str, segmenter: WordSegmenter | None = None
 ) -> list[dict[str, Any]]:
     """The page and each of its sections as index entries, as Material would make them."""
     segmenter = segmenter or WordSegmenter()
+    parts = (url_prefix, page.url, str(page.title), repr(page.meta), page.content or "")
+    entries = _ENTRIES.get(
+        (*parts, segmenter.signature), lambda: tuple(_entries(page, url_prefix, segmenter))
+    )
+    return [dict(entry) for entry in entries]
+
+
+def _entries(page: Any, url_prefix: str, segmenter: WordSegmenter) -> list[dict[str, Any]]:
     entries = []
     for entry in search_entries(page, BLOCK_END.sub(r"\1 ", page.content or "")):
         location = entry["location"]

@@ -99,6 +99,7 @@ class WordSegmenter:
 
     def __init__(self, keep: Iterable[str] = ()) -> None:
         words = sorted({w for w in keep if w}, key=len, reverse=True)
+        self.signature = "\n".join(words)  # what decides its cuts, besides ICU
         self._keep = re.compile("|".join(map(re.escape, words))) if words else None
 
     def words(self, run: str) -> list[str]:

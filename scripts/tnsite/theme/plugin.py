@@ -132,7 +132,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if page.is_homepage or page.url in {lang.url_prefix for lang in self.project.languages}:
             page.meta.setdefault("template", "home.html")
             page.meta.setdefault("hide", ["navigation", "toc"])
-        used = Source(markdown, front_matter=False).views_used()
+        used = Source.of(markdown, front_matter=False).views_used()
         self.directives_used[page.file.src_uri] = used
         return markdown
 

@@ -218,7 +218,7 @@ def retarget(
     edits: list[Edit] = []
     if file_uri == new_file_uri and not may_link_to(text, page):
         return text, edits
-    for link in links_in(Source(text)):
+    for link in links_in(Source.of(text)):
         target = site.resolve(file_uri, link)
         if target is None:
             continue
@@ -236,7 +236,7 @@ def links_to(text: str, site: Site, file_uri: str, page: str) -> list[Link]:
     out: list[Link] = []
     if not may_link_to(text, page):
         return out
-    for link in links_in(Source(text)):
+    for link in links_in(Source.of(text)):
         target = site.resolve(file_uri, link)
         if target is not None and site.lang_of(target, page) is not None:
             out.append(link)
@@ -318,7 +318,7 @@ def unlink(text: str, links: list[Link]) -> tuple[str, list[Unlinked], list[Link
     every use of its label); also what was done, and the links that cannot be turned into text
     automatically (an image, an address written as a bare URL, a link over several lines)."""
     lines = text.split("\n")
-    source = Source(text)
+    source = Source.of(text)
     edits: list[Edit] = []
     done: list[Unlinked] = []
     cannot: list[Link] = []

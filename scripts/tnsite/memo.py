@@ -1,0 +1,39 @@
+"""Results of pure functions of page text, kept for the life of the process by the digest of
+their inputs.
+
+`make serve` rebuilds the whole site on every save, with every plugin, while an editor changes
+one page at a time: the search entries, the script audit and the language measures of every
+other page come out exactly as before. Keys are digests of everything the result depends on,
+so a changed input is always computed again and nothing needs invalidating; the oldest entries
+go first once the memo is full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class ContentMemo(Generic[T]):
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._items: OrderedDict[bytes, T] = OrderedDict()
+
+    def get(self, parts: Iterable[str], compute: Callable[[], T]) -> T:
+        """The result for these inputs: remembered, or computed now and remembered."""
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        key = digest.digest()
+        if key in self._items:
+            self._items.move_to_end(key)
+            return self._items[key]
+        value = compute()
+        self._items[key] = value
+        if len(self._items) > self.size:
+            self._items.popitem(last=False)
+        return value
