@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from tnsite.audit.browser import CHROMIUM_ARGS, PageResult, audit_page
 from tnsite.audit.budgets import Budgets, PageType
-from tnsite.audit.lighthouse import LighthouseResult, run_lighthouse
+from tnsite.audit.lighthouse import HostSpeed, LighthouseResult, run_lighthouse
 from tnsite.audit.server import SiteServer
 from tnsite.config import Project
 from tnsite.i18n.textlang import expected_script, script_name
@@ -180,6 +180,8 @@ def audit_site(
                 own.close()
     server = SiteServer(site).start()
     rows: list[Row] = []
+    host = HostSpeed()
+    min_performance = budgets.min_scores.get("performance", 0)
     try:
         for page_type in budgets.page_types:
             if only and page_type.name not in only:
@@ -197,7 +199,19 @@ def audit_site(
                 )
                 # Lighthouse refuses to score a document answered with an error status.
                 wanted = lighthouse and page_type.status == 200
-                lh = run_lighthouse(project.root, url, chromium, budgets.runs) if wanted else None
+                lh = (
+                    run_lighthouse(
+                        project.root,
+                        url,
+                        chromium,
+                        budgets.runs,
+                        max_runs=budgets.max_runs,
+                        good_enough=lambda r: r.scores.get("performance", 0) >= min_performance,
+                        host=host,
+                    )
+                    if wanted
+                    else None
+                )
                 row = Row(page_type.name, lang.code, url, result, lh)
                 families = web_font_families(project, lang.code)
                 row.problems = judge(row, page_type, budgets, lang.code, paths, families)
@@ -210,7 +224,7 @@ def audit_site(
 def write_reports(rows: list[Row], out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     lines = [
-        "| page | lang | KB | perf: best (median; runs) | a11y | best | SEO | axe | result |",
+        "| page | lang | KB | perf: best (median; runs) CPU× | a11y | best | SEO | axe | result |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
@@ -219,6 +233,8 @@ def write_reports(rows: list[Row], out_dir: Path) -> None:
         if row.lighthouse and len(row.lighthouse.performance_runs) > 1:
             runs = ", ".join(f"{p:.0f}" for p in row.lighthouse.performance_runs)
             perf += f" ({row.lighthouse.median_performance:.0f}; {runs})"
+        if row.lighthouse and row.lighthouse.cpu_slowdown:
+            perf += f" CPU ×{row.lighthouse.cpu_slowdown:g}"
         lines.append(
             f"| {row.page_type} | {row.lang} | {row.browser.transfer_bytes / 1024:.0f} | "
             f"{perf} | {s.get('accessibility', '–')} | "
