@@ -18,17 +18,22 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+def digest(parts: Iterable[str]) -> str:
+    """One digest of several texts (a separator between them, so parts cannot run together)."""
+    sha = hashlib.sha256()
+    for part in parts:
+        sha.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return sha.hexdigest()
+
+
 class ContentMemo(Generic[T]):
     def __init__(self, size: int = 4096) -> None:
         self.size = size
-        self._items: OrderedDict[bytes, T] = OrderedDict()
+        self._items: OrderedDict[str, T] = OrderedDict()
 
     def get(self, parts: Iterable[str], compute: Callable[[], T]) -> T:
         """The result for these inputs: remembered, or computed now and remembered."""
-        digest = hashlib.sha256()
-        for part in parts:
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-        key = digest.digest()
+        key = digest(parts)
         if key in self._items:
             self._items.move_to_end(key)
             return self._items[key]

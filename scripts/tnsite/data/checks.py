@@ -10,11 +10,12 @@ import re
 from tnsite.config import Project
 from tnsite.data import freshness
 from tnsite.data import views as data_views
-from tnsite.data.directives import parse
+from tnsite.data.directives import parse, registry_signature
 from tnsite.data.fmt import STRINGS
 from tnsite.data.store import Store, load_store
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.mdsource import Directive
+from tnsite.memo import ContentMemo
 from tnsite.strings import load_strings
 
 RULE = data_views.RULE
@@ -39,6 +40,17 @@ def page_findings(
     `today` is the day freshness is judged on (default: freshness.today()); a directive that is
     itself wrong gets no freshness warning, since what it would show is not known yet."""
     day = today or freshness.today()
+    if not store.signature:
+        return _page_findings(text, rel, lang, store, day)
+    key = (store.signature, registry_signature(), text, rel, lang, day.isoformat())
+    return list(_PAGE_FINDINGS.get(key, lambda: tuple(_page_findings(text, rel, lang, store, day))))
+
+
+# The checks and the page being rendered ask the same question of every page on every build.
+_PAGE_FINDINGS: ContentMemo[tuple[Finding, ...]] = ContentMemo(4096)
+
+
+def _page_findings(text: str, rel: str, lang: str, store: Store, day: dt.date) -> list[Finding]:
     out: list[Finding] = []
     for directive in parse(text):
         problems = data_views.problems(directive, store)

@@ -46,6 +46,12 @@ def views() -> dict[str, View]:
     return dict(_VIEWS)
 
 
+def registry_signature() -> str:
+    """Which views are registered, each by identity: results kept for a page's directives
+    depend on them (a module may add or replace a view)."""
+    return repr(sorted((name, id(view)) for name, view in _VIEWS.items()))
+
+
 def get_view(name: str) -> View | None:
     return _VIEWS.get(name)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,19 +23,25 @@ from tnsite.contracts import report
 from tnsite.data import freshness, views
 from tnsite.data.checks import page_findings
 from tnsite.data.config import DataConfig
-from tnsite.data.directives import Directive, get_view, parse
+from tnsite.data.directives import Directive, get_view, parse, registry_signature
 from tnsite.data.fmt import STRINGS, Formatter
 from tnsite.data.geo import load_geo
 from tnsite.data.render import RenderContext
 from tnsite.data.store import Store, load_store
 from tnsite.data.views import RULE
 from tnsite.findings import Finding, Msg, Severity
+from tnsite.memo import ContentMemo
 from tnsite.stack.i18n import current_language, page_language
 from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
+
+
+# A page's drawn figures, by everything they are drawn from: the preview rebuilds every page of
+# every language on each save, and an edit changes one page's text or one data file.
+_RENDERED: ContentMemo[tuple[str, tuple[Finding, ...]]] = ContentMemo(2048)
 
 
 def folder_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -101,16 +108,39 @@ class DataPlugin(BasePlugin[DataConfig]):
         rel = (self.project.docs_dir / page.file.src_uri).relative_to(self.project.root).as_posix()
         report(config, page_findings(source, rel, lang, self.store, self.today))
         build_lang = self.project.language(current_language(config))
+        key = (
+            self.store.signature,
+            registry_signature(),
+            repr(self.loaded_from),  # the map's shapes live in data/ too
+            markdown,
+            source,  # a failure's line is found in it
+            rel,
+            lang,
+            page.url,
+            build_lang.url_prefix,
+            build_date().isoformat(),
+            repr(sorted(self.config.native_digits)),
+            str(self.config.sources_list),
+        )
+        render = partial(self._render, markdown, source, rel, lang, page.url, build_lang.url_prefix)
+        rendered, failures = _RENDERED.get(key, render) if self.store.signature else render()
+        report(config, list(failures))
+        return rendered
+
+    def _render(
+        self, markdown: str, source: str, rel: str, lang: str, url: str, url_prefix: str
+    ) -> tuple[str, tuple[Finding, ...]]:
+        """The page with its directives drawn, and the directives that could not be drawn."""
         ctx = RenderContext(
             store=self.store,
             lang=lang,
             fmt=Formatter(lang, self.strings[lang], lang in self.config.native_digits),
-            page_url=page.url,
-            url_prefix=build_lang.url_prefix,
+            page_url=url,
+            url_prefix=url_prefix,
             today=build_date(),
             geo=self.geo,
         )
-        out, last = [], 0
+        out, failures, last = [], [], 0
         for directive in parse(markdown, front_matter=False):
             view = get_view(directive.view)
             if view is None or view.render is None:
@@ -121,14 +151,14 @@ class DataPlugin(BasePlugin[DataConfig]):
             try:
                 out.append(view.render(ctx, directive))
             except ValueError as exc:
-                report(config, [render_failure(rel, source, directive, exc)])
+                failures.append(render_failure(rel, source, directive, exc))
                 out.append(directive.raw)
             last = directive.end
         out.append(markdown[last:])
         rendered = "".join(out)
         if self.config.sources_list and ctx.sources:
             rendered = rendered.rstrip() + "\n\n" + ctx.sources_section() + "\n"
-        return rendered
+        return rendered, tuple(failures)
 
 
 __all__ = ["DataPlugin", "views"]

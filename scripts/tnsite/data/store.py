@@ -19,6 +19,7 @@ from tnsite.config import Project
 from tnsite.data import schema
 from tnsite.data.yamlpos import Located, Pos, YamlProblem, loads
 from tnsite.findings import Finding, Msg, Severity
+from tnsite.memo import ContentMemo, digest
 
 RULE = "data-schema"
 SYNTAX_RULE = "data-syntax"  # a data file that cannot be read at all
@@ -57,6 +58,9 @@ class Store:
     datasets: dict[str, Dataset]
     findings: list[Finding]
     unreadable: dict[str, str] = field(default_factory=dict)  # dataset → file that cannot be read
+    # Digest of everything the store was made from (empty when made by hand): results computed
+    # from the store and a page are kept under it.
+    signature: str = ""
 
     def get(self, name: str) -> Dataset | None:
         return self.datasets.get(name)
@@ -103,14 +107,39 @@ def _schema_problems(
     return _VALIDATED[key]
 
 
+_STORES: ContentMemo[Store] = ContentMemo(8)
+
+
 def load_store(project: Project, data_dir: Path | None = None) -> Store:
+    """data/ read, validated and cross-checked; kept while nothing it depends on changes (the
+    project's settings, every data file's text, the set of source pages records point to),
+    since the checks and the pages ask for it on every build and every preview rebuild."""
     data_dir = data_dir or project.data_dir
+    docs = project.lang_dir(project.source_code)
+    pages = (
+        sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+    )
+    files = [
+        f"{path.name}\0{path.read_text(encoding='utf-8', errors='replace')}"
+        for path in _data_files(data_dir)
+    ]
+    signature = digest(
+        [str(project.root), str(data_dir), repr(project.raw), *files, "\0pages", *pages]
+    )
+    return _STORES.get([signature], lambda: _load_store(project, data_dir, signature))
+
+
+def _data_files(data_dir: Path) -> list[Path]:
+    return sorted(data_dir.glob("*.yml")) + sorted(data_dir.glob("*.yaml"))
+
+
+def _load_store(project: Project, data_dir: Path, signature: str) -> Store:
     languages = project.codes
     findings: list[Finding] = []
     datasets: dict[str, Dataset] = {}
     unreadable: dict[str, str] = {}
     known = schema.known_datasets()
-    for path in sorted(data_dir.glob("*.yml")) + sorted(data_dir.glob("*.yaml")):
+    for path in _data_files(data_dir):
         rel = (
             path.relative_to(project.root).as_posix()
             if path.is_relative_to(project.root)
@@ -183,7 +212,7 @@ def load_store(project: Project, data_dir: Path | None = None) -> Store:
             dataset.by_id[rid] = record
             dataset.index[rid] = index
         datasets[name] = dataset
-    store = Store(project, datasets, findings, unreadable)
+    store = Store(project, datasets, findings, unreadable, signature)
     findings.extend(_cross_references(store))
     return store
 

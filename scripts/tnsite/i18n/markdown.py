@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from tnsite.mdsource import Directive, Source, strip_code_spans, strip_directives
+from tnsite.memo import ContentMemo
 from tnsite.slugs import slugify
 
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -90,12 +91,25 @@ class ProseBlock:
         return line
 
 
-@dataclass
+@dataclass(frozen=True)
 class Scan:
+    """What the translation rules compare on a page; shared between callers (see `scan`)."""
+
+    headings: tuple[Heading, ...] = ()
+    sections: tuple[Section, ...] = ()
+    refs: tuple[Ref, ...] = ()
+    prose: tuple[ProseBlock, ...] = ()
+
+
+@dataclass
+class _Collected:
     headings: list[Heading] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
     prose: list[ProseBlock] = field(default_factory=list)
+
+
+_SCANS: ContentMemo[Scan] = ContentMemo(2048)
 
 
 def split_heading(raw: str) -> tuple[str, str | None]:
@@ -155,8 +169,14 @@ def clean_prose(line: str) -> str:
 
 
 def scan(text: str, body_line: int, page_path: str) -> Scan:
-    """Scan the body of a page. `text` is the whole file; `body_line` the first body line."""
-    out = Scan()
+    """Scan the body of a page. `text` is the whole file; `body_line` the first body line.
+    The translation rules ask it of every page and every source on every build, and again on
+    every rebuild of the preview: the answer, a function of the arguments alone, is kept."""
+    return _SCANS.get((text, str(body_line), page_path), lambda: _scan(text, body_line, page_path))
+
+
+def _scan(text: str, body_line: int, page_path: str) -> Scan:
+    out = _Collected()
     lines = text.splitlines()
     seen: dict[str, int] = {}
     section_start: tuple[str, str, int, int] | None = None
@@ -244,7 +264,7 @@ def scan(text: str, body_line: int, page_path: str) -> Scan:
             flush_block()
     flush_block()
     flush_section()
-    return out
+    return Scan(tuple(out.headings), tuple(out.sections), tuple(out.refs), tuple(out.prose))
 
 
 def _collect_refs(

@@ -446,7 +446,7 @@ def _compare(
 def _items(doc: PageDoc, kind: str) -> list[tuple[str, int]]:
     if kind == "id":
         return [(h.key, h.line) for h in doc.scan.headings if h.explicit]
-    refs: list[Ref] = doc.scan.refs
+    refs: tuple[Ref, ...] = doc.scan.refs
     return [(r.target, r.line) for r in refs if r.kind == kind]
 
 

@@ -57,6 +57,7 @@ class Context:
     resolver: Resolver
     languages: Languages
     collect_external: bool = False
+    signature: str = ""  # digest of everything above, for results kept between scans
 
 
 def classify(page: PageScan, ctx: Context) -> PageScan:

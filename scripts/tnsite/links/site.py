@@ -4,14 +4,20 @@ Parsing is CPU-bound and holds the GIL, so pages are split over worker processes
 project's machines). Each worker resolves its pages' URLs against the site's file list itself
 and sends back only the issues, the ids and the head metadata, which keeps the cost of moving
 results between processes small.
+
+The preview rebuilds every page on each save and scans in-process (its server runs threads):
+a page whose HTML and whose site (the file set the links resolve against) are unchanged is
+classified as before, so its result is kept by their digest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -19,9 +25,11 @@ from tnsite.config import Project
 from tnsite.links.classify import Context, Languages, check_anchors, classify
 from tnsite.links.resolve import MISSING, Resolver
 from tnsite.links.scan import ASSET, PageScan, Ref, css_urls, list_files, scan_html
+from tnsite.memo import ContentMemo
 
 PARALLEL_MIN_PAGES = 60
 _CONTEXT: Context | None = None
+_CLASSIFIED: ContentMemo[PageScan] = ContentMemo(4096)
 
 
 @dataclass
@@ -45,14 +53,24 @@ def _init(ctx: Context) -> None:
     _CONTEXT = ctx
 
 
+def _classify(path: str, text: str, ctx: Context) -> PageScan:
+    return classify(scan_html(path, text), ctx)
+
+
 def _scan_files(root: str, paths: list[str], ctx: Context | None = None) -> list[PageScan]:
-    ctx = ctx or _CONTEXT
-    assert ctx is not None
+    context = ctx or _CONTEXT
+    assert context is not None
     out = []
     for path in paths:
         with open(os.path.join(root, path), "rb") as handle:
-            data = handle.read()
-        out.append(classify(scan_html(path, data.decode("utf-8", "replace")), ctx))
+            text = handle.read().decode("utf-8", "replace")
+        compute = partial(_classify, path, text, context)
+        if not context.signature:
+            out.append(compute())
+            continue
+        page = _CLASSIFIED.get((context.signature, path, text), compute)
+        # check_anchors adds to the issues of the copy it is given, never to the kept one.
+        out.append(replace(page, issues=list(page.issues), anchors=list(page.anchors)))
     return out
 
 
@@ -78,7 +96,11 @@ def scan_site(
     """Scan every .html page and .css stylesheet under `root` (a built site)."""
     files = list_files(root)
     resolver = Resolver(files, project.site_url)
-    ctx = Context(resolver, languages_of(project), collect_external)
+    languages = languages_of(project)
+    signature = hashlib.sha256(
+        repr((sorted(files), project.site_url, languages, collect_external)).encode()
+    ).hexdigest()
+    ctx = Context(resolver, languages, collect_external, signature)
     html = sorted(p for p in files if p.endswith(".html"))
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     pages: dict[str, PageScan] = {}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import icu
@@ -63,8 +63,10 @@ def _text(decls: dict[str, list[Node]], name: str, default: str) -> str:
     return tinycss2.serialize(decls[name]).strip() if name in decls else default
 
 
-def font_faces(css: str) -> list[FontFace]:
-    """The @font-face rules of a stylesheet."""
+@lru_cache(maxsize=32)
+def font_faces(css: str) -> tuple[FontFace, ...]:
+    """The @font-face rules of a stylesheet (kept by its text: every page of every language
+    asks which faces to preload, on every build of the preview)."""
     faces = []
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type != "at-rule" or rule.lower_at_keyword != "font-face" or not rule.content:
@@ -87,7 +89,7 @@ def font_faces(css: str) -> list[FontFace]:
                 ranges=_ranges(decls.get("unicode-range", [])),
             )
         )
-    return faces
+    return tuple(faces)
 
 
 @cache
@@ -99,12 +101,13 @@ def alphabet(language: str) -> frozenset[int]:
     return frozenset(ord(ch) for item in exemplars for ch in item)
 
 
-def faces_for(css: str, language: str) -> list[FontFace]:
+@lru_cache(maxsize=64)
+def faces_for(css: str, language: str) -> tuple[FontFace, ...]:
     """The faces of a stylesheet that draw letters of the language's alphabet: the ones its
     pages preload, and the ones the audit expects its text to be drawn with. None for a
     language the stylesheet leaves to the visitor's own fonts (Chinese)."""
     letters = alphabet(language)
-    return [face for face in font_faces(css) if face.covers(letters)]
+    return tuple(face for face in font_faces(css) if face.covers(letters))
 
 
 def preloads(stylesheet: Path, site_root_rel: str, language: str) -> list[str]:
