@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/build.py [--pages 101] [--skip-real]
 
-For the real site and for a synthetic trilingual site (`--pages` per language), it builds:
+For the real site and for a synthetic site in every language (`--pages` per language), it builds:
 - stock: MkDocs + Material + static-i18n + search only (with the project's Khmer UI partial,
   without which stock Material cannot build Khmer at all), on the same Markdown;
 - ours: `tnsite build` (every plugin) followed by `tnsite check` (every check).
