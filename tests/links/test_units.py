@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from tnsite.config import Project
 from tnsite.links.resolve import EXTERNAL, MISSING, OK, SKIPPED, Resolver
 from tnsite.links.scan import ASSET, LINK, css_urls, scan_html, srcset_urls
 from tnsite.links.sourcemap import markdown_links
@@ -131,3 +134,27 @@ def test_markdown_links_with_lines_and_columns() -> None:
     ]
     first = markdown_links(MARKDOWN)[0]
     assert MARKDOWN.split("\n")[first.line - 1][first.col - 1 :].startswith("a.md")
+
+
+def test_a_page_scanned_again_sees_that_its_target_is_gone(
+    project: Project, tmp_path: Path
+) -> None:
+    """An unchanged page is classified once per site file set, not once per page text: the
+    page linking to a deleted page is reported on the next scan although its HTML is the same."""
+    from tnsite.links.site import scan_site
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "b").mkdir()
+    (site / "a" / "index.html").write_text(
+        '<!doctype html><html lang="vi"><body><a href="../b/">B</a></body></html>',
+        encoding="utf-8",
+    )
+    (site / "b" / "index.html").write_text(
+        '<!doctype html><html lang="vi"><body>B</body></html>', encoding="utf-8"
+    )
+    assert scan_site(site, project, workers=1).pages["a/index.html"].issues == []
+    (site / "b" / "index.html").unlink()
+    (site / "b").rmdir()
+    issues = scan_site(site, project, workers=1).pages["a/index.html"].issues
+    assert [(rule, target) for rule, _, target in issues] == [("broken-link", "b/index.html")]
