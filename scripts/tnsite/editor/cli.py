@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from tnsite.config import Project
-from tnsite.editor.report import annotation_lines, load_findings, summary
 
 
 @click.command(name="report-pr")
@@ -30,6 +29,8 @@ from tnsite.editor.report import annotation_lines, load_findings, summary
 @click.pass_obj
 def report_pr(project: Project, findings: Path | None, summary_path: Path | None) -> None:
     """Turn the check's findings into Vietnamese annotations and a job summary for editors."""
+    from tnsite.editor.report import annotation_lines, load_findings, summary
+
     source = findings or project.reports_dir / "check.json"
     if not source.is_file():
         click.echo(f"error: {source} is missing: run `make check` first.", err=True)

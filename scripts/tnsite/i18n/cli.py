@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,9 +19,11 @@ from tnsite.cli_options import LANG_OPTION
 from tnsite.config import Project
 from tnsite.i18n.mark import MarkError, mark, referenced_versions, resolve
 from tnsite.i18n.model import load_model
-from tnsite.i18n.relocate import Plan, Refused, apply_plan, plan_delete, plan_move
 from tnsite.i18n.scaffold import ScaffoldError, describe, new_page
 from tnsite.i18n.status import build_status, render_markdown, render_text, write_json
+
+if TYPE_CHECKING:  # moving and deleting pages load their editors only when asked
+    from tnsite.i18n.relocate import Plan
 
 REPORT = "translations.json"
 
@@ -150,6 +153,8 @@ def new_command(
 
 def _carry_out(project: Project, make_plan: Callable[[], Plan], ui_lang: str) -> None:
     """Plan, refuse with the reasons, or apply and list every change with its file and line."""
+    from tnsite.i18n.relocate import Refused, apply_plan
+
     try:
         plan = make_plan()
     except Refused as refused:
@@ -177,6 +182,8 @@ def move_command(project: Project, source: str, target: str, ui_lang: str) -> No
     """Rename or move a page in every language (`tnsite move du-lich/cho.md thuong-mai/cho.md`),
     updating the links to it in every page, the navigation, data records, translation metadata
     and pending entries."""
+    from tnsite.i18n.relocate import plan_move
+
     _carry_out(
         project,
         lambda: plan_move(project, source, target),
@@ -198,6 +205,8 @@ def delete_command(project: Project, page: str, force: bool, ui_lang: str) -> No
     """Delete a page in every language (`tnsite delete du-lich/cho.md`); its navigation entry,
     optional data `page:` fields and pending entries go with it. Refused while other pages link
     to it, unless --force."""
+    from tnsite.i18n.relocate import plan_delete
+
     _carry_out(
         project,
         lambda: plan_delete(project, page, force),
