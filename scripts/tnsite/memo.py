@@ -1,9 +1,9 @@
-"""Results of pure functions of page text, kept for the life of the process by the digest of
-their inputs.
+"""Results of pure functions of the sources (a page's text, data/, the built site's file set),
+kept for the life of the process by the digest of their inputs.
 
 `make serve` rebuilds the whole site on every save, with every plugin, while an editor changes
-one page at a time: the search entries, the script audit and the language measures of every
-other page come out exactly as before. Keys are digests of everything the result depends on,
+one page or one data file at a time: the scans, search entries, drawn figures and checks of
+everything else come out exactly as before. Keys are digests of everything the result depends on,
 so a changed input is always computed again and nothing needs invalidating; the oldest entries
 go first once the memo is full.
 """

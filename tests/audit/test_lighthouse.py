@@ -58,6 +58,18 @@ def test_a_slow_page_fails_in_every_run(monkeypatch: pytest.MonkeyPatch) -> None
     assert result.scores["performance"] == 84 < 95
 
 
+def _run_with_budget_95(max_runs: int) -> LighthouseResult:
+    """Three runs, then more while the best scores under 95, up to `max_runs`."""
+    return run_lighthouse(
+        None,  # type: ignore[arg-type]
+        "http://127.0.0.1/",
+        "chromium",
+        runs=3,
+        max_runs=max_runs,
+        good_enough=lambda r: r.scores["performance"] >= 95,
+    )
+
+
 def test_more_runs_are_taken_only_while_the_best_breaks_the_budget(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -69,14 +81,7 @@ def test_more_runs_are_taken_only_while_the_best_breaks_the_budget(
         return LighthouseResult({"performance": next(scores)})
 
     monkeypatch.setattr(lighthouse, "_run_once", run)
-    result = run_lighthouse(
-        None,  # type: ignore[arg-type]
-        "http://127.0.0.1/",
-        "chromium",
-        runs=3,
-        max_runs=6,
-        good_enough=lambda r: r.scores["performance"] >= 95,
-    )
+    result = _run_with_budget_95(max_runs=6)
     assert result.scores["performance"] == 96
     assert len(calls) == 4  # three, then one more that met the budget
 
@@ -86,14 +91,7 @@ def test_a_page_slow_in_every_run_stops_at_max_runs(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(
         lighthouse, "_run_once", lambda *a: LighthouseResult({"performance": next(scores)})
     )
-    result = run_lighthouse(
-        None,  # type: ignore[arg-type]
-        "http://127.0.0.1/",
-        "chromium",
-        runs=3,
-        max_runs=5,
-        good_enough=lambda r: r.scores["performance"] >= 95,
-    )
+    result = _run_with_budget_95(max_runs=5)
     assert result.performance_runs == [70, 71, 72, 73, 74]
 
 

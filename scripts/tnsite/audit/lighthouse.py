@@ -91,18 +91,19 @@ def run_lighthouse(
     host = host or HostSpeed()
     results: list[LighthouseResult] = []
     while len(results) < max(1, runs) or (
-        len(results) < max_runs and not good_enough(max(results, key=_performance))
+        len(results) < max_runs and not good_enough(max(results, key=performance))
     ):
         result = _run_once(root, url, chromium, host.slowdown())
         host.benchmark_index = result.benchmark_index or host.benchmark_index
         results.append(result)
-    results.sort(key=_performance)
+    results.sort(key=performance)
     best = results[-1]
-    best.performance_runs = [_performance(r) for r in results]
+    best.performance_runs = [performance(r) for r in results]
     return best
 
 
-def _performance(result: LighthouseResult) -> float:
+def performance(result: LighthouseResult) -> float:
+    """A run's performance score (0 when Lighthouse gave none)."""
     return result.scores.get("performance", 0)
 
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from tnsite.audit.browser import CHROMIUM_ARGS, PageResult, audit_page
 from tnsite.audit.budgets import Budgets, PageType
-from tnsite.audit.lighthouse import HostSpeed, LighthouseResult, run_lighthouse
+from tnsite.audit.lighthouse import HostSpeed, LighthouseResult, performance, run_lighthouse
 from tnsite.audit.server import SiteServer
 from tnsite.config import Project
 from tnsite.i18n.textlang import expected_script, script_name
@@ -206,7 +206,7 @@ def audit_site(
                         chromium,
                         budgets.runs,
                         max_runs=budgets.max_runs,
-                        good_enough=lambda r: r.scores.get("performance", 0) >= min_performance,
+                        good_enough=lambda r: performance(r) >= min_performance,
                         host=host,
                     )
                     if wanted

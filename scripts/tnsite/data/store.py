@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,16 +94,15 @@ def _finding(rel: str, pos: Pos, message: Msg, hint: Msg | None) -> Finding:
 # Schema problems by dataset, file content and languages: the build validates data/ for the
 # checks and again for the pages, and a preview session on every save, while a file changes
 # far less often than that.
-_VALIDATED: dict[tuple[str, str, tuple[str, ...]], tuple[schema.Problem, ...]] = {}
+_VALIDATED: ContentMemo[tuple[schema.Problem, ...]] = ContentMemo(256)
 
 
 def _schema_problems(
     name: str, text: str, value: Any, languages: tuple[str, ...]
 ) -> tuple[schema.Problem, ...]:
-    key = (name, hashlib.sha256(text.encode("utf-8")).hexdigest(), languages)
-    if key not in _VALIDATED:
-        _VALIDATED[key] = tuple(schema.problems(name, value, languages))
-    return _VALIDATED[key]
+    return _VALIDATED.get(
+        (name, text, *languages), lambda: tuple(schema.problems(name, value, languages))
+    )
 
 
 _STORES: ContentMemo[Store] = ContentMemo(8)

@@ -12,7 +12,6 @@ classified as before, so its result is kept by their digest.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +24,7 @@ from tnsite.config import Project
 from tnsite.links.classify import Context, Languages, check_anchors, classify
 from tnsite.links.resolve import MISSING, Resolver
 from tnsite.links.scan import ASSET, PageScan, Ref, css_urls, list_files, scan_html
-from tnsite.memo import ContentMemo
+from tnsite.memo import ContentMemo, digest
 
 PARALLEL_MIN_PAGES = 60
 _CONTEXT: Context | None = None
@@ -97,9 +96,7 @@ def scan_site(
     files = list_files(root)
     resolver = Resolver(files, project.site_url)
     languages = languages_of(project)
-    signature = hashlib.sha256(
-        repr((sorted(files), project.site_url, languages, collect_external)).encode()
-    ).hexdigest()
+    signature = digest([*sorted(files), project.site_url, repr(languages), str(collect_external)])
     ctx = Context(resolver, languages, collect_external, signature)
     html = sorted(p for p in files if p.endswith(".html"))
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
