@@ -20,6 +20,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 
+from tnsite import memo
 from tnsite.check.causes import resolve
 from tnsite.check.config import CheckConfig
 from tnsite.check.mkdocs_log import Capture, findings_of
@@ -48,6 +49,8 @@ class CheckPlugin(BasePlugin[CheckConfig]):
         if is_building_other_languages(config):
             return config
         self.project = load_project(Path(config.config_file_path).parent)
+        kept = self.config.kept_results
+        memo.keep_in(self.project.root / kept if kept else None)
         self.collected = []
         self.result = None
         # Strictness is judged here, from the findings' severities, with a message per cause
@@ -73,6 +76,7 @@ class CheckPlugin(BasePlugin[CheckConfig]):
         if self.capture is not None:
             self.report(findings_of(self.project, self.capture.records))
         self._detach()
+        memo.save()
         self.result = resolve(self.collected)
         write_json(self.result, self.project.root / self.config.report)
         if has_errors(self.result):
@@ -80,6 +84,7 @@ class CheckPlugin(BasePlugin[CheckConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self._detach()
+        memo.save()  # what was computed before the error is as valid as ever
 
     def on_shutdown(self) -> None:
         self._detach()

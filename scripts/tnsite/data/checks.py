@@ -47,7 +47,7 @@ def page_findings(
 
 
 # The checks and the page being rendered ask the same question of every page on every build.
-_PAGE_FINDINGS: ContentMemo[tuple[Finding, ...]] = ContentMemo(4096)
+_PAGE_FINDINGS: ContentMemo[tuple[Finding, ...]] = ContentMemo(4096, keep="data-page-checks")
 
 
 def _page_findings(text: str, rel: str, lang: str, store: Store, day: dt.date) -> list[Finding]:

@@ -10,6 +10,7 @@ reported as unknown.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,9 +48,20 @@ def views() -> dict[str, View]:
 
 
 def registry_signature() -> str:
-    """Which views are registered, each by identity: results kept for a page's directives
-    depend on them (a module may add or replace a view)."""
-    return repr(sorted((name, id(view)) for name, view in _VIEWS.items()))
+    """Which views are registered and how: results kept for a page's directives depend on
+    them (a module may add or replace a view). A renderer is named by where it is defined, so
+    the signature is the same in every process and results can be kept on disk."""
+    return repr(sorted((name, _described(view)) for name, view in _VIEWS.items()))
+
+
+def _described(view: View) -> str:
+    render = view.render
+    where = (
+        f"{getattr(render, '__module__', '')}.{getattr(render, '__qualname__', repr(render))}"
+        if render is not None
+        else ""
+    )
+    return repr((dataclasses.replace(view, render=None), where))
 
 
 def get_view(name: str) -> View | None:

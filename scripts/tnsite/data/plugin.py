@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 # A page's drawn figures, by everything they are drawn from: the preview rebuilds every page of
 # every language on each save, and an edit changes one page's text or one data file.
-_RENDERED: ContentMemo[tuple[str, tuple[Finding, ...]]] = ContentMemo(2048)
+_RENDERED: ContentMemo[tuple[str, tuple[Finding, ...]]] = ContentMemo(2048, keep="data-views")
 
 
 def folder_state(folder: Path) -> tuple[tuple[str, int, int], ...]:

@@ -94,7 +94,7 @@ def _finding(rel: str, pos: Pos, message: Msg, hint: Msg | None) -> Finding:
 # Schema problems by dataset, file content and languages: the build validates data/ for the
 # checks and again for the pages, and a preview session on every save, while a file changes
 # far less often than that.
-_VALIDATED: ContentMemo[tuple[schema.Problem, ...]] = ContentMemo(256)
+_VALIDATED: ContentMemo[tuple[schema.Problem, ...]] = ContentMemo(256, keep="data-schema")
 
 
 def _schema_problems(

@@ -109,7 +109,7 @@ class _Collected:
     prose: list[ProseBlock] = field(default_factory=list)
 
 
-_SCANS: ContentMemo[Scan] = ContentMemo(2048)
+_SCANS: ContentMemo[Scan] = ContentMemo(2048, keep="translation-scans")
 
 
 def split_heading(raw: str) -> tuple[str, str | None]:

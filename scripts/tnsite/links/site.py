@@ -16,7 +16,6 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from tnsite.memo import ContentMemo, digest
 
 PARALLEL_MIN_PAGES = 60
 _CONTEXT: Context | None = None
-_CLASSIFIED: ContentMemo[PageScan] = ContentMemo(4096)
+_CLASSIFIED: ContentMemo[PageScan] = ContentMemo(4096, keep="site-links")
 
 
 @dataclass
@@ -59,18 +58,21 @@ def _classify(path: str, text: str, ctx: Context) -> PageScan:
 def _scan_files(root: str, paths: list[str], ctx: Context | None = None) -> list[PageScan]:
     context = ctx or _CONTEXT
     assert context is not None
-    out = []
-    for path in paths:
-        with open(os.path.join(root, path), "rb") as handle:
-            text = handle.read().decode("utf-8", "replace")
-        compute = partial(_classify, path, text, context)
-        if not context.signature:
-            out.append(compute())
-            continue
-        page = _CLASSIFIED.get((context.signature, path, text), compute)
-        # check_anchors adds to the issues of the copy it is given, never to the kept one.
-        out.append(replace(page, issues=list(page.issues), anchors=list(page.anchors)))
-    return out
+    return [_classify(path, _read(root, path), context) for path in paths]
+
+
+def _read(root: str, path: str) -> str:
+    with open(os.path.join(root, path), "rb") as handle:
+        return handle.read().decode("utf-8", "replace")
+
+
+def _kept_key(ctx: Context, path: str, text: str) -> tuple[str, str, str]:
+    return (ctx.signature, path, text)
+
+
+def _fresh_copy(page: PageScan) -> PageScan:
+    """check_anchors adds to the issues of the scan it is given, never to the kept one."""
+    return replace(page, issues=list(page.issues), anchors=list(page.anchors))
 
 
 def _stylesheet_issues(root: Path, path: str, resolver: Resolver) -> list[tuple[str, Ref, str]]:
@@ -101,18 +103,30 @@ def scan_site(
     html = sorted(p for p in files if p.endswith(".html"))
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     pages: dict[str, PageScan] = {}
+    texts = {path: _read(str(root), path) for path in html}
+    for path, text in texts.items():
+        kept = _CLASSIFIED.known(_kept_key(ctx, path, text))
+        if kept is not None:
+            pages[path] = _fresh_copy(kept[0])
+    todo = [path for path in html if path not in pages]
     # Forking a process that runs other threads (a test server, a browser driver) can copy a
     # held lock into the child: scan in-process then.
-    if workers > 1 and len(html) >= PARALLEL_MIN_PAGES and threading.active_count() == 1:
+    if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES and threading.active_count() == 1:
         # Interleaved chunks balance big and small pages; a few per worker smooth the tail.
-        chunks = [html[i :: workers * 3] for i in range(workers * 3)]
+        chunks = [todo[i :: workers * 3] for i in range(workers * 3)]
         with ProcessPoolExecutor(
             workers, mp_context=get_context("fork"), initializer=_init, initargs=(ctx,)
         ) as pool:
-            for result in pool.map(_scan_files, [str(root)] * len(chunks), chunks):
-                pages.update((p.path, p) for p in result)
+            scanned = [
+                p
+                for result in pool.map(_scan_files, [str(root)] * len(chunks), chunks)
+                for p in result
+            ]
     else:
-        pages.update((p.path, p) for p in _scan_files(str(root), html, ctx))
+        scanned = _scan_files(str(root), todo, ctx)
+    for page in scanned:
+        _CLASSIFIED.remember(_kept_key(ctx, page.path, texts[page.path]), page)
+        pages[page.path] = _fresh_copy(page)
     check_anchors(pages)
     stylesheets = {}
     for path in sorted(p for p in files if p.endswith(".css")):

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import os
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from lxml.html import HtmlElement
 from PIL import Image, UnidentifiedImageError
 
 from tnsite.alternates import SourceIndex
+from tnsite.atomic import write_atomic
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg
 from tnsite.publish.catalogue import Publication
@@ -323,10 +323,7 @@ class Composer:
                 return file  # a drawing with transparency: keep it lossless
             buffer = io.BytesIO()
             image.convert("RGB").save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = out.with_name(f".{out.name}.{os.getpid()}")
-        staging.write_bytes(buffer.getvalue())
-        os.replace(staging, out)
+        write_atomic(out, buffer.getvalue())
         return out
 
     def _image_finding(self, chapter: Chapter, src: str, problem: str | None) -> Finding:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from tnsite.atomic import write_atomic
 from tnsite.theme.fonts import alphabet, cmap_ranges, css_weight, file_weight, font_faces
 
 SKIPPED_CATEGORIES = ("Cc", "Cf", "Zs", "Zl", "Zp")  # spaces and invisible marks: no glyph needed
@@ -82,10 +82,7 @@ def sfnt(path: Path, cache: Path) -> Path:
     font.flavor = None
     buffer = io.BytesIO()
     font.save(buffer)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.with_name(f".{out.name}.{os.getpid()}")
-    staging.write_bytes(buffer.getvalue())
-    os.replace(staging, out)
+    write_atomic(out, buffer.getvalue())
     return out
 
 
@@ -141,6 +138,10 @@ class PrintFonts:
 
     def css(self) -> str:
         """@font-face rules (files as file: URLs) and the family list of each language."""
+        return self._css
+
+    @cached_property
+    def _css(self) -> str:
         rules = []
         for face in self.faces:
             ranges = ", ".join(

@@ -28,6 +28,7 @@ from tnsite.config import Project
 from tnsite.data.fmt import native_digit_table
 from tnsite.findings import Finding, Msg
 from tnsite.images.cache import ContentCache
+from tnsite.memo import ContentMemo
 from tnsite.publish.catalogue import RULE, Catalogue, Publication
 from tnsite.publish.compose import Composed, Composer, Cover, text_by_language
 from tnsite.publish.download import output_path
@@ -40,6 +41,8 @@ PRINT_CSS = Path(__file__).with_name("print.css")
 DESIGN_VERSION = "1"  # bump when the printing code changes what the same input gives
 FILE_URI = re.compile(r'file://[^"\')\s]+')
 PDF_NAME = "publication.pdf"
+SITE_MARK = "\0site\0"  # stands for the build's site folder in kept documents
+_FINISHED: ContentMemo[str] = ContentMemo(64, keep="publications")
 
 
 @dataclass(frozen=True)
@@ -154,20 +157,52 @@ class Publisher:
             fallback_mark=strings["fallback_mark"],
         )
         composed = self.composer.compose(pub, lang, cover)
-        findings = list(composed.findings)
-        findings += self._glyph_findings(pub, composed)
+        if composed.findings:
+            return None, list(composed.findings)
+        document, findings = self._finished(pub, composed, cover, date, lang)
         if findings:
             return None, findings
+        key = self._key(document)
+        out = output_path(language.url_prefix, self.output_dir, pub.id)
+        sources = tuple(chapter.source for chapter in composed.chapters)
+        return Job(pub.id, lang, out, document, key, sources), []
+
+    def _finished(
+        self, pub: Publication, composed: Composed, cover: Cover, date: dt.datetime, lang: str
+    ) -> tuple[str, list[Finding]]:
+        """The document ready to print (styles inlined, text outlined in drawings), or what
+        stops it. Kept between builds by everything it is made from: the composed pages (with
+        the build's site folder, which changes from build to build, left out), the cover, the
+        date, the styles and the fonts."""
+        site = self.site_dir.resolve().as_uri()
+        body = lxml_html.tostring(cast(lxml_html.HtmlElement, composed.body), encoding="unicode")
+        parts = (
+            DESIGN_VERSION,
+            body.replace(site, SITE_MARK),
+            repr(cover),
+            date.isoformat(),
+            lang,
+            str(lang in self.native),
+            repr(self.project.codes),
+            self.site_css,
+            self.print_css,
+            self.fonts.digest,
+            self.fonts.css(),
+        )
+        kept = _FINISHED.known(parts)
+        if kept is not None:
+            return kept[0].replace(SITE_MARK, site), []
+        findings = self._glyph_findings(pub, composed)
+        if findings:
+            return "", findings
         root = self._document(composed, cover, date, lang)
         self.styles.apply(root)
         self.outliner.outline(root)
         document = "<!DOCTYPE html>\n" + lxml_html.tostring(
             cast(lxml_html.HtmlElement, root), encoding="unicode"
         )
-        key = self._key(document)
-        out = output_path(language.url_prefix, self.output_dir, pub.id)
-        sources = tuple(chapter.source for chapter in composed.chapters)
-        return Job(pub.id, lang, out, document, key, sources), []
+        _FINISHED.remember(parts, document.replace(site, SITE_MARK))
+        return document, []
 
     def _document(
         self, composed: Composed, cover: Cover, date: dt.datetime, lang: str

@@ -74,7 +74,7 @@ class PageScripts:
     foreign: tuple[str, ...]  # short descriptions of each script, handler or URL not allowed
 
 
-_INSPECTED: ContentMemo[PageScripts] = ContentMemo()
+_INSPECTED: ContentMemo[PageScripts] = ContentMemo(keep="script-audit")
 
 
 def inspect_page(html: str, known: Iterable[Known]) -> PageScripts:

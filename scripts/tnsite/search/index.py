@@ -29,7 +29,7 @@ BLOCK_END = re.compile(
 )
 
 
-_ENTRIES: ContentMemo[tuple[dict[str, Any], ...]] = ContentMemo()
+_ENTRIES: ContentMemo[tuple[dict[str, Any], ...]] = ContentMemo(keep="search-entries")
 
 
 def page_entries(

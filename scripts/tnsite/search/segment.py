@@ -98,7 +98,9 @@ class WordSegmenter:
     are never split."""
 
     def __init__(self, keep: Iterable[str] = ()) -> None:
-        words = sorted({w for w in keep if w}, key=len, reverse=True)
+        # Longest first (the pattern prefers them); ties in a fixed order, so the signature is
+        # the same in every process and results keyed by it can be kept on disk.
+        words = sorted({w for w in keep if w}, key=lambda w: (-len(w), w))
         self.signature = "\n".join(words)  # what decides its cuts, besides ICU
         self._keep = re.compile("|".join(map(re.escape, words))) if words else None
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from tnsite.atomic import write_atomic
 from tnsite.findings import Finding, Msg, Severity
 
 
@@ -109,9 +110,7 @@ def split_bom(text: str) -> tuple[str, str]:
 
 
 def _write(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tnsite-tmp")
-    temporary.write_bytes(text.encode("utf-8"))
-    os.replace(temporary, path)
+    write_atomic(path, text.encode("utf-8"))
 
 
 def _prune_empty(folder: Path, stop: Path, undo: list[Callable[[], object]]) -> None:
