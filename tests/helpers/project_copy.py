@@ -18,9 +18,9 @@ PARTS = (
     "overrides",
     "i18n",
 )
-# Content-addressed caches (encoded images, social cards, printed publications):
+# Content-addressed caches (encoded images, social cards, printed publications, kept results):
 # linked file by file, so a copy starts warm; new entries are new files of the copy.
-CACHES = ("images", "publish")
+CACHES = ("images", "publish", "memo")
 
 
 def copy_project(dest: Path) -> Path:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from tnsite.editor.labels import label, text
 from tnsite.i18n.pending import PENDING_FILE
 from tnsite.i18n.schema import SCHEMA as FRONT_MATTER_SCHEMA
 from tnsite.images.manifest import CREDIT_FIELDS
+from tnsite.memo import ContentMemo
 
 # Names the editor's own script (editor.js) registers; kept here so the two agree.
 PAGE_FORMAT = "tnsite-page"
@@ -87,9 +89,18 @@ def _front_matter_schema() -> dict[str, Any]:
 
 def _read_dataset(path: Path) -> Any:
     """The data file, or {} when it cannot be read: the build's data check reports it at its
-    line and refuses the build, and the editor's configuration must not fail before it can."""
+    line and refuses the build, and the editor's configuration must not fail before it can.
+    Kept by the file's text (read-only: every caller only looks up ids and titles)."""
+    text = path.read_text(encoding="utf-8")
+    return _DATASETS.get((text,), partial(_parse_dataset, text))
+
+
+_DATASETS: ContentMemo[Any] = ContentMemo(256, keep="editor-datasets")
+
+
+def _parse_dataset(text: str) -> Any:
     try:
-        return yamlread.load(path.read_text(encoding="utf-8")) or {}
+        return yamlread.load(text) or {}
     except yaml.YAMLError:
         return {}
 

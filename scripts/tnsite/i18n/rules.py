@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg, Severity
@@ -21,6 +22,7 @@ from tnsite.i18n.relocate.pages import suggest_slug
 from tnsite.i18n.scaffold import PAGE_PATH
 from tnsite.i18n.schema import schema_findings, syntax_finding
 from tnsite.i18n.snapshots import SNAPSHOT_DIR
+from tnsite.memo import ContentMemo
 
 MISSING = "missing-translation"
 ORPHAN = "orphan-translation"
@@ -520,22 +522,31 @@ def untranslated(model: Model) -> list[Finding]:
             if doc.fm.error:
                 continue
             if script != textlang.expected_script(model.source_code):
-                findings.extend(_foreign_script(doc, code, script))
+                check = partial(_foreign_script, doc, code, script)
             elif model.source_code == "vi":
-                findings.extend(_vietnamese_left(doc, code))
+                check = partial(_vietnamese_left, doc, code)
+            else:
+                continue
+            key = (doc.rel, doc.text, code, script, model.source_code)
+            findings.extend(_UNTRANSLATED.get(key, check))
     return findings
 
 
-def _foreign_script(doc: PageDoc, code: str, script: str) -> list[Finding]:
+# Reading every translation's prose letter by letter is the slow part of the rules; a page's
+# result depends on nothing but its own text and language and the source language.
+_UNTRANSLATED: ContentMemo[tuple[Finding, ...]] = ContentMemo(4096, keep="untranslated-prose")
+
+
+def _foreign_script(doc: PageDoc, code: str, script: str) -> tuple[Finding, ...]:
     name_en, name_vi = _names(code)
     script_en = textlang.script_name(script)
     blocks = doc.scan.prose
     if not blocks:
-        return []
+        return ()
     share = textlang.script_share(blocks, script)
     hits = textlang.foreign_script_blocks(blocks, script)
     if share < textlang.SCRIPT_SHARE:
-        return [
+        return (
             Finding(
                 doc.rel,
                 blocks[0].line,
@@ -552,9 +563,9 @@ def _foreign_script(doc: PageDoc, code: str, script: str) -> list[Finding]:
                     "Dịch trang này, hoặc xóa và khai báo chờ dịch.",
                 ),
                 extra={"script_share": round(share, 3)},
-            )
-        ]
-    return [
+            ),
+        )
+    return tuple(
         Finding(
             doc.rel,
             hit.line,
@@ -568,12 +579,12 @@ def _foreign_script(doc: PageDoc, code: str, script: str) -> list[Finding]:
             Severity.WARNING,
         )
         for hit in hits
-    ]
+    )
 
 
-def _vietnamese_left(doc: PageDoc, code: str) -> list[Finding]:
+def _vietnamese_left(doc: PageDoc, code: str) -> tuple[Finding, ...]:
     name_en, name_vi = _names(code)
-    return [
+    return tuple(
         Finding(
             doc.rel,
             hit.line,
@@ -591,7 +602,7 @@ def _vietnamese_left(doc: PageDoc, code: str) -> list[Finding]:
             ),
         )
         for hit in textlang.vietnamese_sentences(doc.scan.prose)
-    ]
+    )
 
 
 def _excerpt(text: str, width: int = 60) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from tnsite.mdsource import Source
+from tnsite.memo import ContentMemo
 
 ELEMENTS = frozenset(
     {
@@ -193,8 +194,16 @@ def unsafe_links(source: Source) -> Iterator[Unsafe]:
             yield Unsafe(link.line, link.col, "url", link.dest)
 
 
+_SCANNED: ContentMemo[tuple[Unsafe, ...]] = ContentMemo(4096, keep="unsafe-content")
+
+
 def scan_content(text: str) -> list[Unsafe]:
-    """Everything unsafe in a page's Markdown, in file order."""
+    """Everything unsafe in a page's Markdown, in file order (kept by the page's text: the
+    source check and the build both ask)."""
+    return list(_SCANNED.get((text,), lambda: tuple(_scan_content(text))))
+
+
+def _scan_content(text: str) -> list[Unsafe]:
     source = Source.of(text)
     found = {
         (u.line, u.kind, u.name): u

@@ -14,14 +14,19 @@ Khmer page) still load on demand.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import posixpath
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
+from typing import Any
 
 import icu
 import tinycss2
 from tinycss2.ast import FunctionBlock, Node, StringToken, UnicodeRangeToken, URLToken
+
+from tnsite.memo import ContentMemo
 
 
 @dataclass(frozen=True)
@@ -131,34 +136,39 @@ def css_weight(value: str) -> int:
 def file_weight(path: Path) -> int:
     """The weight a font file declares (OS/2 usWeightClass): the only weight a font the
     stylesheet does not describe has."""
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(str(path), lazy=True)
-    try:
-        return int(font["OS/2"].usWeightClass)
-    finally:
-        font.close()
+    return _font_facts(path)[0]
 
 
 def cmap_ranges(path: Path) -> tuple[tuple[int, int], ...]:
     """The characters a font file has glyphs for, as (first, last) runs: the unicode-range of
     a font the stylesheet does not describe (a subset for print and cards), so that each
     character it lacks falls through to the next family instead of printing as a box."""
-    stat = path.stat()
-    return _cmap_ranges(path.resolve(), stat.st_size, stat.st_mtime_ns)
+    return _font_facts(path)[1]
 
 
-@cache
-def _cmap_ranges(path: Path, size: int, mtime_ns: int) -> tuple[tuple[int, int], ...]:
-    """Read once per file version: a CJK face's cmap takes a fifth of a second to read, and
-    cards and print both ask, in every build of a preview session."""
+FontFacts = tuple[int, tuple[tuple[int, int], ...]]
+_FACTS: ContentMemo[FontFacts] = ContentMemo(64, keep="font-facts")
+
+
+def _font_facts(path: Path) -> FontFacts:
+    """Kept by the file's content: unpacking a WOFF2 face and reading a CJK face's cmap take a
+    fifth of a second each, and cards and print both ask, in every build."""
+    data = path.read_bytes()
+    return _FACTS.get((hashlib.sha256(data).hexdigest(),), partial(_read_facts, data))
+
+
+def _read_facts(data: bytes) -> FontFacts:
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(path), lazy=True)
+    font = TTFont(io.BytesIO(data), lazy=True)
     try:
-        codepoints = sorted(font.getBestCmap() or {})
+        return int(font["OS/2"].usWeightClass), _cmap_ranges(font)
     finally:
         font.close()
+
+
+def _cmap_ranges(font: Any) -> tuple[tuple[int, int], ...]:
+    codepoints = sorted(font.getBestCmap() or {})
     runs: list[tuple[int, int]] = []
     for cp in codepoints:
         if runs and cp == runs[-1][1] + 1:
