@@ -76,7 +76,6 @@ class CheckPlugin(BasePlugin[CheckConfig]):
         if self.capture is not None:
             self.report(findings_of(self.project, self.capture.records))
         self._detach()
-        memo.save()
         self.result = resolve(self.collected)
         write_json(self.result, self.project.root / self.config.report)
         if has_errors(self.result):
@@ -84,10 +83,13 @@ class CheckPlugin(BasePlugin[CheckConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self._detach()
-        memo.save()  # what was computed before the error is as valid as ever
 
     def on_shutdown(self) -> None:
+        """Kept results are written when the command ends (the preview rebuilds on every save
+        and writes once, when it stops); a refused or failed build keeps them too, since what
+        was computed before the error is as valid as ever."""
         self._detach()
+        memo.save()
 
     def _detach(self) -> None:
         if self.capture is not None:
