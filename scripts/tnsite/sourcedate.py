@@ -1,8 +1,12 @@
 """The date of a set of source files: fixed by the sources, not by the clock.
 
 SOURCE_DATE_EPOCH wins when set (the reproducible-builds convention); otherwise the newest
-commit that touched any of them; outside git, the newest file time. Publications print it as
-their edition; a translation that fell behind names it as the day its source changed.
+commit that touched any of them; outside git (or for a file not yet committed), the newest file
+time. Publications print it as their edition; a translation that fell behind names it as the
+day its source changed.
+
+One `git log` over the project's history gives the date of every file at once: a build that
+asks for hundreds of pages starts one process, not one per page.
 """
 
 from __future__ import annotations
@@ -13,25 +17,60 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
+LOG = ("git", "-c", "core.quotePath=false", "log", "--format=%x00%ct", "--name-only", "--relative")
+MARK = "\0"  # starts the line of a commit's time in the log, so no file name is read as one
+
+
+class SourceDates:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._committed: dict[str, int] | None = None
+
+    def date(self, sources: Iterable[Path]) -> dt.datetime:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        paths = [p for p in sources if p.exists()]
+        stamps = [s for p in paths if (s := self._commit_time(p)) is not None]
+        if stamps:
+            return dt.datetime.fromtimestamp(max(stamps), dt.UTC)
+        newest = max((p.stat().st_mtime for p in paths), default=0.0)
+        return dt.datetime.fromtimestamp(int(newest), dt.UTC)
+
+    def _commit_time(self, path: Path) -> int | None:
+        """The newest commit that touched the file (or, for a folder, any file in it)."""
+        try:
+            rel = path.relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+        committed = self._log()
+        if rel in committed:
+            return committed[rel]
+        inside = [t for name, t in committed.items() if name.startswith(rel + "/")]
+        return max(inside) if path.is_dir() and inside else None
+
+    def _log(self) -> dict[str, int]:
+        if self._committed is None:
+            self._committed = {}
+            try:
+                result = subprocess.run(
+                    [*LOG, "--", "."],
+                    cwd=self.root,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    timeout=60,
+                )
+            except (OSError, subprocess.SubprocessError):
+                return self._committed
+            when = 0
+            for line in result.stdout.splitlines():
+                if line.startswith(MARK):
+                    when = int(line[1:])
+                elif line:
+                    self._committed.setdefault(line, when)  # newest first
+        return self._committed
+
 
 def source_date(root: Path, sources: Iterable[Path]) -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    paths = [p for p in sources if p.exists()]
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", *(str(p) for p in paths)],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        )
-        stamp = result.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        stamp = ""
-    if stamp:
-        return dt.datetime.fromtimestamp(int(stamp), dt.UTC)
-    newest = max((p.stat().st_mtime for p in paths), default=0.0)
-    return dt.datetime.fromtimestamp(int(newest), dt.UTC)
+    return SourceDates(root).date(sources)

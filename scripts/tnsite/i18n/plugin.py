@@ -27,7 +27,7 @@ from tnsite.i18n.crosslinks import folder_links, relink
 from tnsite.i18n.model import Model, load_model
 from tnsite.i18n.schema import syntax_finding
 from tnsite.i18n.status import build_status, status_page_markdown
-from tnsite.sourcedate import source_date
+from tnsite.sourcedate import SourceDates
 from tnsite.stack.i18n import (
     FINAL_PRIORITY,
     adopt_generated_file,
@@ -52,6 +52,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     model: Model | None = None
     fallbacks: dict[str, list[str]]
     index: SourceIndex
+    dates: SourceDates
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         require_tested_stack()
@@ -60,6 +61,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if self.model is None or not is_building_other_languages(config):
             # First (source-language) pass of a build: read the content once for all languages.
             self.model = load_model(self.project)
+            self.dates = SourceDates(self.project.root)  # git read once per build, if asked
             self.fallbacks = {}
             if self.config.stop_on_broken_front_matter:
                 # MkDocs would drop such front matter silently and show it as page text.
@@ -167,7 +169,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 info["review_note"] = visitors.review_note(self.strings[build], doc.review)
                 source = self.model.sources.get(path)
                 if source is not None and not self.model.staleness(doc).up_to_date:
-                    changed = source_date(self.project.root, [self.project.root / source.rel])
+                    changed = self.dates.date([self.project.root / source.rel])
                     info["stale_note"] = visitors.stale_note(
                         self.strings[build],
                         lang=build,
