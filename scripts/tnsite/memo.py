@@ -120,7 +120,7 @@ class ContentMemo(Generic[T]):
                 if pickle.load(handle) != code_version():
                     return
                 items = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError):
+        except Exception:  # a damaged file can fail in many ways; each means: compute again
             return
         if not isinstance(items, dict):
             return

@@ -99,6 +99,11 @@ def test_a_damaged_file_is_computed_again(folder: Path) -> None:
     assert run(folder, "a") == ["computed a"]
     path.write_bytes(b"not a pickle at all")
     assert run(folder, "a") == ["computed a"]
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) - 5])  # cut inside the results
+    assert run(folder, "a") == ["computed a"]
+    path.write_bytes(whole[:80] + bytes(range(256)) + whole[80:])  # garbage inside them
+    assert run(folder, "a") == ["computed a"]
     assert run(folder, "a") == ["computed a"]  # and the file is whole again
 
 
