@@ -44,10 +44,10 @@ class SourceDates:
         except ValueError:
             return None
         committed = self._log()
-        if rel in committed:
-            return committed[rel]
+        if not path.is_dir():
+            return committed.get(rel)
         inside = [t for name, t in committed.items() if name.startswith(rel + "/")]
-        return max(inside) if path.is_dir() and inside else None
+        return max(inside, default=None)
 
     def _log(self) -> dict[str, int]:
         if self._committed is None:

@@ -15,7 +15,6 @@ Khmer page) still load on demand.
 from __future__ import annotations
 
 import hashlib
-import io
 import posixpath
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -153,14 +152,22 @@ _FACTS: ContentMemo[FontFacts] = ContentMemo(64, keep="font-facts")
 def _font_facts(path: Path) -> FontFacts:
     """Kept by the file's content: unpacking a WOFF2 face and reading a CJK face's cmap take a
     fifth of a second each, and cards and print both ask, in every build."""
-    data = path.read_bytes()
-    return _FACTS.get((hashlib.sha256(data).hexdigest(),), partial(_read_facts, data))
+    stat = path.stat()
+    key = _content_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)
+    return _FACTS.get((key,), partial(_read_facts, path))
 
 
-def _read_facts(data: bytes) -> FontFacts:
+@cache
+def _content_digest(path: Path, size: int, mtime_ns: int) -> str:
+    """A font file's digest, read once per file version in a process (the weight and the
+    cmap are asked for one after the other, and again on every preview rebuild)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_facts(path: Path) -> FontFacts:
     from fontTools.ttLib import TTFont
 
-    font = TTFont(io.BytesIO(data), lazy=True)
+    font = TTFont(str(path), lazy=True)
     try:
         return int(font["OS/2"].usWeightClass), _cmap_ranges(font)
     finally:
