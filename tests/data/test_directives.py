@@ -99,6 +99,7 @@ def test_another_module_can_register_a_view(store) -> None:  # type: ignore[no-u
 
         module._VIEWS.clear()
         module._VIEWS.update(before)
+        module._signature.clear()
 
 
 def test_tnsite_check_reports_directive_errors_with_path_and_line(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ recomputation, never a wrong result or a failed build."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -50,6 +51,7 @@ def _marked(folder: Path, text: str) -> None:
     assert kept.get(("page", text), lambda: "unused") == f"computed {text}"
     kept._items[memo.digest(("page", text))] = f"kept {text}"
     kept._used.add(memo.digest(("page", text)))
+    kept._fresh = True
     memo.save()
 
 
@@ -85,6 +87,23 @@ def test_a_setting_of_the_environment_is_part_of_the_code_version(
         memo.code_version.cache_clear()
 
 
+def test_an_upgraded_dependency_changes_the_code_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packages = tmp_path / "site-packages"
+    (packages / "markdown-3.7.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(packages))
+    memo.code_version.cache_clear()
+    try:
+        before = memo.code_version()
+        (packages / "markdown-3.7.dist-info").rename(packages / "markdown-3.8.dist-info")
+        memo.code_version.cache_clear()
+        assert memo.code_version() != before
+    finally:
+        monkeypatch.undo()
+        memo.code_version.cache_clear()
+
+
 def test_a_build_keeps_only_what_it_used(folder: Path) -> None:
     run(folder, "old", "new")
     _marked(folder, "old")
@@ -111,3 +130,16 @@ def test_an_unwritable_folder_costs_only_the_keeping(folder: Path) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     folder.write_text("a file where the folder should be", encoding="utf-8")
     assert run(folder, "a") == ["computed a"]
+
+
+def test_a_build_that_changed_nothing_leaves_the_file_alone(folder: Path) -> None:
+    run(folder, "a", "b")
+    path = folder / "probe.pickle"
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    run(folder, "a", "b")  # the same results, all kept: nothing to write
+    assert path.stat().st_mtime_ns == 1_000_000_000
+    run(folder, "a")  # one result no longer used: the file keeps only what was
+    assert path.stat().st_mtime_ns != 1_000_000_000
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    run(folder, "a", "c")  # a new result
+    assert path.stat().st_mtime_ns != 1_000_000_000

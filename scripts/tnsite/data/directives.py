@@ -36,11 +36,13 @@ class View:
 
 
 _VIEWS: dict[str, View] = {}
+_signature: list[str] = []  # the registry's signature, described once per change of it
 
 
 def register_view(view: View) -> None:
     """Add or replace a view (another module can add views the pages may use)."""
     _VIEWS[view.name] = view
+    _signature.clear()
 
 
 def views() -> dict[str, View]:
@@ -50,8 +52,11 @@ def views() -> dict[str, View]:
 def registry_signature() -> str:
     """Which views are registered and how: results kept for a page's directives depend on
     them (a module may add or replace a view). A renderer is named by where it is defined, so
-    the signature is the same in every process and results can be kept on disk."""
-    return repr(sorted((name, _described(view)) for name, view in _VIEWS.items()))
+    the signature is the same in every process and results can be kept on disk. Every page
+    asks for it, so it is described again only after a view is registered."""
+    if not _signature:
+        _signature.append(repr(sorted((name, _described(view)) for name, view in _VIEWS.items())))
+    return _signature[0]
 
 
 def _described(view: View) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -23,13 +23,12 @@ from tnsite.contracts import report
 from tnsite.data import freshness, views
 from tnsite.data.checks import page_findings
 from tnsite.data.config import DataConfig
-from tnsite.data.directives import Directive, get_view, parse, registry_signature
+from tnsite.data.directives import registry_signature
+from tnsite.data.drawing import Drawn, draw, not_placed
 from tnsite.data.fmt import STRINGS, Formatter
 from tnsite.data.geo import load_geo
 from tnsite.data.render import RenderContext
 from tnsite.data.store import Store, load_store
-from tnsite.data.views import RULE
-from tnsite.findings import Finding, Msg, Severity
 from tnsite.memo import ContentMemo
 from tnsite.stack.i18n import current_language, page_language
 from tnsite.stack.versions import require_tested_stack
@@ -41,31 +40,13 @@ if TYPE_CHECKING:
 
 # A page's drawn figures, by everything they are drawn from: the preview rebuilds every page of
 # every language on each save, and an edit changes one page's text or one data file.
-_RENDERED: ContentMemo[tuple[str, tuple[Finding, ...]]] = ContentMemo(2048, keep="data-views")
+_RENDERED: ContentMemo[Drawn] = ContentMemo(2048, keep="data-views")
 
 
 def folder_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Every file under `folder` with its modification time and size: equal means unchanged."""
     files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
     return tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-
-
-def render_failure(rel: str, source: str, directive: Directive, exc: ValueError) -> Finding:
-    """A directive that passed its checks and still could not be drawn, at its file line."""
-    lines = source.split("\n")
-    line = next((n for n, text in enumerate(lines, 1) if directive.raw in text), 1)
-    return Finding(
-        rel,
-        line,
-        RULE,
-        Msg(f"{directive.raw} cannot be shown: {exc}", f"không hiển thị được {directive.raw}"),
-        Severity.ERROR,
-        directive.col,
-        Msg(
-            "check the records this directive shows in data/",
-            "hãy kiểm tra các bản ghi mà chỉ thị này hiển thị trong data/",
-        ),
-    )
 
 
 class DataPlugin(BasePlugin[DataConfig]):
@@ -76,6 +57,9 @@ class DataPlugin(BasePlugin[DataConfig]):
     today: dt.date  # freshness is judged on one day for the whole build
 
     loaded_from: tuple[tuple[str, int, int], ...] | None = None
+
+    def __init__(self) -> None:
+        self.drawn: dict[str, Drawn] = {}  # by page, from its Markdown to its HTML
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate data/ once per change: static-i18n runs on_config again for each
@@ -105,7 +89,7 @@ class DataPlugin(BasePlugin[DataConfig]):
             return markdown
         lang = page_language(page, config)
         source = page.file.content_string
-        rel = (self.project.docs_dir / page.file.src_uri).relative_to(self.project.root).as_posix()
+        rel = self._rel(page)
         report(config, page_findings(source, rel, lang, self.store, self.today))
         build_lang = self.project.language(current_language(config))
         key = (
@@ -122,43 +106,35 @@ class DataPlugin(BasePlugin[DataConfig]):
             repr(sorted(self.config.native_digits)),
             str(self.config.sources_list),
         )
-        render = partial(self._render, markdown, source, rel, lang, page.url, build_lang.url_prefix)
-        rendered, failures = _RENDERED.get(key, render) if self.store.signature else render()
-        report(config, list(failures))
-        return rendered
-
-    def _render(
-        self, markdown: str, source: str, rel: str, lang: str, url: str, url_prefix: str
-    ) -> tuple[str, tuple[Finding, ...]]:
-        """The page with its directives drawn, and the directives that could not be drawn."""
         ctx = RenderContext(
             store=self.store,
             lang=lang,
             fmt=Formatter(lang, self.strings[lang], lang in self.config.native_digits),
-            page_url=url,
-            url_prefix=url_prefix,
+            page_url=page.url,
+            url_prefix=build_lang.url_prefix,
             today=build_date(),
             geo=self.geo,
         )
-        out, failures, last = [], [], 0
-        for directive in parse(markdown, front_matter=False):
-            view = get_view(directive.view)
-            if view is None or view.render is None:
-                continue
-            if views.problems(directive, self.store):
-                continue  # left as written: reported above, and the build will not publish
-            out.append(markdown[last : directive.start])
-            try:
-                out.append(view.render(ctx, directive))
-            except ValueError as exc:
-                failures.append(render_failure(rel, source, directive, exc))
-                out.append(directive.raw)
-            last = directive.end
-        out.append(markdown[last:])
-        rendered = "".join(out)
-        if self.config.sources_list and ctx.sources:
-            rendered = rendered.rstrip() + "\n\n" + ctx.sources_section() + "\n"
-        return rendered, tuple(failures)
+        render = partial(draw, markdown, ctx, rel, source, self.config.sources_list)
+        drawn = _RENDERED.get(key, render) if self.store.signature else render()
+        report(config, list(drawn.failures))
+        self.drawn[page.file.src_uri] = drawn
+        return drawn.markdown
+
+    def _rel(self, page: Page) -> str:
+        return (self.project.docs_dir / page.file.src_uri).relative_to(self.project.root).as_posix()
+
+    @event_priority(1000)  # before any plugin reads the page's HTML
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        drawn = self.drawn.pop(page.file.src_uri, None)
+        if drawn is None:
+            return html
+        html, lost = drawn.into(html)
+        source = page.file.content_string
+        report(config, [not_placed(self._rel(page), source, raw) for raw in lost])
+        return html
 
 
 __all__ = ["DataPlugin", "views"]

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from tnsite import memo
 from tnsite.i18n import frontmatter
 from tnsite.i18n.markdown import normalise, scan
 
@@ -29,6 +30,8 @@ FRONT_MATTER_KEY = "_front-matter"
 # Only what a translator translates counts as a change of the front matter.
 TRANSLATABLE_KEYS = ("title", "description")
 HASH_LENGTH = 12
+# The translation rules and the web editor's translation table both snapshot every source page.
+_SNAPSHOTS: memo.ContentMemo[Snapshot] = memo.ContentMemo(keep="source-snapshots")
 
 
 def _digest(text: str) -> str:
@@ -93,6 +96,10 @@ class Change:
 def snapshot_of(text: str, source: str) -> Snapshot:
     """The snapshot of a source page's content; `source` is its path under the language
     folder, recorded for people reading the store (the hash does not depend on it)."""
+    return _SNAPSHOTS.get(("snapshot", text, source), lambda: _snapshot_of(text, source))
+
+
+def _snapshot_of(text: str, source: str) -> Snapshot:
     fm = frontmatter.parse(text)
     sections: list[SectionHash] = []
     body_line = 1
