@@ -6,7 +6,8 @@ For the real site and for a synthetic site in every language (`--pages` per lang
 - stock: MkDocs + Material + static-i18n + search only (with the project's Khmer UI partial,
   without which stock Material cannot build Khmer at all), on the same Markdown;
 - ours: `tnsite build` (every plugin) followed by `tnsite check` (every check).
-Each is built twice, cold then warm (second build), and the times and their ratio printed.
+Each is built cold (first build), then warm (second build) `--runs` times, stock and ours
+taking turns; the first build and the median second build are printed with their ratio.
 Timings are wall-clock on a shared machine: compare the columns of one run, not runs.
 
 Then both builds of the real site are served as GitHub Pages serves them (gzip) and each page
@@ -20,6 +21,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -106,15 +108,27 @@ def ours_build(site: Path) -> float:
     return build + check
 
 
-def measure(name: str, ours_dir: Path, stock_dir: Path) -> list[str]:
-    stock_cold, stock_warm = stock_build(stock_dir), stock_build(stock_dir)
-    ours_cold, ours_warm = ours_build(ours_dir), ours_build(ours_dir)
+def measure(name: str, ours_dir: Path, stock_dir: Path, runs: int) -> list[str]:
+    """First builds once each; second (warm) builds `runs` times, stock and ours taking turns
+    so that a busy moment of the machine falls on both, and the median of each shown."""
+    stock_cold, ours_cold = stock_build(stock_dir), ours_build(ours_dir)
+    stock_runs, ours_runs = [], []
+    for _ in range(runs):
+        stock_runs.append(stock_build(stock_dir))
+        ours_runs.append(ours_build(ours_dir))
+    stock_warm, ours_warm = statistics.median(stock_runs), statistics.median(ours_runs)
     pages = sum(1 for _ in (ours_dir / "site").rglob("index.html"))
-    stock = f"{stock_cold:.1f} s | {stock_warm:.1f} s"
+    spread = (
+        f" (median of {runs}: stock {min(stock_runs):.1f}–{max(stock_runs):.1f} s, "
+        f"ours {min(ours_runs):.1f}–{max(ours_runs):.1f} s)"
+        if runs > 1
+        else ""
+    )
     return [
-        f"| {name} ({pages} pages) | stock build | {stock} | 1.0× |",
+        f"| {name} ({pages} pages) | stock build | {stock_cold:.1f} s | {stock_warm:.1f} s "
+        "| 1.0× |",
         f"| | ours: build + every check | {ours_cold:.1f} s | {ours_warm:.1f} s | "
-        f"{ours_cold / stock_cold:.2f}× cold, {ours_warm / stock_warm:.2f}× warm |",
+        f"{ours_cold / stock_cold:.2f}× cold, {ours_warm / stock_warm:.2f}× warm{spread} |",
     ]
 
 
@@ -164,6 +178,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=101, help="synthetic pages per language")
     parser.add_argument("--skip-real", action="store_true")
     parser.add_argument("--skip-weights", action="store_true", help="no browser measurements")
+    parser.add_argument("--runs", type=int, default=5, help="second builds of each, median shown")
     args = parser.parse_args()
     if not args.skip_weights:
         from tnsite.audit.run import missing_tools
@@ -185,13 +200,13 @@ def main() -> None:
         if not args.skip_real:
             make_ours_real(work / "real-ours")
             make_stock(work / "real-ours", work / "real-stock")
-            rows += measure("real site", work / "real-ours", work / "real-stock")
+            rows += measure("real site", work / "real-ours", work / "real-stock", args.runs)
             if not args.skip_weights:
                 weights = page_weights(work / "real-ours" / "site", work / "real-stock" / "site")
         make_synthetic_site(work / "syn-ours", args.pages, config="project")
         add_real_content(work / "syn-ours")
         make_stock(work / "syn-ours", work / "syn-stock")
-        rows += measure("synthetic", work / "syn-ours", work / "syn-stock")
+        rows += measure("synthetic", work / "syn-ours", work / "syn-stock", args.runs)
     print("\n".join(rows))
     if weights:
         print("\nFirst visit, bytes transferred (gzip, fonts included), real site:\n")

@@ -5,6 +5,9 @@ Messages come in English or Vietnamese (`--lang vi`, or TNSITE_LANG=vi in the en
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -173,5 +176,25 @@ from tnsite.editor.cli import COMMANDS as EDITOR_COMMANDS  # noqa: E402
 for _command in EDITOR_COMMANDS:
     main.add_command(_command)
 
+
+def run() -> None:
+    """The `tnsite` command: `main`, then the process ends without taking its objects apart one
+    by one. After a build that is a fifth of a second spent freeing memory the system frees at
+    once (mypy ends the same way); every file is closed and the output is flushed first."""
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)  # as `sys.exit("message")` would
+        code = 1
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a reader that stopped early (`| head`)
+            stream.flush()
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":
-    main()
+    run()

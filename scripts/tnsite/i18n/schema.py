@@ -17,9 +17,11 @@ from jsonschema.exceptions import ValidationError
 
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.frontmatter import FrontMatter, to_json
+from tnsite.memo import ContentMemo
 
 SCHEMA = Path(__file__).with_name("front-matter.schema.json")
 RULE = "front-matter"
+_VALIDATED: ContentMemo[tuple[Finding, ...]] = ContentMemo(keep="front-matter-schema")
 REVIEW_STATES = ("draft", "machine", "reviewed")
 
 
@@ -146,7 +148,15 @@ def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[s
 def schema_findings(
     fm: FrontMatter, rel: str, kind: str, source_lang_name: str = "Vietnamese"
 ) -> list[Finding]:
-    """Findings for front matter that parsed but breaks the schema."""
+    """Findings for front matter that parsed but breaks the schema (kept by the front matter's
+    text: every build validates every page's)."""
+    key = ("schema", fm.raw, str(fm.first_line), str(fm.present), rel, kind, source_lang_name)
+    return list(
+        _VALIDATED.get(key, lambda: tuple(_schema_findings(fm, rel, kind, source_lang_name)))
+    )
+
+
+def _schema_findings(fm: FrontMatter, rel: str, kind: str, source_lang_name: str) -> list[Finding]:
     data = to_json(fm.data)
     findings = []
     for error in sorted(validator(kind).iter_errors(data), key=lambda e: list(e.absolute_path)):

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from icalendar import Calendar
-from icalendar import Event as IcsEvent
-
+from tnsite.memo import ContentMemo
 from tnsite.news.events import Event
 from tnsite.urls import page_url
+
+# Every build writes a calendar per language and one per event, the same until an event,
+# the site's address or the day changes.
+_CALENDARS: ContentMemo[bytes] = ContentMemo(keep="calendars")
 
 
 def ics_calendar(
@@ -26,6 +28,24 @@ def ics_calendar(
     domain: str,
     made: dt.date,
 ) -> bytes:
+    key = ("ics", repr(tuple(events)), lang, fallback, base_url, name, domain, made.isoformat())
+    return _CALENDARS.get(
+        key, lambda: _calendar(events, lang, fallback, base_url, name, domain, made)
+    )
+
+
+def _calendar(
+    events: Sequence[Event],
+    lang: str,
+    fallback: str,
+    base_url: str,
+    name: str,
+    domain: str,
+    made: dt.date,
+) -> bytes:
+    from icalendar import Calendar  # loaded only when a calendar is written anew
+    from icalendar import Event as IcsEvent
+
     cal = Calendar()
     cal.add("prodid", f"-//{domain}//events//{lang.upper()}")
     cal.add("version", "2.0")

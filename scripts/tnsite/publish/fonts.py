@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 from tnsite.atomic import write_atomic
 from tnsite.theme.fonts import alphabet, cmap_ranges, css_weight, file_weight, font_faces
 
@@ -78,6 +76,8 @@ def sfnt(path: Path, cache: Path) -> Path:
     out = cache / f"{hashlib.sha256(data).hexdigest()[:32]}{path.stem}.ttf"
     if out.is_file():
         return out
+    from fontTools.ttLib import TTFont  # loaded only when a font is unpacked or read anew
+
     font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # same input, same bytes
     font.flavor = None
     buffer = io.BytesIO()
@@ -158,6 +158,8 @@ class PrintFonts:
 
     @cached_property
     def _cmaps(self) -> dict[Path, frozenset[int]]:
+        from fontTools.ttLib import TTFont  # loaded only when a font is unpacked or read anew
+
         out = {}
         for face in self.faces:
             font = TTFont(str(face.path), lazy=True)

@@ -20,15 +20,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cssselect2
 import tinycss2
-import uharfbuzz as hb
-from fontTools.pens.svgPathPen import SVGPathPen
-from fontTools.pens.transformPen import TransformPen
 from lxml import etree
 
 from tnsite.publish.fonts import PrintFonts
+
+if TYPE_CHECKING:
+    import uharfbuzz as hb
 
 SVG_PROPERTIES = (
     "fill",
@@ -130,6 +131,8 @@ class _Face:
 @cache
 def _face(path: Path) -> _Face:
     """A HarfBuzz font from a TrueType/OpenType file (PrintFonts.file unpacks WOFF2)."""
+    import uharfbuzz as hb  # loaded only when a publication is outlined anew
+
     face = hb.Face(path.read_bytes())
     return _Face(hb.Font(face), face.upem)
 
@@ -217,6 +220,10 @@ class TextOutliner:
 
     def _path(self, chunk: str, lang: str, size: float, weight: int) -> tuple[str, float]:
         """Outline of one line of text at the origin (baseline y=0) and its advance width."""
+        import uharfbuzz as hb  # loaded only when a publication is outlined anew
+        from fontTools.pens.svgPathPen import SVGPathPen
+        from fontTools.pens.transformPen import TransformPen
+
         runs: list[tuple[Path | None, str]] = []
         for char in chunk:
             path = self.face_for(char, lang, weight)
