@@ -69,13 +69,16 @@ class Drawn:
         return html, [raw for n, (_, raw) in enumerate(self.blocks) if n not in placed]
 
 
+def _line_of(source: str, raw: str) -> int:
+    """The file line where the editor wrote a directive (1 when it is not found as written)."""
+    return next((n for n, text in enumerate(source.split("\n"), 1) if raw in text), 1)
+
+
 def render_failure(rel: str, source: str, directive: Directive, exc: ValueError) -> Finding:
     """A directive that passed its checks and still could not be drawn, at its file line."""
-    lines = source.split("\n")
-    line = next((n for n, text in enumerate(lines, 1) if directive.raw in text), 1)
     return Finding(
         rel,
-        line,
+        _line_of(source, directive.raw),
         RULE,
         Msg(f"{directive.raw} cannot be shown: {exc}", f"không hiển thị được {directive.raw}"),
         Severity.ERROR,
@@ -89,11 +92,9 @@ def render_failure(rel: str, source: str, directive: Directive, exc: ValueError)
 
 def not_placed(rel: str, source: str, raw: str) -> Finding:
     """A drawing whose place in the page was lost on the way through Markdown."""
-    lines = source.split("\n")
-    line = next((n for n, text in enumerate(lines, 1) if raw in text), 1)
     return Finding(
         rel,
-        line,
+        _line_of(source, raw),
         RULE,
         Msg(f"{raw} could not be placed in the page", f"không đặt được {raw} vào trang"),
         Severity.ERROR,
