@@ -70,7 +70,3 @@ class SourceDates:
                 elif line:
                     self._committed.setdefault(line, when)  # newest first
         return self._committed
-
-
-def source_date(root: Path, sources: Iterable[Path]) -> dt.datetime:
-    return SourceDates(root).date(sources)

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 from tests.i18n.fixture import make_project, reload
 from tnsite.build import build_site
 from tnsite.i18n.scaffold import new_page
-from tnsite.sourcedate import source_date
+from tnsite.sourcedate import SourceDates
 from tnsite.strings import load_strings
 
 PARK = "dau-tu/khu-cong-nghiep.md"
@@ -106,7 +106,7 @@ def test_unreviewed_translations_carry_a_discreet_note(site: Path) -> None:
 def test_a_translation_behind_its_source_says_since_when_and_links_to_it(site: Path) -> None:
     strings = load_strings(STRINGS, ("vi", "en", "km"))
     root = site.parent
-    changed = source_date(root, [root / "docs/vi" / PARK]).date()
+    changed = SourceDates(root).date([root / "docs/vi" / PARK]).date()
     note = html(site, "en/dau-tu/khu-cong-nghiep").css_first(".tn-i18n-stale")
     assert note is not None
     expected = strings["en"]["stale_note"].format(

@@ -1,17 +1,9 @@
-"""The date a publication carries (cover, PDF metadata): its sources' date
-(tnsite.sourcedate), so the same sources always give the same bytes."""
+"""The date a publication carries (cover, PDF metadata) is its sources' date
+(tnsite.sourcedate), so the same sources always give the same bytes; written here as W3C."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from pathlib import Path
-
-from tnsite.sourcedate import source_date
-
-
-def edition_date(root: Path, sources: Iterable[Path]) -> dt.datetime:
-    return source_date(root, sources)
 
 
 def w3c(moment: dt.datetime) -> str:

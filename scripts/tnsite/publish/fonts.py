@@ -22,7 +22,14 @@ from functools import cached_property
 from pathlib import Path
 
 from tnsite.atomic import write_atomic
-from tnsite.theme.fonts import alphabet, cmap_ranges, css_weight, file_weight, font_faces
+from tnsite.theme.fonts import (
+    alphabet,
+    cmap_ranges,
+    css_weight,
+    file_digest,
+    file_weight,
+    font_faces,
+)
 
 SKIPPED_CATEGORIES = ("Cc", "Cf", "Zs", "Zl", "Zp")  # spaces and invisible marks: no glyph needed
 ALL = ((0, 0x10FFFF),)
@@ -72,13 +79,12 @@ def sfnt(path: Path, cache: Path) -> Path:
     unpack it again for every document. Unpacked once into the cache, by content hash."""
     if path.suffix.lower() != ".woff2":
         return path
-    data = path.read_bytes()
-    out = cache / f"{hashlib.sha256(data).hexdigest()[:32]}{path.stem}.ttf"
+    out = cache / f"{file_digest(path)[:32]}{path.stem}.ttf"
     if out.is_file():
         return out
     from fontTools.ttLib import TTFont  # loaded only when a font is unpacked or read anew
 
-    font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # same input, same bytes
+    font = TTFont(io.BytesIO(path.read_bytes()), recalcTimestamp=False)  # same input, same bytes
     font.flavor = None
     buffer = io.BytesIO()
     font.save(buffer)
@@ -197,5 +203,5 @@ class PrintFonts:
     def digest(self) -> str:
         sha = hashlib.sha256(repr(self.order).encode())
         for face in self.faces:
-            sha.update(face.path.read_bytes())
+            sha.update(file_digest(face.path).encode())
         return sha.hexdigest()

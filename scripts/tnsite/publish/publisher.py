@@ -32,9 +32,10 @@ from tnsite.memo import ContentMemo
 from tnsite.publish.catalogue import RULE, Catalogue, Publication
 from tnsite.publish.compose import Composed, Composer, Cover, text_by_language
 from tnsite.publish.download import output_path
-from tnsite.publish.edition import edition_date, w3c
+from tnsite.publish.edition import w3c
 from tnsite.publish.fonts import PrintFonts
 from tnsite.publish.svgprint import SvgStyles, TextOutliner
+from tnsite.sourcedate import SourceDates
 from tnsite.urls import page_url
 
 PRINT_CSS = Path(__file__).with_name("print.css")
@@ -114,6 +115,8 @@ class Publisher:
         self.styles = SvgStyles([*sheets, self.print_css])
         self.outliner = TextOutliner(self.fonts)
         self.index = SourceIndex(project)
+        # A publication's edition is its sources' date: one git log for every publication.
+        self.dates = SourceDates(project.root)
         self.composer = Composer(
             project, site_dir, self.index, catalogue.path, line_of, cache_dir / "images"
         )
@@ -124,7 +127,7 @@ class Publisher:
         jobs: list[Job] = []
         findings: list[Finding] = []
         for pub in self.catalogue.publications:
-            date = edition_date(self.project.root, self._sources(pub))
+            date = self.dates.date(self._sources(pub))
             for lang in self.project.codes:
                 job, problems = self._job(pub, lang, date)
                 findings += problems

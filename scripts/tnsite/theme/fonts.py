@@ -152,15 +152,20 @@ _FACTS: ContentMemo[FontFacts] = ContentMemo(64, keep="font-facts")
 def _font_facts(path: Path) -> FontFacts:
     """Kept by the file's content: unpacking a WOFF2 face and reading a CJK face's cmap take a
     fifth of a second each, and cards and print both ask, in every build."""
+    return _FACTS.get((file_digest(path),), partial(_read_facts, path))
+
+
+def file_digest(path: Path) -> str:
+    """A font file's SHA-256, read once per file version in a process: the facts here, the
+    unpacked print faces and the print fonts' digest all name a file by its content."""
     stat = path.stat()
-    key = _content_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)
-    return _FACTS.get((key,), partial(_read_facts, path))
+    return _content_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)
 
 
 @cache
 def _content_digest(path: Path, size: int, mtime_ns: int) -> str:
-    """A font file's digest, read once per file version in a process (the weight and the
-    cmap are asked for one after the other, and again on every preview rebuild)."""
+    """Keyed by the file's version: the weight and the cmap are asked for one after the
+    other, and again on every preview rebuild."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
