@@ -33,6 +33,7 @@ from tnsite.stack.i18n import (
     is_final_post_build,
 )
 from tnsite.stack.material import PageMarkup, plain
+from tnsite.stack.theme_listing import list_static_files_quickly
 from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 from tnsite.theme import fonts, structured_data
@@ -74,6 +75,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
                     "en.html partial."
                 )
         self.strings = load_strings(STRINGS, self.project.codes)
+        list_static_files_quickly(config)
         self.directives_used = {}
         if not is_building_other_languages(config):
             self.markup = PageMarkup()
