@@ -179,9 +179,28 @@ def _load(root: Path) -> Project:
     return Project(root=root, raw=raw, languages=languages)
 
 
+TODAY_ENV = "TNSITE_TODAY"
+
+
 def build_date() -> dt.date:
     """Today, or SOURCE_DATE_EPOCH's day when set (reproducible builds of old commits)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
+
+
+def today() -> dt.date:
+    """The day the checks judge by (a figure's freshness, a pending translation's deadline):
+    `TNSITE_TODAY` (YYYY-MM-DD) when set, so a test or an editor can ask "what will be stale on
+    1 July?", else the build date (SOURCE_DATE_EPOCH or the real day), the same day the pages
+    are dated with."""
+    override = os.environ.get(TODAY_ENV, "").strip()
+    if not override:
+        return build_date()
+    try:
+        return dt.date.fromisoformat(override)
+    except ValueError as exc:
+        raise ValueError(
+            f"{TODAY_ENV} must be a date written YYYY-MM-DD, not {override!r}"
+        ) from exc

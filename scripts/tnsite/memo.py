@@ -77,6 +77,21 @@ def _installed_distributions() -> set[str]:
     return names
 
 
+def file_digest(path: Path) -> str:
+    """A file's SHA-256, read once per file version in a process: font facts, unpacked print
+    faces, the print fonts' digest and every publication's key name the same large font
+    files by their content."""
+    stat = path.stat()
+    return _content_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)
+
+
+@cache
+def _content_digest(path: Path, size: int, mtime_ns: int) -> str:
+    """Keyed by the file's version: the weight and the cmap are asked for one after the
+    other, and again on every preview rebuild."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 class ContentMemo(Generic[T]):
     def __init__(self, size: int = 4096, *, keep: str | None = None) -> None:
         """`keep`: the file name under which a build keeps these results on disk (the results
@@ -108,6 +123,12 @@ class ContentMemo(Generic[T]):
 
     def remember(self, parts: Iterable[str], value: T) -> None:
         self._remember(digest(parts), value)
+
+    def forget(self) -> None:
+        """Drop the results held in memory; the next use reads the kept file again, as a later
+        process would."""
+        self._items.clear()
+        self._read_from = None
 
     def _known(self, key: str) -> tuple[T] | None:
         if self.keep is not None:

@@ -14,13 +14,16 @@ from tests.helpers.project_copy import copy_project
 TNSITE = Path(sys.executable).with_name("tnsite")
 
 
-def tnsite(root: Path, command: str) -> subprocess.CompletedProcess[str]:
+def tnsite(
+    root: Path, command: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    quiet = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [str(TNSITE), "--root", str(root), command],
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+        env={**os.environ, **quiet, **(env or {})},
     )
 
 
@@ -49,3 +52,21 @@ def test_an_edit_after_a_build_in_another_process_is_seen(tmp_path: Path) -> Non
     errors = [f for f in report if f["severity"] == "error"]
     assert [f["rule"] for f in errors] == ["missing-page"], checked.stdout
     assert "du-lich/le-hoi.md" in errors[0]["message"]
+
+
+def test_a_later_day_is_judged_afresh_with_no_file_changed(tmp_path: Path) -> None:
+    """Figures and pending translations expire overnight: `check` on a later day neither
+    reuses the build's findings nor the kept findings of the source checks."""
+    root = copy_project(tmp_path / "p")
+    day = {"SOURCE_DATE_EPOCH": "1780272000"}  # 2026-06-01
+    first = tnsite(root, "build", day)
+    assert first.returncode == 0, first.stdout + first.stderr
+    again = tnsite(root, "check", day)
+    assert "up to date" in again.stderr  # same sources, same day: the build's findings
+    report = root / "reports" / "check.json"
+    before = [f["rule"] for f in json.loads(report.read_text(encoding="utf-8"))]
+
+    later = tnsite(root, "check", {"SOURCE_DATE_EPOCH": "1938038400"})  # 2031-06-01
+    assert "up to date" not in later.stderr
+    after = [f["rule"] for f in json.loads(report.read_text(encoding="utf-8"))]
+    assert after.count("stale-figure") > before.count("stale-figure")

@@ -1,7 +1,8 @@
 """Check plugin: every check runs inside the build, on the pages it renders, once.
 
 - When the build starts (the first language), the source checks run over docs/, data/, the
-  photo manifest and the translations, and MkDocs' own warnings start being collected.
+  photo manifest and the translations (or their findings are taken from the last build with the
+  same inputs on the same day), and MkDocs' own warnings start being collected.
 - Every plugin hands its findings here (`tnsite.contracts.report`) instead of stopping at the
   first one, so one build reports every cause.
 - After the last language is built and the site's hreflang and sitemap are written, the checks
@@ -24,12 +25,17 @@ from tnsite import memo
 from tnsite.check.causes import resolve
 from tnsite.check.config import CheckConfig
 from tnsite.check.mkdocs_log import Capture, findings_of
+from tnsite.check.state import inputs_digest
 from tnsite.checks import available_checks
 from tnsite.config import Project, load_project
 from tnsite.contracts import RefusedBuild
 from tnsite.findings import Finding, has_errors, write_json
 from tnsite.stack.i18n import FINAL_PRIORITY, is_building_other_languages, is_final_post_build
 from tnsite.stack.versions import require_tested_stack
+
+# The source checks read nothing but the build's inputs and the day (check/state.py digests
+# both): a build whose sources did not change reports the same findings without reading them.
+_SOURCE_FINDINGS: memo.ContentMemo[tuple[Finding, ...]] = memo.ContentMemo(4, keep="source-checks")
 
 
 class CheckPlugin(BasePlugin[CheckConfig]):
@@ -58,10 +64,16 @@ class CheckPlugin(BasePlugin[CheckConfig]):
         config.strict = False
         self._detach()
         self.capture = Capture().attach()
-        for check in available_checks():
-            if not check.needs_site:
-                self.report(check.run(self.project))
+        self.report(_SOURCE_FINDINGS.get([inputs_digest(self.project)], self._source_checks))
         return config
+
+    def _source_checks(self) -> tuple[Finding, ...]:
+        return tuple(
+            finding
+            for check in available_checks()
+            if not check.needs_site
+            for finding in check.run(self.project)
+        )
 
     @event_priority(FINAL_PRIORITY - 20)  # after hreflang and the sitemap are written
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -5,6 +5,9 @@ where a file was only touched. The digest here covers the set of input files and
 so a deletion, a rename, a revert or an edit in another language is seen, and a `git checkout`
 that touches every file but changes nothing is not. Each build records the digest with its
 findings; `tnsite check` prints them again without building when nothing changed.
+
+The day counts as an input too: a figure or a pending translation can expire overnight with no
+file changed, and yesterday's findings would miss it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tnsite.config import Project
+from tnsite.config import Project, today
 from tnsite.findings import Finding
 
 INPUTS = (
@@ -34,6 +37,7 @@ STATE = Path(".cache") / "check-state.json"
 
 def inputs_digest(project: Project) -> str:
     digest = hashlib.sha256()
+    digest.update(today().isoformat().encode() + b"\0")
     for name in INPUTS:
         base = project.root / name
         if base.is_file():

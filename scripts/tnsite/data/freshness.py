@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 from dataclasses import dataclass
 from typing import Any
 
-from tnsite.config import build_date
+from tnsite.config import today
 from tnsite.data.directives import Directive, get_view
 from tnsite.data.fmt import parse_as_of
 from tnsite.data.store import FIGURE_FIELDS, FIGURE_LISTS, Dataset, Store
@@ -31,24 +30,8 @@ from tnsite.findings import Finding, Msg, Severity
 
 STALE_RULE = "stale-figure"
 PASSED_RULE = "passed-milestone"
-TODAY_ENV = "TNSITE_TODAY"
 MILESTONES = "milestones"
 LISTED = 5  # stale records named in one message; the rest are counted
-
-
-def today() -> dt.date:
-    """The day freshness is judged on: `TNSITE_TODAY` (YYYY-MM-DD) when set, so a test or an
-    editor can ask "what will be stale on 1 July?", else the build date (SOURCE_DATE_EPOCH or
-    the real day), the same day the pages are dated with."""
-    override = os.environ.get(TODAY_ENV, "").strip()
-    if not override:
-        return build_date()
-    try:
-        return dt.date.fromisoformat(override)
-    except ValueError as exc:
-        raise ValueError(
-            f"{TODAY_ENV} must be a date written YYYY-MM-DD, not {override!r}"
-        ) from exc
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

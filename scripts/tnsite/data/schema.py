@@ -17,11 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+if TYPE_CHECKING:  # loaded when a dataset is validated, not by every build that reuses results
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 from tnsite.findings import Msg
 
@@ -52,6 +53,8 @@ def text_schema(languages: tuple[str, ...]) -> dict[str, Any]:
 
 @lru_cache(maxsize=8)
 def registry(languages: tuple[str, ...]) -> Registry:
+    from referencing import Registry, Resource
+
     raw = {
         name: json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
         for name in dataset_names()
@@ -65,6 +68,8 @@ def registry(languages: tuple[str, ...]) -> Registry:
 
 @lru_cache(maxsize=8)
 def validators(languages: tuple[str, ...]) -> dict[str, Draft202012Validator]:
+    from jsonschema import Draft202012Validator
+
     schemas = registry(languages)
     out = {}
     for name in known_datasets():

@@ -24,6 +24,7 @@ from tnsite.editor.cmsconfig import Backend, cms_config
 from tnsite.editor.fields import NUMBER_WIDGET
 from tnsite.editor.translations import translation_json
 from tnsite.images.manifest import CREDIT_FIELDS
+from tnsite.memo import ContentMemo
 
 STATIC = Path(__file__).with_name("static")
 STATIC_FILES = (
@@ -142,6 +143,18 @@ def index_html(project: Project, backend: Backend, site: Site, ui_language: str)
     return template
 
 
+# The configuration changes with the pages and data files; the text for it is kept by the
+# configuration's own repr (exact for the plain values it holds, types included).
+_CONFIG_YAML: ContentMemo[str] = ContentMemo(8, keep="editor-config")
+
+
+def _config_yaml(config: dict[str, Any]) -> str:
+    return _CONFIG_YAML.get(
+        [repr(config)],
+        lambda: yamlread.dump(config, allow_unicode=True, sort_keys=False, width=10**6),
+    )
+
+
 def write_admin(
     project: Project,
     dest: Path,
@@ -159,7 +172,7 @@ def write_admin(
     config = cms_config(project, backend, ui_language)
     outputs = {
         "index.html": index_html(project, backend, site, ui_language),
-        "config.yml": yamlread.dump(config, allow_unicode=True, sort_keys=False, width=10**6),
+        "config.yml": _config_yaml(config),
         "settings.json": json.dumps(
             settings(project, config, site, ui_language), ensure_ascii=False
         ),

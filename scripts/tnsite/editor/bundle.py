@@ -7,9 +7,10 @@ pinned npm packages (package-lock.json) and the build copies the files the edito
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+from tnsite.atomic import link_or_copy
 
 NPM_STAMP_COMMAND = "make node_modules/.installed"
 
@@ -63,7 +64,6 @@ def copy_bundle(root: Path, admin: Path) -> list[Path]:
             )
         for file in found:
             dest = admin / part.target / file.relative_to(base)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, dest)
+            link_or_copy(file, dest)  # nothing edits the bundle once it is in the site
             written.append(dest)
     return written

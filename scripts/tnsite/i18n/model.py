@@ -15,11 +15,11 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from tnsite.config import Project
+from tnsite.config import Project, today
 from tnsite.findings import Finding
 from tnsite.i18n import frontmatter
 from tnsite.i18n.markdown import Scan, scan
-from tnsite.i18n.pending import Pending, load_pending, today
+from tnsite.i18n.pending import Pending, load_pending
 from tnsite.i18n.snapshots import Change, Snapshot, SnapshotStore, diff, snapshot_of
 
 REVIEWED = "reviewed"

@@ -8,7 +8,6 @@ the missing page is an error again, so a declaration cannot quietly become perma
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -43,15 +42,6 @@ class Pending:
 
     def active(self, today: dt.date) -> bool:
         return today <= self.until
-
-
-def today() -> dt.date:
-    """The build's date: SOURCE_DATE_EPOCH when set (rebuilding an old commit gives the same
-    result), otherwise the calendar date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 def _error(line: int, en: str, vi: str) -> Finding:

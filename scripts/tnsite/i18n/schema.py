@@ -10,14 +10,15 @@ import json
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.frontmatter import FrontMatter, to_json
 from tnsite.memo import ContentMemo
+
+if TYPE_CHECKING:  # loaded when front matter is validated, not by every build reusing results
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA = Path(__file__).with_name("front-matter.schema.json")
 RULE = "front-matter"
@@ -33,6 +34,8 @@ def _schema() -> dict[str, Any]:
 @lru_cache(maxsize=2)
 def validator(kind: str) -> Draft202012Validator:
     """`kind` is "source" or "translation"."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     schema = dict(_schema())
     schema["$ref"] = f"#/$defs/{kind}"
     return Draft202012Validator(schema, format_checker=FormatChecker())

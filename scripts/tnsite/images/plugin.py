@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -232,9 +231,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 if card.missing:
                     meta["note"] = f"no font of the site has {''.join(card.missing)!r}"
                 cache.store(key, {CARD_NAME: card.png}, meta)
-            target = site / out
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cache.folder(key) / CARD_NAME, target)
+            cache.place(key, CARD_NAME, site / out)
             return rendered, (f"{out}: {meta['note']}" if meta.get("note") else None)
 
         jobs, self.card_jobs = sorted(self.card_jobs.items()), {}

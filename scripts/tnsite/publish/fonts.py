@@ -22,11 +22,11 @@ from functools import cached_property
 from pathlib import Path
 
 from tnsite.atomic import write_atomic
+from tnsite.memo import file_digest
 from tnsite.theme.fonts import (
     alphabet,
     cmap_ranges,
     css_weight,
-    file_digest,
     file_weight,
     font_faces,
 )

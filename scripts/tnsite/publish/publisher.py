@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import cast
@@ -28,7 +29,7 @@ from tnsite.config import Project
 from tnsite.data.fmt import native_digit_table
 from tnsite.findings import Finding, Msg
 from tnsite.images.cache import ContentCache
-from tnsite.memo import ContentMemo
+from tnsite.memo import ContentMemo, file_digest
 from tnsite.publish.catalogue import RULE, Catalogue, Publication
 from tnsite.publish.compose import Composed, Composer, Cover, text_by_language
 from tnsite.publish.download import output_path
@@ -83,6 +84,11 @@ def line_of(path: Path, needle: str) -> int:
     except OSError:
         pass
     return 1
+
+
+@cache  # read from the installed metadata once per process, not once per publication
+def _printer_versions() -> tuple[str, str]:
+    return version("weasyprint"), version("pydyf")
 
 
 class Publisher:
@@ -274,18 +280,19 @@ class Publisher:
 
     def _key(self, document: str) -> str:
         sha = hashlib.sha256()
-        for part in (DESIGN_VERSION, version("weasyprint"), version("pydyf")):
+        for part in (DESIGN_VERSION, *_printer_versions()):
             sha.update(part.encode() + b"\0")
         sha.update(self.fonts.digest.encode())
         # The staging folder's name changes from build to build, and a copy of the project sits
         # in another folder; the printed bytes change with neither.
         placed = document.replace(self.site_dir.resolve().as_uri(), "site:")
         sha.update(placed.replace(self.project.root.resolve().as_uri(), "project:").encode())
-        # Files the document names (photos, unpacked fonts) count by their content.
+        # Files the document names (photos, unpacked fonts) count by their content, each file
+        # read once per process although every publication names the same fonts.
         for uri in sorted(set(FILE_URI.findall(document))):
             path = Path(uri[len("file://") :])
             if path.is_file():
-                sha.update(path.read_bytes())
+                sha.update(file_digest(path).encode())
         return sha.hexdigest()
 
     # -- printing ----------------------------------------------------------------------------

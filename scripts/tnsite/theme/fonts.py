@@ -14,7 +14,6 @@ Khmer page) still load on demand.
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -25,7 +24,7 @@ import icu
 import tinycss2
 from tinycss2.ast import FunctionBlock, Node, StringToken, UnicodeRangeToken, URLToken
 
-from tnsite.memo import ContentMemo
+from tnsite.memo import ContentMemo, file_digest
 
 
 @dataclass(frozen=True)
@@ -105,13 +104,19 @@ def alphabet(language: str) -> frozenset[int]:
     return frozenset(ord(ch) for item in exemplars for ch in item)
 
 
-@lru_cache(maxsize=64)
+_FACES_FOR: ContentMemo[tuple[FontFace, ...]] = ContentMemo(64, keep="faces-for-language")
+
+
 def faces_for(css: str, language: str) -> tuple[FontFace, ...]:
     """The faces of a stylesheet that draw letters of the language's alphabet: the ones its
     pages preload, and the ones the audit expects its text to be drawn with. None for a
-    language the stylesheet leaves to the visitor's own fonts (Chinese)."""
-    letters = alphabet(language)
-    return tuple(face for face in font_faces(css) if face.covers(letters))
+    language the stylesheet leaves to the visitor's own fonts (Chinese). Kept by the
+    stylesheet's text: matching a CJK alphabet against every face's ranges, in every language's
+    build, cost more than the rest of the fonts' work."""
+    return _FACES_FOR.get(
+        (css, language),
+        lambda: tuple(face for face in font_faces(css) if face.covers(alphabet(language))),
+    )
 
 
 def preloads(stylesheet: Path, site_root_rel: str, language: str) -> list[str]:
@@ -153,20 +158,6 @@ def _font_facts(path: Path) -> FontFacts:
     """Kept by the file's content: unpacking a WOFF2 face and reading a CJK face's cmap take a
     fifth of a second each, and cards and print both ask, in every build."""
     return _FACTS.get((file_digest(path),), partial(_read_facts, path))
-
-
-def file_digest(path: Path) -> str:
-    """A font file's SHA-256, read once per file version in a process: the facts here, the
-    unpacked print faces and the print fonts' digest all name a file by its content."""
-    stat = path.stat()
-    return _content_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)
-
-
-@cache
-def _content_digest(path: Path, size: int, mtime_ns: int) -> str:
-    """Keyed by the file's version: the weight and the cmap are asked for one after the
-    other, and again on every preview rebuild."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _read_facts(path: Path) -> FontFacts:

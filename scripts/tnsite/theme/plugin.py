@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,6 +45,7 @@ STRINGS = Path(__file__).with_name("strings.yml")
 log = get_plugin_logger(__name__)
 
 
+@cache  # asked for every language on every page
 def og_locale(code: str) -> str:
     """Open Graph wants language_TERRITORY: 'km' → 'km_KH', from CLDR's likely subtags."""
     locale = Locale.parse(code)
