@@ -34,6 +34,7 @@ from tnsite.stack.i18n import (
     is_final_post_build,
 )
 from tnsite.stack.material import PageMarkup, plain
+from tnsite.stack.rendered_pages import keep_rendering
 from tnsite.stack.theme_listing import list_static_files_quickly
 from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
@@ -126,6 +127,12 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
                 for path in fonts.preloads(root / css, posixpath.dirname(css), lang)
             ]
         return self.preloads[lang]
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        """A page whose Markdown, place and link targets are as in an earlier build (or an
+        earlier rebuild of the preview) takes its HTML from then (stack/rendered_pages.py)."""
+        keep_rendering(page)
+        return page
 
     @event_priority(100)
     def on_page_markdown(
