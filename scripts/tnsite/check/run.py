@@ -12,7 +12,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from tnsite.build import build_with_findings
 from tnsite.check.state import BuildState, fresh_state, inputs_digest, save_state
 from tnsite.config import Project
 from tnsite.findings import BuildRefused, Finding, Msg, Severity
@@ -47,6 +46,9 @@ def _stopped(exc: BaseException) -> Finding:
 def run_build(project: Project, site_dir: Path | None = None, *, show_log: bool = False) -> Outcome:
     """Build into `site_dir` (default site/) with every check; remember the findings."""
     from mkdocs.exceptions import MkDocsException
+
+    # Loaded here: `tnsite check` on a site that is up to date never starts MkDocs.
+    from tnsite.build import build_with_findings
 
     digest = inputs_digest(project)
     handler = _console() if show_log else None

@@ -6,8 +6,9 @@ so a deletion, a rename, a revert or an edit in another language is seen, and a 
 that touches every file but changes nothing is not. Each build records the digest with its
 findings; `tnsite check` prints them again without building when nothing changed.
 
-The day counts as an input too: a figure or a pending translation can expire overnight with no
-file changed, and yesterday's findings would miss it.
+Within one process a file is read once per version (size and modification time): the build
+and its source checks both ask. The day counts as an input too: a figure or a pending
+translation can expire overnight with no file changed, and yesterday's findings would miss it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from tnsite.config import Project, today
 from tnsite.findings import Finding
+from tnsite.memo import file_digest
 
 INPUTS = (
     "mkdocs.yml",
@@ -51,7 +53,7 @@ def inputs_digest(project: Project) -> str:
             continue
         for path in files:
             digest.update(path.relative_to(project.root).as_posix().encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(file_digest(path).encode())
     return digest.hexdigest()
 
 
