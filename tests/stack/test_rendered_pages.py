@@ -150,3 +150,15 @@ def test_the_files_signature_follows_a_file_added_later(site: Path) -> None:
     before = rendered_pages._files_signature(files)
     files.append(File("new.md", str(site / "docs"), config.site_dir, True))
     assert rendered_pages._files_signature(files) != before
+
+
+def test_a_page_changing_its_outline_does_not_change_the_kept_one(site: Path) -> None:
+    """The preview builds again in the same process: what one build does to its page's table
+    of contents must not reach the next build's page."""
+    first, _ = render(site)
+    top = next(iter(first.toc))
+    top.title = "changed by a plugin"
+    top.children.clear()
+    second, _ = render(site)
+    kept = next(iter(second.toc))
+    assert kept.title == "Chợ đêm" and [c.id for c in kept.children] == ["market"]

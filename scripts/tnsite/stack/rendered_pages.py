@@ -22,6 +22,7 @@ as from a converted one.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 from collections.abc import Iterator, Mapping
@@ -86,7 +87,7 @@ def _result(page: Page, logged: list[tuple[str, int, str]]) -> Rendered:
     links = page.links_to_anchors
     return Rendered(
         content=page.content or "",
-        toc=page.toc,
+        toc=copy.deepcopy(page.toc),  # the page's own may be changed later in the build
         title=page._title_from_render,
         anchors=frozenset(page.present_anchor_ids or ()),
         links_to_anchors=None
@@ -101,7 +102,7 @@ def _result(page: Page, logged: list[tuple[str, int, str]]) -> Rendered:
 
 def _restore(page: Page, kept: Rendered, files: Files) -> None:
     page.content = kept.content
-    page.toc = kept.toc
+    page.toc = copy.deepcopy(kept.toc)  # each build's page gets its own
     page._title_from_render = kept.title
     page.present_anchor_ids = set(kept.anchors)
     if kept.links_to_anchors is not None:
