@@ -89,6 +89,7 @@ def script_name(script: str) -> str:
     return str(icu.Script(codes[0]).getName()) if codes else script
 
 
+@lru_cache(maxsize=8192)  # a page's text repeats a few hundred letters thousands of times
 def _script_of(char: str) -> str:
     return str(icu.Script.getScript(char).getShortName())
 
