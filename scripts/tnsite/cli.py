@@ -62,11 +62,20 @@ def check(project, source_only: bool, ui_lang: str) -> None:
     from tnsite.check.run import run_check
 
     outcome = run_check(project)
-    if outcome.reused:
+    if outcome.reused and outcome.site is not None:
         click.echo(
             "site/ is up to date with the sources: findings of its build"
             if ui_lang == "en"
             else "site/ đã khớp với nội dung hiện tại: kết quả kiểm tra của lần dựng trước",
+            err=True,
+        )
+    elif outcome.reused:
+        click.echo(
+            "the last build, of the sources as they are now, was refused and site/ was left "
+            "older: its findings"
+            if ui_lang == "en"
+            else "lần dựng trước, với nội dung như hiện tại, đã bị từ chối nên site/ vẫn là bản "
+            "cũ hơn: kết quả kiểm tra của lần dựng đó",
             err=True,
         )
     _report(outcome.findings, project, ui_lang)

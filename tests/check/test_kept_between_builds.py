@@ -53,6 +53,13 @@ def test_an_edit_after_a_build_in_another_process_is_seen(tmp_path: Path) -> Non
     assert [f["rule"] for f in errors] == ["missing-page"], checked.stdout
     assert "du-lich/le-hoi.md" in errors[0]["message"]
 
+    # Asked again with nothing changed: that refused build's findings, and no claim that
+    # site/ matches the sources (it was left as it was before the deletion).
+    again = tnsite(root, "check")
+    assert again.returncode == 1
+    assert "was refused" in again.stderr and "up to date" not in again.stderr
+    assert "missing-page" in again.stdout
+
 
 def test_a_later_day_is_judged_afresh_with_no_file_changed(tmp_path: Path) -> None:
     """Figures and pending translations expire overnight: `check` on a later day neither

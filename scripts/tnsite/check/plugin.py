@@ -15,17 +15,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 
 from tnsite import memo
 from tnsite.check.causes import resolve
 from tnsite.check.config import CheckConfig
 from tnsite.check.mkdocs_log import Capture, findings_of
-from tnsite.check.state import inputs_digest
+from tnsite.check.state import INPUTS, inputs_digest
 from tnsite.checks import available_checks
 from tnsite.config import Project, load_project
 from tnsite.contracts import RefusedBuild
@@ -35,6 +37,7 @@ from tnsite.stack.versions import require_tested_stack
 
 # The source checks read nothing but the build's inputs and the day (check/state.py digests
 # both): a build whose sources did not change reports the same findings without reading them.
+UNWATCHED = {"docs", "mkdocs.yml", "data", "scripts/tnsite"}
 _SOURCE_FINDINGS: memo.ContentMemo[tuple[Finding, ...]] = memo.ContentMemo(4, keep="source-checks")
 
 
@@ -66,6 +69,19 @@ class CheckPlugin(BasePlugin[CheckConfig]):
         self.capture = Capture().attach()
         self.report(_SOURCE_FINDINGS.get([inputs_digest(self.project)], self._source_checks))
         return config
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        """The preview rebuilds when any input the checks read is saved, not only docs/ and
+        data/: the fix a message asks for may be in i18n/pending.yml, the photo manifest under
+        assets/, publications.yml or a template in overrides/. (docs/ and mkdocs.yml are
+        watched by MkDocs, data/ by tnsite/data; a change of code needs a new preview.)"""
+        for name in INPUTS:
+            path = self.project.root / name
+            if name not in UNWATCHED and path.exists():
+                server.watch(str(path))
+        return server
 
     def _source_checks(self) -> tuple[Finding, ...]:
         return tuple(

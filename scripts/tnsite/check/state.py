@@ -6,9 +6,10 @@ so a deletion, a rename, a revert or an edit in another language is seen, and a 
 that touches every file but changes nothing is not. Each build records the digest with its
 findings; `tnsite check` prints them again without building when nothing changed.
 
-Within one process a file is read once per version (size and modification time): the build
-and its source checks both ask. The day counts as an input too: a figure or a pending
-translation can expire overnight with no file changed, and yesterday's findings would miss it.
+Every file is read each time: the preview asks again in the same process, and an edit that
+keeps a file's size and time (`cp -p`, a sync tool) must still be seen. The day counts as an
+input too: a figure or a pending translation can expire overnight with no file changed, and
+yesterday's findings would miss it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from pathlib import Path
 
 from tnsite.config import Project, today
 from tnsite.findings import Finding
-from tnsite.memo import file_digest
 
 INPUTS = (
     "mkdocs.yml",
@@ -53,7 +53,7 @@ def inputs_digest(project: Project) -> str:
             continue
         for path in files:
             digest.update(path.relative_to(project.root).as_posix().encode("utf-8") + b"\0")
-            digest.update(file_digest(path).encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
