@@ -35,6 +35,9 @@ T = TypeVar("T")
 
 _KEPT: list[ContentMemo[object]] = []  # the memos with a name, which are kept on disk
 _folder: Path | None = None
+# Settings that choose only the language of what is printed: findings keep both languages, so
+# switching between `make check` and `TNSITE_LANG=vi make check` keeps every result.
+MESSAGES_ONLY = frozenset({"TNSITE_LANG"})
 
 
 def digest(parts: Iterable[str]) -> str:
@@ -56,7 +59,11 @@ def code_version() -> str:
             sha.update(path.relative_to(package).as_posix().encode() + b"\0")
             sha.update(path.read_bytes() + b"\0")
     installed = _installed_distributions()
-    settings = [f"{k}={v}" for k, v in os.environ.items() if k.startswith("TNSITE_")]
+    settings = [
+        f"{k}={v}"
+        for k, v in os.environ.items()
+        if k.startswith("TNSITE_") and k not in MESSAGES_ONLY
+    ]
     for part in (sys.version, *sorted(installed), *sorted(settings)):
         sha.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return sha.hexdigest()

@@ -87,6 +87,20 @@ def test_a_setting_of_the_environment_is_part_of_the_code_version(
         memo.code_version.cache_clear()
 
 
+def test_the_language_of_messages_keeps_every_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings hold both languages: `TNSITE_LANG=vi make check` after `make build` reuses
+    what the build kept instead of converting every page again."""
+    memo.code_version.cache_clear()
+    before = memo.code_version()
+    monkeypatch.setenv("TNSITE_LANG", "vi")
+    memo.code_version.cache_clear()
+    try:
+        assert memo.code_version() == before
+    finally:
+        monkeypatch.undo()
+        memo.code_version.cache_clear()
+
+
 def test_an_upgraded_dependency_changes_the_code_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
