@@ -94,8 +94,8 @@ def file_digest(path: Path) -> str:
 
 @cache
 def _content_digest(path: Path, size: int, mtime_ns: int) -> str:
-    """Keyed by the file's version: the weight and the cmap are asked for one after the
-    other, and again on every preview rebuild."""
+    """Keyed by the file's version, so an edited file is read again (a font's weight and cmap
+    are asked for one after the other, and again on every preview rebuild)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 

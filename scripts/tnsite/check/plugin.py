@@ -35,9 +35,11 @@ from tnsite.findings import Finding, has_errors, write_json
 from tnsite.stack.i18n import FINAL_PRIORITY, is_building_other_languages, is_final_post_build
 from tnsite.stack.versions import require_tested_stack
 
+# Inputs the preview does not watch here: MkDocs watches docs/ and mkdocs.yml, tnsite/data
+# watches data/, and a change of code needs a new preview.
+UNWATCHED = {"docs", "mkdocs.yml", "data", "scripts/tnsite"}
 # The source checks read nothing but the build's inputs and the day (check/state.py digests
 # both): a build whose sources did not change reports the same findings without reading them.
-UNWATCHED = {"docs", "mkdocs.yml", "data", "scripts/tnsite"}
 _SOURCE_FINDINGS: memo.ContentMemo[tuple[Finding, ...]] = memo.ContentMemo(4, keep="source-checks")
 
 
@@ -75,8 +77,7 @@ class CheckPlugin(BasePlugin[CheckConfig]):
     ) -> LiveReloadServer:
         """The preview rebuilds when any input the checks read is saved, not only docs/ and
         data/: the fix a message asks for may be in i18n/pending.yml, the photo manifest under
-        assets/, publications.yml or a template in overrides/. (docs/ and mkdocs.yml are
-        watched by MkDocs, data/ by tnsite/data; a change of code needs a new preview.)"""
+        assets/, publications.yml or a template in overrides/."""
         for name in INPUTS:
             path = self.project.root / name
             if name not in UNWATCHED and path.exists():

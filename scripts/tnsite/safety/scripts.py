@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from tnsite.memo import ContentMemo
 from tnsite.safety.content import is_forbidden_url
+from tnsite.stack.theme_listing import theme_files
 
 SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=)[^>]*>(.*?)</script>", re.S)
 JINJA_EXPRESSION = re.compile(r"\\\{\\\{.*?\\\}\\\}")
@@ -65,11 +65,7 @@ def known_scripts(theme_dirs: tuple[str, ...]) -> tuple[Known, ...]:
 def _templates(folder: Path) -> list[Path]:
     """The theme folder's templates. Hidden folders hold none (Material keeps its 14,000 icons
     in `.icons`), and walking them cost more than reading every template."""
-    found: list[Path] = []
-    for here, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        found += [Path(here, name) for name in files if name.endswith(".html")]
-    return sorted(found)
+    return sorted(folder / rel for rel in theme_files(str(folder)) if rel.endswith(".html"))
 
 
 def sha256_source(script: str) -> str:

@@ -14,23 +14,29 @@ files found are the same, and a template inside a dot folder still loads by name
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
 
+def theme_files(root: str, followlinks: bool = False) -> Iterator[str]:
+    """The files of a theme folder, as paths relative to it with `/`, dot folders left out
+    (the script audit reads the theme's templates through this walk too)."""
+    for folder, dirs, files in os.walk(root, followlinks=followlinks):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        rel = os.path.relpath(folder, root)
+        for name in files:
+            path = name if rel == "." else os.path.join(rel, name)
+            yield path.replace(os.sep, "/")
+
+
 class StaticListingLoader(jinja2.FileSystemLoader):
     def list_templates(self) -> list[str]:
-        found: set[str] = set()
-        for root in self.searchpath:
-            for folder, dirs, files in os.walk(root, followlinks=self.followlinks):
-                dirs[:] = [name for name in dirs if not name.startswith(".")]
-                rel = os.path.relpath(folder, root)
-                for name in files:
-                    path = name if rel == "." else os.path.join(rel, name)
-                    found.add(path.replace(os.sep, "/"))
-        return sorted(found)
+        return sorted(
+            {path for root in self.searchpath for path in theme_files(root, self.followlinks)}
+        )
 
 
 def list_static_files_quickly(config: MkDocsConfig) -> None:
