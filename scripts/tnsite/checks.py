@@ -24,6 +24,7 @@ class Check:
 
 def available_checks() -> list[Check]:
     """Every check, source checks first (they are cheap and explain most site findings)."""
+    from tnsite.audit.examples import check_examples
     from tnsite.data.checks import check_data
     from tnsite.i18n.rules import check_translations
     from tnsite.images.checks import check_images
@@ -36,5 +37,6 @@ def available_checks() -> list[Check]:
     checks.append(Check("images", check_images))
     checks.append(Check("data", check_data))
     checks.append(Check("publications", check_catalogue))
+    checks.append(Check("audit pages", check_examples))
     checks.append(Check("links", check_links, needs_site=True))
     return checks

@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.utils.templates import TemplateContext
 
-from tnsite.findings import BuildRefused, Finding, Severity
+from tnsite.findings import BuildRefused, Finding, SetupMissing, Severity
 
 if TYPE_CHECKING:
     from tnsite.data.store import Store
@@ -88,6 +88,10 @@ def report(config: MkDocsConfig, findings: Iterable[Finding]) -> None:
 class RefusedBuild(BuildRefused, Abort):
     """BuildRefused as MkDocs' own commands expect it: `mkdocs build` and `mkdocs serve` print
     the findings and exit, without a traceback."""
+
+
+class SetupStopped(SetupMissing, Abort):
+    """SetupMissing as MkDocs' own commands expect it: printed without a traceback."""
 
 
 class SocialCard(TypedDict):

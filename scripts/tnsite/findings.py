@@ -132,6 +132,16 @@ def emit(findings: Sequence[Finding], out: TextIO, lang: str = "en") -> None:
         print(f"{errors} error(s), {warnings} warning(s).", file=out)
 
 
+class SetupMissing(Exception):
+    """Something the build needs is not installed on this machine: no mistake in the
+    sources, so the message names the command that installs it, in both languages, and the
+    outcome is not remembered as the sources' (once installed, the next check builds again)."""
+
+    def __init__(self, msg: Msg) -> None:
+        self.msg = msg
+        super().__init__(msg.en)
+
+
 class BuildRefused(Exception):
     """The build stops because of these findings; the command line prints them like `tnsite
     check` does, in the editor's language."""

@@ -19,6 +19,12 @@ def page_url(md_path: str) -> str:
     return stem + "/"
 
 
+def address_key(url: str) -> str:
+    """Addresses that reach the same page compare equal ('x/index.html', 'x', 'x/')."""
+    url = url.removesuffix("index.html")
+    return url if not url or url.endswith("/") else url + "/"
+
+
 def relative_link(target_md: str, page_src_uri: str, languages: tuple[str, ...]) -> str:
     """A Markdown link from a page to another page of the same language tree.
 

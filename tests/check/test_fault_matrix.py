@@ -142,6 +142,21 @@ def _moved(root: Path) -> None:
         old.rename(old.with_name("ho-dau-tieng-moi.md"))
 
 
+def _source_moved(root: Path) -> None:
+    """Only the Vietnamese file renamed (GitHub's web page renames one file at a time)."""
+    old = root / "docs/vi/du-lich/ho-dau-tieng.md"
+    old.rename(old.with_name("ho-dau-tieng-moi.md"))
+
+
+def _language_lacking(root: Path) -> None:
+    edit(root, PAGE, "# Núi Bà Đen\n", "# Núi Bà Đen\n\n[中文版](le-hoi.md){hreflang=zh}\n")
+
+
+def _audited_deleted(root: Path) -> None:
+    edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
+    _deleted(root)
+
+
 FAULTS = [
     Fault("unclosed front matter", _unclosed, 1, lambda r: (PAGE, 4), "front-matter"),
     Fault("tab in front matter", _tab, 1, lambda r: (PAGE, 3), "front-matter"),
@@ -206,6 +221,15 @@ FAULTS = [
     ),
     Fault("deleted page with translations", _deleted, 1, None, "missing-page"),
     Fault("page moved by hand", _moved, 1, None, "missing-page"),
+    Fault("source page alone moved by hand", _source_moved, 1, None, "missing-page"),
+    Fault(
+        "link to a language the page lacks",
+        _language_lacking,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "hreflang=zh")),
+        "language-link",
+    ),
+    Fault("deleted page the audit measures", _audited_deleted, 1, None, "missing-page"),
 ]
 
 
@@ -259,12 +283,13 @@ def test_each_mistake_gets_one_message_per_cause_in_both_languages(
     assert "error(s)" in output_en and output_en != output_vi
 
 
+@pytest.mark.parametrize("move", [_moved, _source_moved], ids=["every language", "source only"])
 def test_a_page_moved_by_hand_is_finished_by_the_command_its_message_names(
-    clean_site: Path, tmp_path: Path
+    move: Callable[[Path], None], clean_site: Path, tmp_path: Path
 ) -> None:
     root = tmp_path / "p"
     shutil.copytree(clean_site, root, symlinks=True)
-    _moved(root)
+    move(root)
     code, output, _ = check(root, "en")
     old, new = "du-lich/ho-dau-tieng.md", "du-lich/ho-dau-tieng-moi.md"
     command = f"make move FROM={old} TO={new}"
@@ -278,3 +303,16 @@ def test_a_page_moved_by_hand_is_finished_by_the_command_its_message_names(
     assert not (root / "docs/vi" / old).exists() and (root / "docs/vi" / new).is_file()
     pending = (root / "i18n/pending.yml").read_text(encoding="utf-8")
     assert f"path: {new}" in pending and f"path: {old}" not in pending
+
+
+def test_a_deleted_page_lists_every_place_naming_it_once_the_audit_included(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _audited_deleted(root)
+    code, output, report = check(root, "en")
+    [error] = [f for f in report if f["severity"] == "error"]
+    audit_line = line_of(root, "audit.yml", "du-lich/le-hoi/")
+    assert code == 1 and f"audit.yml:{audit_line}" in error["extra"]["places"], output
+    assert "make delete PAGE=du-lich/le-hoi.md" in output

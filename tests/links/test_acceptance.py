@@ -110,7 +110,10 @@ def test_four_injected_faults_make_check_fail_with_four_findings(tmp_path: Path)
     ), json.dumps(findings, ensure_ascii=False, indent=1)
     messages = {f["rule"]: (f["message"], f["message_vi"]) for f in findings}
     assert "khong-co" in messages["broken-anchor"][0]
-    assert "Tiếng Việt" in messages["cross-language-link"][0]
+    # looked for as the file the editor named, from the file that names it
+    assert "(looked for docs/km/khong-co.md)" in messages["broken-link"][0]
+    assert "Vietnamese content" in messages["cross-language-link"][0]  # names in each language
+    assert "nội dung tiếng Việt" in messages["cross-language-link"][1]
     assert messages["missing-asset"][1] != messages["missing-asset"][0]  # bilingual
 
 

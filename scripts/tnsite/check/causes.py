@@ -20,6 +20,8 @@ reduced to their causes before an editor sees them:
 - pages declared pending in one language until one date are one warning at i18n/pending.yml
   listing them: a language added with its first pages would otherwise fill the screen with
   one warning per page still to translate;
+- a link that asks for a language the page has no version in is that one finding, not also
+  the finding that it lands on the page's own language;
 - causes come first: files that cannot be read, then other errors, then warnings.
 """
 
@@ -29,6 +31,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from tnsite.findings import Finding, Msg, Severity
+from tnsite.i18n.crosslinks import RULE as LANGUAGE_LINK
+from tnsite.links.classify import HREFLANG_MISMATCH
 
 UNREADABLE_RULES = {"front-matter-syntax", "data-syntax", "photo-manifest-syntax"}
 DEPENDS = "depends-on"
@@ -107,6 +111,8 @@ def _missing_pages(findings: list[Finding]) -> list[Finding]:
             kept += found
             continue
         found = order(found)
+        # A translation missing under a page's new name is no place pointing at the old one.
+        found = [f for f in found if not f.extra.get("follows_move")] or found
         first = found[0]
         where = list(dict.fromkeys(f"{f.path}:{f.line}" for f in found))
         listed = ", ".join(where)
@@ -135,9 +141,9 @@ def _missing_pages(findings: list[Finding]) -> list[Finding]:
                 first.line,
                 MISSING_PAGE,
                 Msg(
-                    f"the page {page} does not exist, but {len(found)} place(s) still point at "
+                    f"the page {page} does not exist, but {len(where)} place(s) still point at "
                     f"it: {listed}",
-                    f"trang {page} không còn nữa, nhưng {len(found)} chỗ vẫn trỏ tới nó: {listed}",
+                    f"trang {page} không còn nữa, nhưng {len(where)} chỗ vẫn trỏ tới nó: {listed}",
                 ),
                 Severity.ERROR,
                 first.col,
@@ -174,6 +180,13 @@ def _badly_named(findings: list[Finding]) -> list[Finding]:
     files = {f.path for f in findings if f.rule == FILE_NAME}
     kept = [f for f in findings if f.rule != FILE_NAME and f.extra.get("source") not in files]
     return kept + list(named.values())
+
+
+def _language_echoes(findings: list[Finding]) -> list[Finding]:
+    """A link to a language the page does not exist in is left pointing at the page's own
+    language: the built site's check then sees it land there, the same cause again."""
+    asked = {(f.path, f.line) for f in findings if f.rule == LANGUAGE_LINK}
+    return [f for f in findings if f.rule != HREFLANG_MISMATCH or (f.path, f.line) not in asked]
 
 
 def _printed_echoes(findings: list[Finding]) -> list[Finding]:
@@ -260,5 +273,5 @@ def _pending_together(findings: list[Finding]) -> list[Finding]:
 
 def resolve(findings: Iterable[Finding]) -> list[Finding]:
     """The findings an editor should read, one per cause, causes first."""
-    reduced = _badly_named(_printed_echoes(_unsafe_first(_unique(findings))))
+    reduced = _badly_named(_printed_echoes(_language_echoes(_unsafe_first(_unique(findings)))))
     return order(_pending_together(_stale_records(_missing_pages(_dependents(reduced)))))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tnsite.check.state import BuildState, fresh_state, inputs_digest, save_state
 from tnsite.config import Project
-from tnsite.findings import BuildRefused, Finding, Msg, Severity
+from tnsite.findings import BuildRefused, Finding, Msg, SetupMissing, Severity
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,17 @@ class Outcome:
 
 
 def _stopped(exc: BaseException) -> Finding:
-    """A build that failed outside the checks (MkDocs itself, a broken configuration)."""
+    """A build that failed outside the checks (MkDocs itself, a broken configuration, a
+    tool missing on this machine)."""
+    if isinstance(exc, SetupMissing):
+        return Finding(
+            "mkdocs.yml",
+            1,
+            "build-stopped",
+            Msg(f"the build stopped: {exc.msg.en}", f"quá trình dựng trang bị dừng: {exc.msg.vi}"),
+            Severity.ERROR,
+            hint=Msg("nothing was published", "chưa có gì được đăng"),
+        )
     text = str(exc).strip().split("\n", 1)[0] or type(exc).__name__
     return Finding(
         "mkdocs.yml",
@@ -57,10 +67,10 @@ def run_build(project: Project, site_dir: Path | None = None, *, show_log: bool 
     except BuildRefused as refused:
         save_state(project, BuildState(digest, "", tuple(refused.findings)))
         return Outcome(refused.findings, None)
-    except (MkDocsException, OSError, ValueError) as exc:
-        findings = [_stopped(exc)]
-        save_state(project, BuildState(digest, "", tuple(findings)))
-        return Outcome(findings, None)
+    except (MkDocsException, OSError, ValueError, SetupMissing) as exc:
+        # Not remembered: the cause may lie outside the sources (a tool not installed, a
+        # full disk), and `check` must build again once it is fixed.
+        return Outcome([_stopped(exc)], None)
     finally:
         if handler is not None:
             logging.getLogger("mkdocs").removeHandler(handler)

@@ -26,6 +26,7 @@ from tnsite.findings import Finding
 INPUTS = (
     "mkdocs.yml",
     "publications.yml",
+    "audit.yml",
     "docs",
     "data",
     "assets",

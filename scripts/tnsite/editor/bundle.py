@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tnsite.atomic import link_or_copy
+from tnsite.findings import Msg, SetupMissing
 
 NPM_STAMP_COMMAND = "make node_modules/.installed"
 
 
-class BundleMissing(RuntimeError):
+class BundleMissing(SetupMissing):
     """node_modules lacks a package the editor needs; the message says how to install it."""
 
 
@@ -43,10 +44,14 @@ def _package_dir(root: Path, package: str) -> Path:
     folder = root / "node_modules" / package
     if not (folder / "package.json").is_file():
         raise BundleMissing(
-            f"the web editor needs the npm package '{package}' in node_modules/: run "
-            f"`{NPM_STAMP_COMMAND}` (installs the versions pinned in package-lock.json) "
-            "and build again. / Trình biên tập web cần gói npm "
-            f"'{package}' trong node_modules/: chạy `{NPM_STAMP_COMMAND}` rồi dựng lại."
+            Msg(
+                f"the web editor needs the npm package '{package}' in node_modules/: run "
+                f"`{NPM_STAMP_COMMAND}` (installs the versions pinned in package-lock.json) "
+                "and build again",
+                f"trình biên tập web cần gói npm '{package}' trong node_modules/: chạy "
+                f"`{NPM_STAMP_COMMAND}` (cài đúng các phiên bản ghi trong package-lock.json) "
+                "rồi dựng lại",
+            )
         )
     return folder
 
@@ -59,8 +64,14 @@ def copy_bundle(root: Path, admin: Path) -> list[Path]:
         found = [p for pattern in part.patterns for p in sorted(base.glob(pattern)) if p.is_file()]
         if not found:
             raise BundleMissing(
-                f"node_modules/{part.package}/{part.source} has none of {', '.join(part.patterns)}:"
-                f" reinstall with `rm -rf node_modules && {NPM_STAMP_COMMAND}`."
+                Msg(
+                    f"node_modules/{part.package}/{part.source} has none of "
+                    f"{', '.join(part.patterns)}: reinstall with `rm -rf node_modules && "
+                    f"{NPM_STAMP_COMMAND}`",
+                    f"node_modules/{part.package}/{part.source} thiếu các tệp "
+                    f"{', '.join(part.patterns)}: cài lại bằng `rm -rf node_modules && "
+                    f"{NPM_STAMP_COMMAND}`",
+                )
             )
         for file in found:
             dest = admin / part.target / file.relative_to(base)

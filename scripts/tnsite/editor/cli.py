@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from tnsite.config import Project
+from tnsite.findings import SetupMissing
 
 
 @click.command(name="report-pr")
@@ -60,7 +61,11 @@ def edit(project: Project) -> None:
     if not (site / "index.html").is_file():
         click.echo("error: no built site: run `make build` first.", err=True)
         sys.exit(2)
-    editor = LocalEditor(project, site, tools=project.root).start()
+    try:
+        editor = LocalEditor(project, site, tools=project.root).start()
+    except SetupMissing as exc:
+        click.echo(f"error: {exc.msg.en}\nlỗi: {exc.msg.vi}", err=True)
+        sys.exit(2)
     click.echo(f"Trình biên tập / editor: {editor.url}  (Ctrl+C để dừng / to stop)")
     try:
         while True:

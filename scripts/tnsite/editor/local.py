@@ -19,6 +19,7 @@ from tnsite.config import Project
 from tnsite.editor.admin import Site, site_base_path, write_admin
 from tnsite.editor.bundle import NPM_STAMP_COMMAND, BundleMissing
 from tnsite.editor.cmsconfig import Backend
+from tnsite.findings import Msg
 
 SERVER_SCRIPT = Path("node_modules") / "decap-server" / "dist" / "index.js"
 
@@ -68,7 +69,12 @@ class LocalEditor:
     def start(self) -> LocalEditor:
         script = self.tools / SERVER_SCRIPT
         if not script.is_file():
-            raise BundleMissing(f"{script} is missing: run `{NPM_STAMP_COMMAND}`.")
+            raise BundleMissing(
+                Msg(
+                    f"{script} is missing: run `{NPM_STAMP_COMMAND}`",
+                    f"thiếu {script}: chạy `{NPM_STAMP_COMMAND}`",
+                )
+            )
         self.proxy_port = free_port()
         env = {
             **os.environ,

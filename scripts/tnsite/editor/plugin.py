@@ -7,11 +7,10 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 
 from tnsite.config import Project, load_project
-from tnsite.contracts import PreviewAware
+from tnsite.contracts import PreviewAware, SetupStopped
 from tnsite.editor.admin import Site, site_base_path, write_admin
 from tnsite.editor.bundle import BundleMissing
 from tnsite.editor.cmsconfig import Backend, repo_from_site_url
@@ -67,5 +66,5 @@ class EditorPlugin(PreviewAware, BasePlugin[EditorConfig]):
                 self.config.ui_language,
             )
         except BundleMissing as exc:
-            raise Abort(f"editor: {exc}") from exc
+            raise SetupStopped(exc.msg) from exc
         log.info("editor: /%s/ written (%d files)", self.config.folder, len(written))

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from tnsite.alternates import SourceIndex, md_candidates, split_language
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg, Severity
+from tnsite.i18n.names import lang_name
 from tnsite.mdsource import Source
 from tnsite.urls import relative_href
 
@@ -90,24 +91,22 @@ def relink(
         found = next((md for md in candidates if index.is_real_translation(lang, md)), None)
         if found is None:
             line, col = _line_of(source, posixpath.basename(rest.rstrip("/")), lang)
-            name = project.language(lang)
+            en, vi = lang_name(lang, "en"), lang_name(lang, "vi")
             findings.append(
                 Finding(
                     rel,
                     line,
                     RULE,
                     Msg(
-                        f"the link to '{href}' asks for the {name.name} version of the page, "
+                        f"the link to '{href}' asks for the {en} version of the page, "
                         f"which does not exist",
-                        f"liên kết tới '{href}' yêu cầu bản {name.name} của trang, nhưng bản "
-                        "này chưa có",
+                        f"liên kết tới '{href}' yêu cầu bản {vi} của trang, nhưng bản này chưa có",
                     ),
                     Severity.ERROR,
                     col,
                     Msg(
-                        f"link to a page that exists in {name.name}, or remove {{hreflang={lang}}}",
-                        f"hãy liên kết tới trang đã có bản {name.name}, hoặc bỏ "
-                        f"{{hreflang={lang}}}",
+                        f"link to a page that exists in {en}, or remove {{hreflang={lang}}}",
+                        f"hãy liên kết tới trang đã có bản {vi}, hoặc bỏ {{hreflang={lang}}}",
                     ),
                 )
             )

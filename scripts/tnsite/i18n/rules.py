@@ -144,8 +144,14 @@ def _gone(page: str, moved_to: dict[str, str]) -> dict[str, object]:
 
 
 def _renamed(model: Model) -> dict[str, str]:
-    """Pages moved by hand, old path → new path, as their translations show: a translation
-    now at a source page's path whose `translation.source` still names a page that is gone."""
+    """Pages moved by hand, old path → new path, as their translations show.
+
+    Either the translations moved with their source (a translation now at a source page's
+    path whose `translation.source` still names a page that is gone), or only the source
+    moved: a translation left at a path with no source page holds in `source_version` the
+    snapshot of the source it was made from, and the source page whose sections match it
+    (and which has no translation in that language yet) is where that page went.
+    """
     moves: dict[str, str] = {}
     for lang in model.project.translation_codes:
         for doc in model.pages.get(lang, {}).values():
@@ -157,7 +163,40 @@ def _renamed(model: Model) -> dict[str, str]:
                 and doc.path in model.sources
             ):
                 moves.setdefault(declared, doc.path)
+    for lang in model.project.translation_codes:
+        for doc in model.orphans(lang):
+            if doc.path not in moves:
+                found = _source_now_at(model, lang, doc)
+                if found:
+                    moves[doc.path] = found
     return moves
+
+
+RENAME_LIKENESS = 0.5  # share of the old source's sections found in the page it became
+
+
+def _source_now_at(model: Model, lang: str, orphan: PageDoc) -> str | None:
+    """The source page an orphan translation was made from, now under another name."""
+    recorded = orphan.source_version
+    old = model.store.load(recorded) if recorded else None
+    if old is None or not old.sections:
+        return None
+    hashes = {s.hash for s in old.sections}
+    keys = {s.key for s in old.sections}
+    scores: dict[str, float] = {}
+    for path in model.sources:
+        if model.exists(lang, path):
+            continue
+        now = model.current_snapshot(path).sections
+        same = sum(1 for s in now if s.hash in hashes)
+        renamed = sum(1 for s in now if s.hash not in hashes and s.key in keys)
+        scores[path] = (same + renamed / 2) / len(old.sections)
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < RENAME_LIKENESS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two pages as likely: the editor names the new one
+    return ranked[0][0]
 
 
 def coverage(model: Model) -> list[Finding]:
@@ -171,6 +210,12 @@ def coverage(model: Model) -> list[Finding]:
         for declared in model.pending
         if declared.path in moved_to
     }
+    # A source page moved by hand without its translations: they are missing under the new
+    # name only because they are still under the old one.
+    for lang in model.project.translation_codes:
+        for doc in model.orphans(lang):
+            if doc.path in moved_to:
+                waiting[lang, moved_to[doc.path]] = doc.path
     for lang in model.project.translation_codes:
         name_en, name_vi = _names(lang)
         for entry in model.entries(lang):
@@ -219,7 +264,9 @@ def coverage(model: Model) -> list[Finding]:
                 )
             extra: dict[str, object] = {"source": source, "lang": lang}
             if (lang, entry.path) in waiting:
+                # not a place naming the old page: a file that comes with the move
                 extra["missing_page"] = waiting[lang, entry.path]
+                extra["follows_move"] = True
             findings.append(
                 Finding(
                     missing,
@@ -277,6 +324,7 @@ def coverage(model: Model) -> list[Finding]:
 
 def orphans(model: Model) -> list[Finding]:
     findings: list[Finding] = []
+    moved_to = _renamed(model)
     for lang in model.project.translation_codes:
         for doc in model.orphans(lang):
             source = docs_path(model.project, model.source_code, doc.path)
@@ -297,7 +345,7 @@ def orphans(model: Model) -> list[Finding]:
                         "Nếu trang gốc đã được chuyển hoặc đổi tên, chuyển tệp này về cùng "
                         "đường dẫn; nếu trang gốc đã bị xóa, xóa cả tệp này.",
                     ),
-                    extra={"missing_page": doc.path},
+                    extra=_gone(doc.path, moved_to),
                 )
             )
     return findings

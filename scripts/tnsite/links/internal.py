@@ -8,12 +8,15 @@ number of pages affected.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
 
 from tnsite.alternates import BuiltPage, SourceIndex, md_candidates, split_language
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg, sort_key
 from tnsite.i18n.markdown import scan
+from tnsite.i18n.names import lang_name
 from tnsite.links.classify import BROKEN_ANCHOR, BROKEN_LINK, HREFLANG_MISMATCH, MISSING_ASSET
 from tnsite.links.resolve import Resolver
 from tnsite.links.scan import Ref
@@ -58,15 +61,36 @@ def heading_ids(project: Project, index: SourceIndex, target: str) -> list[str]:
     return [h.key for h in scan(text, source.body_line, built.md or "").headings]
 
 
+def _markdown_target(project: Project, group: _Group) -> tuple[str, str] | None:
+    """The file a link to a .md file names, resolved from the file that wrote it (the file,
+    and the page's path in its language folder): the editor wrote a path to a file, not an
+    address in the built site, and a broken one is looked for in that form."""
+    origin = group.origin
+    parts = urlsplit(origin.written or group.ref.url)
+    path = unquote(parts.path)
+    if origin.kind != "markdown" or parts.scheme or parts.netloc:
+        return None
+    if path.startswith("/") or not path.endswith(".md"):
+        return None
+    file = posixpath.normpath(posixpath.join(posixpath.dirname(origin.path), path))
+    docs = project.docs_dir.relative_to(project.root).as_posix() + "/"
+    lang, _, page = file.removeprefix(docs).partition("/")
+    if not file.startswith(docs) or lang not in project.codes or not page:
+        return None
+    return file, page
+
+
 def _message(project: Project, group: _Group, anchors: list[str] | None = None) -> tuple[Msg, Msg]:
     url, target, page = group.origin.written or group.ref.url, group.target, group.page
     where = _where(group.origin)
     fragment = url.split("#", 1)[1] if "#" in url else ""
     if group.rule == BROKEN_LINK:
+        written = _markdown_target(project, group)
+        wanted = written[0] if written else target
         return (
             Msg(
-                f"link '{url}' leads to no page (looked for {target})" + where.en,
-                f"liên kết '{url}' không dẫn tới trang nào (đã tìm {target})" + where.vi,
+                f"link '{url}' leads to no page (looked for {wanted})" + where.en,
+                f"liên kết '{url}' không dẫn tới trang nào (đã tìm {wanted})" + where.vi,
             ),
             Msg(
                 "Correct the path (link to the .md file, e.g. ../dau-tu/index.md) or create "
@@ -102,38 +126,39 @@ def _message(project: Project, group: _Group, anchors: list[str] | None = None) 
             ),
         )
     langs = languages_of(project)
-    here = project.language(langs.of(page))
-    there = project.language(langs.of(target))
+    here, there = langs.of(page), langs.of(target)
     if group.rule == HREFLANG_MISMATCH:
-        claimed = project.language(group.ref.hreflang or here.code)
+        claimed = group.ref.hreflang or here
         return (
             Msg(
-                f"link '{url}' says it leads to the {claimed.name} page (hreflang="
-                f"{claimed.code}) but lands on a {there.name} page ({target})" + where.en,
-                f"liên kết '{url}' ghi là dẫn tới trang {claimed.name} (hreflang="
-                f"{claimed.code}) nhưng lại tới trang {there.name} ({target})" + where.vi,
+                f"link '{url}' says it leads to the {lang_name(claimed, 'en')} page (hreflang="
+                f"{claimed}) but lands on the {lang_name(there, 'en')} page {target}" + where.en,
+                f"liên kết '{url}' ghi là dẫn tới trang {lang_name(claimed, 'vi')} (hreflang="
+                f"{claimed}) nhưng lại tới trang {lang_name(there, 'vi')} {target}" + where.vi,
             ),
             Msg(
-                f"write the page's path in the language tree, as for any link, and keep "
-                f"{{hreflang={claimed.code}}}: e.g. [..](../du-lich/le-hoi.md){{hreflang="
-                f"{claimed.code}}}; the build points it at the {claimed.name} page",
-                f"viết đường dẫn của trang như mọi liên kết khác và giữ {{hreflang="
-                f"{claimed.code}}}: ví dụ [..](../du-lich/le-hoi.md){{hreflang={claimed.code}}}; "
-                f"khi dựng, liên kết sẽ trỏ tới trang {claimed.name}",
+                "write the page's path as for a link in this page's own language (the .md "
+                f"file, not an address or another language's folder) and keep "
+                f"{{hreflang={claimed}}}: the build points it at the "
+                f"{lang_name(claimed, 'en')} page",
+                "viết đường dẫn của trang như một liên kết trong chính ngôn ngữ của trang này "
+                f"(tệp .md, không phải địa chỉ web hay thư mục của ngôn ngữ khác) và giữ "
+                f"{{hreflang={claimed}}}: khi dựng, liên kết sẽ trỏ tới trang "
+                f"{lang_name(claimed, 'vi')}",
             ),
         )
     return (
         Msg(
-            f"link '{url}' on a {here.name} page leads into {there.name} content ({target})"
-            + where.en,
-            f"liên kết '{url}' trên trang {here.name} dẫn sang nội dung {there.name} ({target})"
-            + where.vi,
+            f"link '{url}' on a {lang_name(here, 'en')} page leads into "
+            f"{lang_name(there, 'en')} content ({target})" + where.en,
+            f"liên kết '{url}' trên trang {lang_name(here, 'vi')} dẫn sang nội dung "
+            f"{lang_name(there, 'vi')} ({target})" + where.vi,
         ),
         Msg(
-            f"Link to the {here.name} version of the page; if the reader should really switch "
-            f"language, mark the link with {{hreflang={there.code}}} after it.",
-            f"Liên kết tới bản {here.name} của trang; nếu thật sự muốn chuyển ngôn ngữ, thêm "
-            f"{{hreflang={there.code}}} ngay sau liên kết.",
+            f"Link to the {lang_name(here, 'en')} version of the page; if the reader should "
+            f"really switch language, mark the link with {{hreflang={there}}} after it.",
+            f"Liên kết tới bản {lang_name(here, 'vi')} của trang; nếu thật sự muốn chuyển ngôn "
+            f"ngữ, thêm {{hreflang={there}}} ngay sau liên kết.",
         ),
     )
 
@@ -143,8 +168,11 @@ def _missing_page(project: Project, index: SourceIndex, group: _Group) -> str | 
     deleted or renamed): every place that still points at it is then one cause."""
     if group.rule != BROKEN_LINK:
         return None
+    written = _markdown_target(project, group)
     target = group.target.split("#", 1)[0]
     _lang, rest = split_language(project, target)
+    if written:
+        rest = written[1]
     if rest.endswith(".md"):
         candidates: tuple[str, ...] = (rest,)
     else:

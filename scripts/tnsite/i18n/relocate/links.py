@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from tnsite.config import Project
 from tnsite.mdsource import REFDEF_DEST, Source, blank_code_spans
-from tnsite.urls import page_url, relative_href
+from tnsite.urls import address_key, page_url, relative_href
 
 FILE, URL, SITE = "file", "url", "site"
 # Where Source.links puts the column of a destination found in raw HTML or in a style.
@@ -108,12 +108,6 @@ def _join(base: str, path: str, keep_slash: bool) -> str | None:
         return None
     folder = path.endswith(("/", "/.", "/..")) or path in (".", "..")
     return norm + "/" if keep_slash and norm and folder else norm
-
-
-def address_key(url: str) -> str:
-    """Addresses that reach the same page compare equal ('x/index.html', 'x', 'x/')."""
-    url = url.removesuffix("index.html")
-    return url if not url or url.endswith("/") else url + "/"
 
 
 @dataclass(frozen=True)
