@@ -107,6 +107,14 @@ class Project:
         """Whether a page missing in a language is built from the default language's file."""
         return bool(_i18n_config(self.raw).get("fallback_to_default", True))
 
+    @property
+    def native_digits(self) -> frozenset[str]:
+        """The languages whose pages are written with their own digits (Khmer ១២៣): the data
+        plugin's `native_digits` option, which every plugin that writes a date or a figure
+        follows (tnsite/numerals.py)."""
+        options = _plugin_options(self.raw, "tnsite/data") or {}
+        return frozenset(str(code) for code in options.get("native_digits") or [])
+
     def with_site(self, site: Path) -> Project:
         """The same project reading its built site from `site` (a build folder)."""
         raw = dict(self.raw)
@@ -138,10 +146,19 @@ class Project:
         return out
 
 
-def _i18n_config(raw: dict[str, Any]) -> dict[str, Any]:
+def _plugin_options(raw: dict[str, Any], name: str) -> dict[str, Any] | None:
     for plugin in raw.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return plugin["i18n"] or {}
+        if isinstance(plugin, dict) and name in plugin:
+            return plugin[name] or {}
+        if plugin == name:
+            return {}
+    return None
+
+
+def _i18n_config(raw: dict[str, Any]) -> dict[str, Any]:
+    options = _plugin_options(raw, "i18n")
+    if options is not None:
+        return options
     raise ValueError("mkdocs.yml has no `i18n` plugin: the language list lives there")
 
 

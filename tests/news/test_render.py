@@ -54,3 +54,35 @@ def test_empty_lists_say_so() -> None:
     assert STRINGS["en"]["news_empty"] in render.news_list(
         [], lang="en", link=link, strings=STRINGS["en"]
     )
+
+
+def test_dates_take_the_digits_of_the_pages_figures() -> None:
+    items = [NewsItem("tin-tuc/a.md", "km", "ព័ត៌មាន", "ពិពណ៌នា", dt.date(2026, 2, 20))]
+    native = render.news_list(
+        items, lang="km", link=link, strings=STRINGS["km"], native_digits=True
+    )
+    latin = render.news_list(items, lang="km", link=link, strings=STRINGS["km"])
+    assert "២០ កុម្ភៈ ២០២៦" in native and 'datetime="2026-02-20"' in native
+    assert "20 កុម្ភៈ 2026" in latin
+    event = render.events_list(
+        [EVENT],
+        lang="km",
+        fallback="vi",
+        link=link,
+        strings=STRINGS["km"],
+        calendar_href="../events.ics",
+        event_href=lambda e: f"../events/{e.id}.ics",
+        native_digits=True,
+    )
+    assert "១៥ កញ្ញា ២០២៧" in event and "2027-09-15" in event
+
+
+def test_khmer_pages_of_the_real_site_write_dates_in_khmer_digits(built_site: Path) -> None:
+    """The data plugin's native_digits reaches every date a Khmer visitor reads: news, events,
+    and the notes on translations."""
+    import re
+
+    dates = re.compile(r"<time[^>]*>([^<]*)</time>")
+    pages = ["km/tin-tuc/index.html", "km/su-kien/index.html", "km/index.html"]
+    shown = [d for page in pages for d in dates.findall((built_site / page).read_text("utf-8"))]
+    assert shown and not [d for d in shown if re.search(r"[0-9]", d)], shown

@@ -24,9 +24,9 @@ from tests.conftest import ROOT
 from tests.publish import pdfread
 from tnsite.alternates import SourceIndex
 from tnsite.config import Project, load_project
-from tnsite.data.fmt import native_digit_table
 from tnsite.links.internal import link_findings
 from tnsite.links.site import scan_site
+from tnsite.numerals import native_digit_table
 from tnsite.publish.catalogue import Publication, load_catalogue
 from tnsite.publish.plugin import STRINGS
 from tnsite.strings import load_strings

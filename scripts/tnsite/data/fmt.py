@@ -12,8 +12,8 @@ its Khmer pages show Khmer digits (`១,២៣៤.៥`, `ឆ្នាំ ២០�
   inside such a sentence looks like a foreign insert;
 - Khmer digits map one to one onto 0–9, so the value stays exact; the machine-readable value
   (`<data value="8500">`) is always written with Latin digits;
-- the digits come from ICU's `native` numbering system for the language, so the same option
-  works for any language that has native digits.
+- the digits come from ICU's `native` numbering system for the language
+  (tnsite/numerals.py), so the same option works for any language that has native digits.
 
 With native digits on, the words the views write around figures (units, labels, dates) get
 the same digits, so a page never mixes the two systems.
@@ -29,28 +29,17 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
+from tnsite.numerals import native_digit_table
+
 NBSP = "\u00a0"
 # The words around figures, per language (units, qualifiers, labels).
 STRINGS = Path(__file__).with_name("strings.yml")
-
-
-@lru_cache(maxsize=8)
-def native_digit_table(lang: str) -> dict[int, str]:
-    """A str.translate table from 0-9 to the language's native digits (empty when Latin)."""
-    import icu
-
-    system = icu.NumberingSystem.createInstance(icu.Locale(f"{lang}@numbers=native"))
-    digits = system.getDescription()
-    if system.isAlgorithmic() or len(digits) != 10 or digits == "0123456789":
-        return {}
-    return {ord(str(i)): digits[i] for i in range(10)}
 
 
 def parse_as_of(text: str) -> tuple[dt.date, str]:

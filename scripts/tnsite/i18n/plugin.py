@@ -162,6 +162,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 page_url=page.url,
                 source_url=self.project.language(real).url_prefix + page_url(path),
                 until=active.until if active else None,
+                native_digits=build in self.project.native_digits,
             )
         elif build != self.project.source_code:
             doc = self.model.doc(build, path)
@@ -178,6 +179,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                         page_url=page.url,
                         source_url=self.project.language(self.project.source_code).url_prefix
                         + page_url(path),
+                        native_digits=build in self.project.native_digits,
                     )
         context = site_context(mkdocs_context)
         context["tn_i18n"] = info

@@ -15,11 +15,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from babel.dates import format_date
-
 from tnsite.contracts import StaleNote
 from tnsite.i18n.model import REVIEWED
 from tnsite.i18n.names import lang_name
+from tnsite.numerals import long_date
 
 HREFLANG_LINK = re.compile(
     r"""[ \t]*<link\b(?=[^>]*\brel\s*=\s*["']?alternate\b)(?=[^>]*\bhreflang\s*=)[^>]*>[ \t]*\n?""",
@@ -55,13 +54,12 @@ def fallback(
     page_url: str,
     source_url: str,
     until: dt.date | None,
+    native_digits: bool = False,
 ) -> Fallback:
     source_name = lang_name(source_lang, lang)
     planned = ""
     if until is not None:
-        planned = strings["fallback_planned"].format(
-            date=format_date(until, format="long", locale=lang)
-        )
+        planned = strings["fallback_planned"].format(date=long_date(until, lang, native_digits))
     return Fallback(
         lang=lang,
         source_lang=source_lang,
@@ -87,13 +85,14 @@ def stale_note(
     changed: dt.date,
     page_url: str,
     source_url: str,
+    native_digits: bool = False,
 ) -> StaleNote:
     """The note on a translation whose source changed since it was made: the visitor learns the
     page may be behind, since when, and where the current text is."""
     source_name = lang_name(source_lang, lang)
     return {
         "text": strings["stale_note"].format(
-            source_language=source_name, date=format_date(changed, format="long", locale=lang)
+            source_language=source_name, date=long_date(changed, lang, native_digits)
         ),
         "link": strings["stale_link"].format(source_language=source_name),
         "href": relative_href(page_url, source_url),

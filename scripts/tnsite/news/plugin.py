@@ -65,6 +65,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         lang = current_language(config)
         strings = self.strings[lang]
         prefix = self.project.language(lang).url_prefix
+        native = lang in self.project.native_digits
 
         def link(target: str) -> str:
             return relative_link(target, page.file.src_uri, self.project.codes)
@@ -74,7 +75,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             count = int(directive.options.get("count", 0) or 0) or None
             if kind == "news" and view == "latest":
                 items = news_items(self.project, lang, self.config.news_dir)[:count]
-                return render.news_list(items, lang=lang, link=link, strings=strings)
+                return render.news_list(
+                    items, lang=lang, link=link, strings=strings, native_digits=native
+                )
             if kind == "events" and view == "upcoming":
                 href = relative_href(prefix + self.config.calendar_file, page.url)
                 return render.events_list(
@@ -87,6 +90,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                     event_href=lambda event: relative_href(
                         f"{prefix}{self.config.events_dir}/{event.id}.ics", page.url
                     ),
+                    native_digits=native,
                 )
             raise PluginError(
                 f"{page.file.src_path}: unknown directive '{directive.raw}': use "

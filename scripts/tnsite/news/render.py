@@ -10,26 +10,26 @@ import datetime as dt
 import html
 from collections.abc import Callable, Mapping, Sequence
 
-from babel.dates import format_date
-
 from tnsite.news.events import Event
 from tnsite.news.items import NewsItem
+from tnsite.numerals import long_date
 
 Link = Callable[[str], str]  # Markdown path in the language tree → link from the current page
 
 
-def long_date(date: dt.date, lang: str) -> str:
-    return format_date(date, format="long", locale=lang)
-
-
-def date_range(start: dt.date, end: dt.date, lang: str) -> str:
+def date_range(start: dt.date, end: dt.date, lang: str, native: bool) -> str:
     if start == end:
-        return long_date(start, lang)
-    return f"{long_date(start, lang)} – {long_date(end, lang)}"
+        return long_date(start, lang, native)
+    return f"{long_date(start, lang, native)} – {long_date(end, lang, native)}"
 
 
 def news_list(
-    items: Sequence[NewsItem], *, lang: str, link: Link, strings: Mapping[str, str]
+    items: Sequence[NewsItem],
+    *,
+    lang: str,
+    link: Link,
+    strings: Mapping[str, str],
+    native_digits: bool = False,
 ) -> str:
     if not items:
         return f'<p class="tn-empty">{html.escape(strings["news_empty"])}</p>'
@@ -37,7 +37,8 @@ def news_list(
     for item in items:
         note = f" {strings['in_language']}" if item.lang != lang else ""
         lines.append(f"- [{item.title}]({link(item.path)}){note}  ")
-        stamp = f'<time datetime="{item.date.isoformat()}">{long_date(item.date, lang)}</time>'
+        shown = long_date(item.date, lang, native_digits)
+        stamp = f'<time datetime="{item.date.isoformat()}">{shown}</time>'
         lines.append(f"  {stamp} · {item.description}")
     lines += ["", "</div>"]
     return "\n".join(lines)
@@ -52,6 +53,7 @@ def events_list(
     strings: Mapping[str, str],
     calendar_href: str,
     event_href: Callable[[Event], str],
+    native_digits: bool = False,
 ) -> str:
     if not events:
         body = f'<p class="tn-empty">{html.escape(strings["events_empty"])}</p>'
@@ -64,7 +66,7 @@ def events_list(
                 name = f"[{name}]({target})"
             when = (
                 f'<time datetime="{event.start.isoformat()}">'
-                f"{date_range(event.start, event.end, lang)}</time>"
+                f"{date_range(event.start, event.end, lang, native_digits)}</time>"
             )
             lunar = f" ({strings['lunar_note']})" if event.rule == "lunar" else ""
             place = event.place(lang, fallback)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from tnsite.data.fmt import native_digit_table
+from tnsite.numerals import native_digit_table
 from tnsite.urls import relative_href
 
 MARKER = re.compile(r"<!--tn-pub-size:(?P<id>[a-z0-9-]+):(?P<lang>[A-Za-z0-9_-]+)-->")

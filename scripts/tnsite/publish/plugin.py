@@ -100,8 +100,7 @@ class PublishPlugin(PreviewAware, BasePlugin[PublishConfig]):
             return
         root = self.project.root
         site = Path(config.site_dir)
-        data = config.plugins.get("tnsite/data")
-        native = set(getattr(getattr(data, "config", None), "native_digits", None) or [])
+        native = set(self.project.native_digits)
         publisher = Publisher(
             self.project,
             self.catalogue,

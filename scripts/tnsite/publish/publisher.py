@@ -20,16 +20,15 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import cast
 
-from babel.dates import format_date
 from lxml import etree
 from lxml import html as lxml_html
 
 from tnsite.alternates import SourceIndex
 from tnsite.config import Project
-from tnsite.data.fmt import native_digit_table
 from tnsite.findings import Finding, Msg
 from tnsite.images.cache import ContentCache
 from tnsite.memo import ContentMemo, file_digest
+from tnsite.numerals import long_date, native_digit_table
 from tnsite.publish.catalogue import RULE, Catalogue, Publication
 from tnsite.publish.compose import Composed, Composer, Cover, text_by_language
 from tnsite.publish.download import output_path
@@ -153,8 +152,7 @@ class Publisher:
     ) -> tuple[Job | None, list[Finding]]:
         strings = self.strings[lang]
         language = self.project.language(lang)
-        digits = native_digit_table(lang) if lang in self.native else {}
-        edition = format_date(date.date(), format="long", locale=lang).translate(digits)
+        edition = long_date(date.date(), lang, lang in self.native)
         online = self.project.site_url + language.url_prefix + page_url(pub.pages[0])
         cover = Cover(
             site_name=language.site_name,
