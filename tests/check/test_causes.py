@@ -166,3 +166,46 @@ def test_pages_pending_together_are_one_warning_at_the_pending_file() -> None:
     assert rules(found) == [("docs/km/a.md", 1, "pending"), ("i18n/pending.yml", 9, "pending")]
     assert "3 pages not yet translated into Chinese" in found[1].message.en
     assert "docs/zh/c.md" in found[1].message.vi
+
+
+def test_a_translation_is_not_asked_to_copy_an_error_of_its_source() -> None:
+    found = [
+        f("docs/vi/a.md", 12, "broken-link"),
+        f(
+            "docs/en/a.md",
+            14,
+            "structure-mismatch",
+            Severity.WARNING,
+            source_place="docs/vi/a.md:12",
+        ),
+        f(
+            "docs/km/a.md",
+            14,
+            "structure-mismatch",
+            Severity.WARNING,
+            source_place="docs/vi/a.md:12",
+        ),
+        f(
+            "docs/km/a.md",
+            20,
+            "structure-mismatch",
+            Severity.WARNING,
+            source_place="docs/vi/a.md:18",
+        ),
+    ]
+    assert rules(resolve(found)) == [
+        ("docs/vi/a.md", 12, "broken-link"),
+        ("docs/km/a.md", 20, "structure-mismatch"),  # a link that works in the source: copy it
+    ]
+
+
+def test_a_link_to_a_language_the_page_lacks_is_not_also_a_link_landing_elsewhere() -> None:
+    found = [
+        f("docs/en/a.md", 5, "hreflang-mismatch", col=7),
+        f("docs/en/a.md", 5, "language-link", col=7),
+        f("docs/en/b.md", 5, "hreflang-mismatch", col=7),  # written as an address: its own cause
+    ]
+    assert rules(resolve(found)) == [
+        ("docs/en/a.md", 5, "language-link"),
+        ("docs/en/b.md", 5, "hreflang-mismatch"),
+    ]

@@ -20,6 +20,8 @@ reduced to their causes before an editor sees them:
 - pages declared pending in one language until one date are one warning at i18n/pending.yml
   listing them: a language added with its first pages would otherwise fill the screen with
   one warning per page still to translate;
+- a translation is not asked to copy what is an error in its source (a broken link there
+  is fixed there, not added to every translation);
 - a link that asks for a language the page has no version in is that one finding, not also
   the finding that it lands on the page's own language;
 - causes come first: files that cannot be read, then other errors, then warnings.
@@ -182,6 +184,13 @@ def _badly_named(findings: list[Finding]) -> list[Finding]:
     return kept + list(named.values())
 
 
+def _errors_not_copied(findings: list[Finding]) -> list[Finding]:
+    """A translation missing something its source has, at a place the source has an error:
+    the error is the cause, and copying it would spread it."""
+    wrong = {f"{f.path}:{f.line}" for f in findings if f.severity is Severity.ERROR}
+    return [f for f in findings if f.extra.get("source_place") not in wrong]
+
+
 def _language_echoes(findings: list[Finding]) -> list[Finding]:
     """A link to a language the page does not exist in is left pointing at the page's own
     language: the built site's check then sees it land there, the same cause again."""
@@ -273,5 +282,7 @@ def _pending_together(findings: list[Finding]) -> list[Finding]:
 
 def resolve(findings: Iterable[Finding]) -> list[Finding]:
     """The findings an editor should read, one per cause, causes first."""
-    reduced = _badly_named(_printed_echoes(_language_echoes(_unsafe_first(_unique(findings)))))
+    reduced = _unique(findings)
+    reduced = _errors_not_copied(_language_echoes(_unsafe_first(reduced)))
+    reduced = _badly_named(_printed_echoes(reduced))
     return order(_pending_together(_stale_records(_missing_pages(_dependents(reduced)))))

@@ -472,6 +472,7 @@ def _compare(
                     "trong bản dịch" + (f" ({count}×)" if count > 1 else "") + "; hãy thêm.",
                 ),
                 Severity.WARNING,
+                extra={"source_place": f"{source.rel}:{source_line}"},
             )
         )
     for value, _count in (have - want).items():
