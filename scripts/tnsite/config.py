@@ -18,7 +18,7 @@ import yaml
 from tnsite import yamlread
 
 
-class _PermissiveLoader(yaml.SafeLoader):
+class _PermissiveLoader(yamlread.SafeLoader):
     """Reads mkdocs.yml without importing the Python objects its `!!python/name` tags name."""
 
 

@@ -11,6 +11,7 @@ rules in the browser (scripts/tnsite/search/rules.js); a test runs both on the s
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -57,3 +58,10 @@ def khmer_share(text: str) -> float:
     if not letters:
         return 0.0
     return sum(is_khmer(c) for c in letters) / len(letters)
+
+
+def closest(word: str, options: list[str] | tuple[str, ...]) -> str:
+    """The option an editor most likely meant by a misspelt `word` ("" when none is close):
+    the suggestion "did you mean …?" of every message about a name that does not exist."""
+    match = difflib.get_close_matches(word, list(options), n=1)
+    return match[0] if match else ""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import yaml
 
 from tnsite.findings import Msg
+from tnsite.yamlread import IMPOSSIBLE_DATE
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,16 @@ _RESERVED = (
     ),
     Msg("put the value in double quotes", "đặt giá trị trong ngoặc kép"),
 )
+_DATE = (
+    Msg(
+        "this date does not exist (the day or the month is out of range)",
+        "ngày này không có thật (ngày hoặc tháng vượt quá giới hạn)",
+    ),
+    Msg(
+        "write a real date as YYYY-MM-DD, e.g. 2025-02-28",
+        "viết một ngày có thật dạng YYYY-MM-DD, ví dụ 2025-02-28",
+    ),
+)
 _OTHER = (
     Msg("this line is not valid YAML", "dòng này chưa đúng cú pháp YAML"),
     Msg(
@@ -91,6 +102,8 @@ _OTHER = (
 
 
 def _kind(problem: str, context: str) -> tuple[Msg, Msg]:
+    if problem.startswith(IMPOSSIBLE_DATE):
+        return _DATE
     if "'\\t'" in problem or "\\t" in problem:
         return _TAB
     if "mapping values are not allowed" in problem:

@@ -15,7 +15,25 @@ from typing import Any
 
 import yaml
 
-SafeLoader = yaml.SafeLoader
+IMPOSSIBLE_DATE = "impossible date"
+
+
+class SafeLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that a date that does not exist (`2025-02-30`) is a YAML
+    error at its line, like any other mistake in the file, not a Python error that stops the
+    whole build without saying where."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{IMPOSSIBLE_DATE} {node.value!r}", node.start_mark
+        ) from None
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _C_AVAILABLE = bool(getattr(yaml, "__with_libyaml__", False))
 _FAST: dict[type[yaml.SafeLoader], type[Any]] = {}
 

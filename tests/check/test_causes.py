@@ -209,3 +209,23 @@ def test_a_link_to_a_language_the_page_lacks_is_not_also_a_link_landing_elsewher
         ("docs/en/a.md", 5, "language-link"),
         ("docs/en/b.md", 5, "hreflang-mismatch"),
     ]
+
+
+def test_a_page_that_never_was_gets_the_close_name_that_is_and_a_deleted_one_does_not() -> None:
+    typo = [
+        f("mkdocs.yml", 155, "nav-missing-page", missing_page="du-lich/le-hoi-xuan.md"),
+        f("data/x.yml", 4, "data-schema", missing_page="du-lich/le-hoi-xuan.md"),
+    ]
+    pages = ["du-lich/index.md", "du-lich/le-hoi.md", "index.md", "le-hoi.md"]
+    [found] = resolve(typo, pages)
+    assert found.hint is not None
+    assert "make move FROM=du-lich/le-hoi-xuan.md TO=du-lich/le-hoi.md" in found.hint.en
+    deleted = [
+        f("mkdocs.yml", 155, "nav-missing-page", missing_page="du-lich/le-hoi.md"),
+        f("docs/en/du-lich/le-hoi.md", 5, "orphan-translation", missing_page="du-lich/le-hoi.md"),
+    ]
+    # the English version is still there: the page was deleted, not misspelt
+    [found] = resolve(deleted, ["du-lich/le-hoi-truyen-thong.md", "du-lich/le-hoi.md"])
+    assert found.hint is not None and "make delete PAGE=du-lich/le-hoi.md" in found.hint.en
+    [found] = resolve(deleted, ["du-lich/index.md", "du-lich/nui-ba-den.md"])
+    assert found.hint is not None and "make delete PAGE=du-lich/le-hoi.md" in found.hint.en

@@ -152,6 +152,29 @@ def _language_lacking(root: Path) -> None:
     edit(root, PAGE, "# Núi Bà Đen\n", "# Núi Bà Đen\n\n[中文版](le-hoi.md){hreflang=zh}\n")
 
 
+NEWS = "docs/vi/tin-tuc/2025-02-01-khai-mac-hoi-xuan-nui-ba.md"
+
+
+def _value_as_text(root: Path) -> None:
+    edit(root, "data/key-figures.yml", "    value: 5.6\n", "    value: 5,6\n")
+
+
+def _impossible_date(root: Path) -> None:
+    edit(root, NEWS, "date: 2025-02-01", "date: 2025-02-30")
+
+
+def _pending_date_unusable(root: Path) -> None:
+    edit(root, "i18n/pending.yml", "until: 2027-06-30", "until: 30/06/2027")
+
+
+def _pending_unreadable(root: Path) -> None:
+    edit(root, "i18n/pending.yml", "until: 2027-06-30", "until: 2027-02-30")
+
+
+def _menu_typo(root: Path) -> None:
+    edit(root, "mkdocs.yml", "- du-lich/le-hoi.md", "- du-lich/le-hoi-xuan.md")
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -230,6 +253,41 @@ FAULTS = [
         "language-link",
     ),
     Fault("deleted page the audit measures", _audited_deleted, 1, None, "missing-page"),
+    Fault(
+        "data value written as text",
+        _value_as_text,
+        1,
+        lambda r: ("data/key-figures.yml", line_of(r, "data/key-figures.yml", "value: 5,6")),
+        "data-schema",
+    ),
+    Fault(
+        "impossible date",
+        _impossible_date,
+        1,
+        lambda r: (NEWS, line_of(r, NEWS, "2025-02-30")),
+        "front-matter",
+    ),
+    Fault(
+        "pending date in another form",
+        _pending_date_unusable,
+        1,
+        lambda r: ("i18n/pending.yml", line_of(r, "i18n/pending.yml", "30/06/2027")),
+        "pending",
+    ),
+    Fault(
+        "pending file unreadable",
+        _pending_unreadable,
+        1,
+        lambda r: ("i18n/pending.yml", line_of(r, "i18n/pending.yml", "2027-02-30")),
+        "pending",
+    ),
+    Fault(
+        "menu entry misspelt",
+        _menu_typo,
+        1,
+        lambda r: ("mkdocs.yml", line_of(r, "mkdocs.yml", "le-hoi-xuan.md")),
+        "missing-page",
+    ),
 ]
 
 
@@ -316,3 +374,20 @@ def test_a_deleted_page_lists_every_place_naming_it_once_the_audit_included(
     audit_line = line_of(root, "audit.yml", "du-lich/le-hoi/")
     assert code == 1 and f"audit.yml:{audit_line}" in error["extra"]["places"], output
     assert "make delete PAGE=du-lich/le-hoi.md" in output
+
+
+def test_a_misspelt_page_name_is_corrected_by_the_command_its_message_names(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _menu_typo(root)
+    code, output, _ = check(root, "en")
+    old, new = "du-lich/le-hoi-xuan.md", "du-lich/le-hoi.md"
+    assert code == 1 and f"did you mean {new}?" in output, output
+    assert f"make move FROM={old} TO={new}" in output
+    _load.cache_clear()
+    moved = CliRunner().invoke(main, ["--root", str(root), "move", old, new])
+    assert moved.exit_code == 0, moved.output
+    code, output, _ = check(root, "en")
+    assert code == 0, output

@@ -60,7 +60,7 @@ def test_a_trade_event_of_an_unknown_kind_or_without_a_date_is_refused(project: 
     found = schema.problems("trade-events", {"records": [record]}, project.codes)
     messages = " ".join(p.message.en for p in found)
     assert "'party' is not an allowed value" in messages
-    assert "required field 'start' is missing" in messages
+    assert "the required field `start` is missing" in messages
 
 
 def test_an_event_is_upcoming_until_the_end_of_the_period_its_date_names() -> None:

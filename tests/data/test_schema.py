@@ -145,13 +145,13 @@ def only(project: Project) -> list:
 @pytest.mark.parametrize(
     ("old", "new", "needle", "message"),
     [
-        ("    value: 8500\n", '    value: "8.500"\n', 'value: "8.500"', "expected number"),
+        ("    value: 8500\n", '    value: "8.500"\n', 'value: "8.500"', "must be a number"),
         ("    unit: km2\n", "    unit: sqkm\n", "unit: sqkm", "use one of"),
         (
             "    qualifier: over\n",
             "    qualifer: over\n",
             "qualifer: over",
-            "unknown field 'qualifer'",
+            "did you mean `qualifier`?",
         ),
         ("    as_of: 2025-06\n", "    as_of: June 2025\n", "as_of: June 2025", "2025-06"),
         (
@@ -172,12 +172,13 @@ def test_schema_errors_point_at_the_line(
     rendered = findings[0].render()
     assert message in rendered and rendered.endswith("[data-schema]")
     assert findings[0].message.vi and findings[0].hint
+    assert "records[" not in rendered and "records[" not in findings[0].render("vi")
 
 
 def test_a_missing_language_names_it(fixture_project: Project) -> None:
     edit(fixture_project, "key-figures.yml", ", km: ផ្ទៃដីធម្មជាតិ,", ",")
     (finding,) = only(fixture_project)
-    assert "no 'km' form" in finding.message.en
+    assert "no 'km' version" in finding.message.en
     assert finding.line == line_of(fixture_project, "key-figures.yml", "Diện tích tự nhiên")
 
 

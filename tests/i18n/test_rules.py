@@ -90,10 +90,10 @@ def test_unusable_pending_entries_are_errors_at_their_line(fixture_project: Proj
         f"- path: {PARK}\n  lang: km\n  reason: x\n  until: soon\n",
     )
     got = sorted((f.path, f.line, f.rule, f.severity) for f in findings(fixture_project))
-    assert got == [
-        ("i18n/pending.yml", 1, "pending", Severity.ERROR),
+    assert got == [  # the line of the value to correct; the entry's first line when one lacks
+        ("i18n/pending.yml", 2, "pending", Severity.ERROR),
         ("i18n/pending.yml", 5, "pending", Severity.ERROR),
-        ("i18n/pending.yml", 8, "pending", Severity.ERROR),
+        ("i18n/pending.yml", 11, "pending", Severity.ERROR),
     ]
 
 

@@ -29,12 +29,14 @@ reduced to their causes before an editor sees them:
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.crosslinks import RULE as LANGUAGE_LINK
 from tnsite.links.classify import HREFLANG_MISMATCH
+from tnsite.text import closest
 
 UNREADABLE_RULES = {"front-matter-syntax", "data-syntax", "photo-manifest-syntax"}
 DEPENDS = "depends-on"
@@ -98,8 +100,23 @@ def _dependents(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _missing_pages(findings: list[Finding]) -> list[Finding]:
-    """Everything that points at one page that does not exist becomes one finding."""
+def _meant(page: str, pages: Sequence[str]) -> str:
+    """The existing page a name that never existed was most likely meant to be: a file of the
+    same folder with a close name. A page that exists in another language was deleted or
+    moved, not misspelt: `pages` holds the paths of every language, and such a page gets no
+    guess."""
+    if page in pages:
+        return ""
+    folder, name = posixpath.split(page)
+    names = [posixpath.basename(p) for p in pages if posixpath.dirname(p) == folder]
+    guess = closest(name, names)
+    return posixpath.join(folder, guess) if guess else ""
+
+
+def _missing_pages(findings: list[Finding], pages: Sequence[str] = ()) -> list[Finding]:
+    """Everything that points at one page that does not exist becomes one finding. `pages`
+    are the source pages that do: one close to the missing name is most likely what was meant
+    (a typo in a menu entry or a data record), and `make move` corrects every place to it."""
     places: dict[str, list[Finding]] = defaultdict(list)
     kept: list[Finding] = []
     for finding in findings:
@@ -119,6 +136,7 @@ def _missing_pages(findings: list[Finding]) -> list[Finding]:
         where = list(dict.fromkeys(f"{f.path}:{f.line}" for f in found))
         listed = ", ".join(where)
         moved = next((str(f.extra["moved_to"]) for f in found if f.extra.get("moved_to")), None)
+        meant = "" if moved else _meant(page, pages)
         extra: dict[str, object] = {"places": where, "page": page}
         if moved:
             extra["moved_to"] = moved
@@ -130,6 +148,13 @@ def _missing_pages(findings: list[Finding]) -> list[Finding]:
                 f"TO={moved}` để hoàn tất (lệnh sửa mọi chỗ nêu trên)",
             )
             if moved
+            else Msg(
+                f"did you mean {meant}? run `make move FROM={page} TO={meant}` to correct every "
+                "place listed",
+                f"có phải {meant}? chạy `make move FROM={page} TO={meant}` để sửa mọi chỗ nêu "
+                "trên",
+            )
+            if meant
             else Msg(
                 f"restore the page, or run `make delete PAGE={page}` to remove what points "
                 f"at it, or `make move FROM={page} TO=…` if it was renamed",
@@ -145,7 +170,7 @@ def _missing_pages(findings: list[Finding]) -> list[Finding]:
                 Msg(
                     f"the page {page} does not exist, but {len(where)} place(s) still point at "
                     f"it: {listed}",
-                    f"trang {page} không còn nữa, nhưng {len(where)} chỗ vẫn trỏ tới nó: {listed}",
+                    f"trang {page} không tồn tại, nhưng {len(where)} chỗ vẫn trỏ tới nó: {listed}",
                 ),
                 Severity.ERROR,
                 first.col,
@@ -280,9 +305,10 @@ def _pending_together(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def resolve(findings: Iterable[Finding]) -> list[Finding]:
-    """The findings an editor should read, one per cause, causes first."""
+def resolve(findings: Iterable[Finding], pages: Sequence[str] = ()) -> list[Finding]:
+    """The findings an editor should read, one per cause, causes first; `pages` are the source
+    pages that exist (for "did you mean")."""
     reduced = _unique(findings)
     reduced = _errors_not_copied(_language_echoes(_unsafe_first(reduced)))
     reduced = _badly_named(_printed_echoes(reduced))
-    return order(_pending_together(_stale_records(_missing_pages(_dependents(reduced)))))
+    return order(_pending_together(_stale_records(_missing_pages(_dependents(reduced), pages))))

@@ -105,10 +105,21 @@ class CheckPlugin(BasePlugin[CheckConfig]):
         if self.capture is not None:
             self.report(findings_of(self.project, self.capture.records))
         self._detach()
-        self.result = resolve(self.collected)
+        self.result = resolve(self.collected, self._pages())
         write_json(self.result, self.project.root / self.config.report)
         if has_errors(self.result):
             raise RefusedBuild(self.result)
+
+    def _pages(self) -> list[str]:
+        """Every page path in any language (for "did you mean" on a page that never was)."""
+        docs = self.project.docs_dir
+        return sorted(
+            {
+                p.relative_to(docs / code).as_posix()
+                for code in self.project.codes
+                for p in (docs / code).rglob("*.md")
+            }
+        )
 
     def on_build_error(self, error: Exception) -> None:
         self._detach()

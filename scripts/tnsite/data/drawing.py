@@ -116,6 +116,11 @@ def draw(markdown: str, ctx: RenderContext, rel: str, source: str, sources_list:
         view = get_view(directive.view)
         if view is None or view.render is None:
             continue
+        if ctx.store.invalid:
+            # A figure may draw on any data file (a chart's points name key figures): with a
+            # value of the wrong kind in one, the schema's finding at its line is the one
+            # message, and the pages are drawn once it is fixed (the build is refused anyway).
+            break
         if views.problems(directive, ctx.store):
             continue  # left as written: reported by the page's checks, the build will not publish
         out.append(markdown[last : directive.start])

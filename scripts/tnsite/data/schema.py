@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # loaded when a dataset is validated, not by every build that
     from referencing import Registry
 
 from tnsite.findings import Msg
+from tnsite.text import closest
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 COMMON = "urn:tnsite:data:common"
@@ -87,11 +88,34 @@ class Problem:
     at_key: str | None = None  # point at this key of the object at `path`, not its value
 
 
-def _where(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(file)"
+TYPE_NAMES = {
+    "number": ("a number", "một số"),
+    "integer": ("a whole number", "một số nguyên"),
+    "string": ("text", "chữ"),
+    "boolean": ("true or false", "true hoặc false"),
+    "object": ("fields written `key: value`", "các trường dạng `khóa: giá trị`"),
+    "array": ("a list (lines starting with `- `)", "một danh sách (các dòng bắt đầu bằng `- `)"),
+}
+
+
+def _field(path: tuple[str | int, ...]) -> Msg:
+    """The value a problem is about, as an editor reads it at the line the finding names:
+    the field's name, not the schema's path to it (records[44].value)."""
+    names = [part for part in path if isinstance(part, str)]
+    name = f"`{names[-1]}`" if names else ""
+    if path and isinstance(path[-1], int):
+        n = path[-1] + 1
+        if name:
+            return Msg(f"item {n} of {name}", f"mục thứ {n} của {name}")
+        return Msg(f"item {n}", f"mục thứ {n}")
+    return Msg(f"field {name}", f"trường {name}") if name else Msg("the file", "tệp")
+
+
+def _kind(wanted: object) -> Msg:
+    names = [str(n) for n in wanted] if isinstance(wanted, list) else [str(wanted)]
+    en = " or ".join(TYPE_NAMES.get(str(n), (str(n), str(n)))[0] for n in names)
+    vi = " hoặc ".join(TYPE_NAMES.get(str(n), (str(n), str(n)))[1] for n in names)
+    return Msg(en, vi)
 
 
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
@@ -120,19 +144,17 @@ def problems(name: str, instance: Any, languages: tuple[str, ...]) -> list[Probl
 
 def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | None:
     path = tuple(error.absolute_path)
-    where = _where(path)
+    field = _field(path)
     kind = error.validator
     value = error.instance
+    limit = error.validator_value
     if kind == "required":
         missing = [k for k in _listed(error) if k not in _fields(error)]
         key = missing[0] if missing else "?"
         if set(_listed(error)) == set(languages):
             return Problem(
                 path,
-                Msg(
-                    f"{where}: the text has no '{key}' form",
-                    f"{where}: thiếu bản '{key}'",
-                ),
+                Msg(f"this text has no '{key}' version", f"đoạn chữ này thiếu bản '{key}'"),
                 Msg(
                     f"add `{key}: …` beside the other languages ({', '.join(languages)})",
                     f"thêm `{key}: …` cạnh các ngôn ngữ khác ({', '.join(languages)})",
@@ -141,8 +163,8 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
         return Problem(
             path,
             Msg(
-                f"{where}: required field '{key}' is missing",
-                f"{where}: thiếu trường bắt buộc '{key}'",
+                f"the required field `{key}` is missing here",
+                f"thiếu trường bắt buộc `{key}` ở đây",
             ),
             Msg(f"add `{key}:` to this record", f"thêm `{key}:` vào bản ghi này"),
         )
@@ -153,12 +175,15 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
             return None  # a side effect of another error in the same object
         key = extra[0]
         listing = ", ".join(allowed) if allowed else "—"
+        guess = closest(key, allowed)
         return Problem(
             path,
-            Msg(f"{where}: unknown field '{key}'", f"{where}: trường không hợp lệ '{key}'"),
+            Msg(f"unknown field `{key}`", f"trường `{key}` không có trong loại dữ liệu này"),
             Msg(
-                f"check the spelling; allowed fields here: {listing}",
-                f"kiểm tra chính tả; các trường được phép: {listing}",
+                (f"did you mean `{guess}`? " if guess else "")
+                + f"check the spelling; allowed fields here: {listing}",
+                (f"có phải `{guess}`? " if guess else "")
+                + f"kiểm tra chính tả; các trường được phép: {listing}",
             ),
             at_key=key,
         )
@@ -166,46 +191,67 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
         options = ", ".join(str(v) for v in _listed(error))
         return Problem(
             path,
-            Msg(f"{where}: '{value}' is not an allowed value", f"{where}: '{value}' không hợp lệ"),
+            Msg(
+                f"{field.en}: '{value}' is not an allowed value",
+                f"{field.vi}: '{value}' không phải giá trị được phép",
+            ),
             Msg(f"use one of: {options}", f"dùng một trong: {options}"),
         )
     if kind == "type":
-        wanted = error.validator_value
+        wanted = _kind(limit)
+        numeric = limit in ("number", "integer")
         return Problem(
             path,
             Msg(
-                f"{where}: expected {wanted}, found {value!r}",
-                f"{where}: cần kiểu {wanted}, đang là {value!r}",
+                f"{field.en} must be {wanted.en}, not {value!r}",
+                f"{field.vi} phải là {wanted.vi}, không phải {value!r}",
             ),
             Msg(
                 "write a plain number without quotes or thousands separators (8500, 24.3)"
-                if wanted in ("number", "integer")
-                else f"write a {wanted} here",
+                if numeric
+                else f"write {wanted.en} here",
                 "viết số không có dấu ngoặc kép hay dấu phân cách hàng nghìn (8500, 24.3)"
-                if wanted in ("number", "integer")
-                else f"viết giá trị kiểu {wanted}",
+                if numeric
+                else f"viết {wanted.vi} ở đây",
             ),
         )
     if kind == "pattern":
-        description = _description(error) or f"the pattern {error.validator_value}"
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        en = str(schema.get("description") or "the form the other records use")
+        vi = str(schema.get("x-description-vi") or "cách viết của các bản ghi khác trong tệp")
         return Problem(
             path,
             Msg(
-                f"{where}: '{value}' is not in the expected form",
-                f"{where}: '{value}' sai định dạng",
+                f"{field.en}: '{value}' is not in the expected form",
+                f"{field.vi}: '{value}' sai dạng",
             ),
-            Msg(f"expected: {description}", f"định dạng đúng: {description}"),
+            Msg(f"expected: {en}", f"dạng đúng: {vi}"),
         )
-    if kind in {"minimum", "maximum", "minLength", "minItems", "maxLength", "maxItems"}:
+    bounds = {
+        "minimum": (f"must be at least {limit}", f"phải từ {limit} trở lên"),
+        "maximum": (f"must be at most {limit}", f"không được lớn hơn {limit}"),
+        "exclusiveMinimum": (f"must be more than {limit}", f"phải lớn hơn {limit}"),
+        "minLength": ("must not be empty", "không được để trống")
+        if limit == 1
+        else (f"needs at least {limit} characters", f"cần ít nhất {limit} ký tự"),
+        "maxLength": (f"takes at most {limit} characters", f"tối đa {limit} ký tự"),
+        "minItems": (f"needs at least {limit} item(s)", f"cần ít nhất {limit} mục"),
+        "maxItems": (f"takes at most {limit} item(s)", f"tối đa {limit} mục"),
+    }
+    if kind in bounds:
+        en, vi = bounds[str(kind)]
         return Problem(
             path,
-            Msg(f"{where}: {error.message}", f"{where}: {error.message}"),
+            Msg(f"{field.en} {en}", f"{field.vi} {vi}"),
             Msg("correct the value", "sửa lại giá trị"),
         )
     return Problem(
         path,
-        Msg(f"{where}: {error.message}", f"{where}: {error.message}"),
-        Msg("compare the record with its schema", "so sánh bản ghi với schema"),
+        Msg(f"{field.en}: {error.message}", f"{field.vi} có giá trị không đúng loại dữ liệu này"),
+        Msg(
+            "compare it with the other records of the file",
+            "so sánh với các bản ghi khác trong tệp",
+        ),
     )
 
 
@@ -218,11 +264,6 @@ def _listed(error: ValidationError) -> list[Any]:
 def _fields(error: ValidationError) -> dict[str, Any]:
     """The object the error is about (empty when the failing value is not an object)."""
     return error.instance if isinstance(error.instance, dict) else {}
-
-
-def _description(error: ValidationError) -> str:
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    return str(schema.get("description", ""))
 
 
 def _allowed_keys(schema: Any, schemas: Registry) -> set[str]:

@@ -9,7 +9,6 @@ typo does not hide every other problem.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from tnsite.data import schema
 from tnsite.data.yamlpos import Located, Pos, YamlProblem, loads
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.memo import ContentMemo, digest
+from tnsite.text import closest
 
 RULE = "data-schema"
 SYNTAX_RULE = "data-syntax"  # a data file that cannot be read at all
@@ -57,6 +57,9 @@ class Store:
     datasets: dict[str, Dataset]
     findings: list[Finding]
     unreadable: dict[str, str] = field(default_factory=dict)  # dataset → file that cannot be read
+    # Data files with a value of the wrong kind (text where a number belongs): their records
+    # are read, but nothing is drawn from them until the schema's finding is fixed.
+    invalid: frozenset[str] = frozenset()
     # Digest of everything the store was made from (empty when made by hand): results computed
     # from the store and a page are kept under it.
     signature: str = ""
@@ -80,11 +83,6 @@ class Store:
             record = self.figure(value)
             return (float(record["value"]) if record else float("nan")), record
         return float(value), None
-
-
-def closest(word: str, options: list[str] | tuple[str, ...]) -> str:
-    match = difflib.get_close_matches(word, list(options), n=1)
-    return match[0] if match else ""
 
 
 def _finding(rel: str, pos: Pos, message: Msg, hint: Msg | None) -> Finding:
@@ -136,6 +134,7 @@ def _load_store(project: Project, data_dir: Path, signature: str) -> Store:
     findings: list[Finding] = []
     datasets: dict[str, Dataset] = {}
     unreadable: dict[str, str] = {}
+    invalid: set[str] = set()
     known = schema.known_datasets()
     for path in _data_files(data_dir):
         rel = (
@@ -174,6 +173,7 @@ def _load_store(project: Project, data_dir: Path, signature: str) -> Store:
             findings.append(dataclasses.replace(finding, rule=SYNTAX_RULE))
             continue
         for found in _schema_problems(name, text, located.value, languages):
+            invalid.add(rel)
             pos = (
                 located.key_pos((*found.path, found.at_key))
                 if found.at_key
@@ -210,7 +210,7 @@ def _load_store(project: Project, data_dir: Path, signature: str) -> Store:
             dataset.by_id[rid] = record
             dataset.index[rid] = index
         datasets[name] = dataset
-    store = Store(project, datasets, findings, unreadable, signature)
+    store = Store(project, datasets, findings, unreadable, frozenset(invalid), signature)
     findings.extend(_cross_references(store))
     return store
 

@@ -13,7 +13,7 @@ from tnsite.data.charts import SERIES, render_chart
 from tnsite.data.directives import Directive, View, get_view, register_view, views
 from tnsite.data.geo import render_map
 from tnsite.data.schema import known_datasets
-from tnsite.data.store import Store, closest
+from tnsite.data.store import Store
 from tnsite.data.tables import (
     CARDS,
     TABLES,
@@ -24,6 +24,7 @@ from tnsite.data.tables import (
     render_value,
 )
 from tnsite.findings import Msg
+from tnsite.text import closest
 
 RULE = "data-directive"
 

@@ -66,7 +66,9 @@ def load_pending(root: Path, languages: tuple[str, ...]) -> tuple[list[Pending],
     except yaml.YAMLError as exc:
         trouble = explain(exc)
         error = _error(trouble.line, trouble.message.en, trouble.message.vi)
-        return [], [replace(error, hint=trouble.hint)]
+        # No declaration can be read: the translations it declares are not reported missing
+        # one by one (check/causes.py folds them into one line at this file).
+        return [], [replace(error, hint=trouble.hint, extra={"unreadable": True})]
     if data is None:
         return [], []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
@@ -84,7 +86,13 @@ def load_pending(root: Path, languages: tuple[str, ...]) -> tuple[list[Pending],
         line = item_node.start_mark.line + 1
         problem = _problem(item, languages)
         if problem:
-            findings.append(_error(line, *problem))
+            field, en, vi = problem
+            error = _error(_line_of(item_node, field) or line, en, vi)
+            if isinstance(item, dict) and isinstance(item.get("path"), str):
+                # The page is declared, only not usably: its translation is not also missing.
+                path = item["path"].removeprefix("/")
+                error = replace(error, extra={"declares": [str(item.get("lang")), path]})
+            findings.append(error)
             continue
         until = item["until"]
         if isinstance(until, str):
@@ -109,35 +117,47 @@ def load_pending(root: Path, languages: tuple[str, ...]) -> tuple[list[Pending],
     return entries, findings
 
 
-def _problem(item: object, languages: tuple[str, ...]) -> tuple[str, str] | None:
+def _line_of(node: yaml.Node, key: str) -> int | None:
+    """The line of `key`'s value in an entry, where the editor has to look."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((v.start_mark.line + 1 for k, v in node.value if k.value == key), None)
+
+
+def _problem(item: object, languages: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """What makes an entry unusable: the field to correct, and the message in both languages."""
     if not isinstance(item, dict):
         return (
+            "",
             "each entry needs path, lang, reason and until",
             "mỗi mục cần path, lang, reason và until",
         )
     missing = [k for k in ("path", "lang", "reason", "until") if not item.get(k)]
     if missing:
         names = ", ".join(missing)
-        return (f"entry lacks {names}; add it.", f"mục thiếu {names}; hãy bổ sung.")
+        return ("", f"entry lacks {names}; add it.", f"mục thiếu {names}; hãy bổ sung.")
     if not str(item["path"]).endswith(".md"):
         return (
+            "path",
             f"path '{item['path']}' must be a page path under docs/<language>/ ending in .md",
             f"path '{item['path']}' phải là đường dẫn trang trong docs/<ngôn ngữ>/, kết thúc .md",
         )
     if item["lang"] not in languages:
         allowed = ", ".join(languages)
         return (
+            "lang",
             f"lang '{item['lang']}' is not a translation language ({allowed})",
             f"lang '{item['lang']}' không phải ngôn ngữ dịch ({allowed})",
         )
     until = item["until"]
+    wrong = ("until", "until must be a date (YYYY-MM-DD)", "until phải là ngày (YYYY-MM-DD)")
     if isinstance(until, dt.datetime) or not isinstance(until, dt.date | str):
-        return ("until must be a date (YYYY-MM-DD)", "until phải là ngày (YYYY-MM-DD)")
+        return wrong
     if isinstance(until, str):
         try:
             dt.date.fromisoformat(until)
         except ValueError:
-            return ("until must be a date (YYYY-MM-DD)", "until phải là ngày (YYYY-MM-DD)")
+            return wrong
     return None
 
 

@@ -216,10 +216,20 @@ def coverage(model: Model) -> list[Finding]:
         for doc in model.orphans(lang):
             if doc.path in moved_to:
                 waiting[lang, moved_to[doc.path]] = doc.path
+    # A declaration the editor wrote but that cannot be used is the one message for its page;
+    # with the whole file unreadable, the pages it would declare wait for it to be fixed.
+    unusable: set[tuple[str, str]] = set()
+    for finding in model.pending_findings:
+        declares = finding.extra.get("declares")
+        if isinstance(declares, list) and len(declares) == 2:
+            unusable.add((str(declares[0]), str(declares[1])))
+    unreadable = any(f.extra.get("unreadable") for f in model.pending_findings)
     for lang in model.project.translation_codes:
         name_en, name_vi = _names(lang)
         for entry in model.entries(lang):
             if entry.state not in (State.MISSING, State.PENDING):
+                continue
+            if entry.state is State.MISSING and (lang, entry.path) in unusable:
                 continue
             missing = docs_path(model.project, lang, entry.path)
             source = model.sources[entry.path].rel
@@ -263,6 +273,8 @@ def coverage(model: Model) -> list[Finding]:
                     f"thiếu bản {name_vi} của {source}.",
                 )
             extra: dict[str, object] = {"source": source, "lang": lang}
+            if unreadable:
+                extra["depends_on"] = PENDING_FILE.as_posix()
             if (lang, entry.path) in waiting:
                 # not a place naming the old page: a file that comes with the move
                 extra["missing_page"] = waiting[lang, entry.path]
