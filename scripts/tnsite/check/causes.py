@@ -151,8 +151,7 @@ def _missing_pages(findings: list[Finding], pages: Sequence[str] = ()) -> list[F
             else Msg(
                 f"did you mean {meant}? run `make move FROM={page} TO={meant}` to correct every "
                 "place listed",
-                f"có phải {meant}? chạy `make move FROM={page} TO={meant}` để sửa mọi chỗ nêu "
-                "trên",
+                f"có phải {meant}? chạy `make move FROM={page} TO={meant}` để sửa mọi chỗ nêu trên",
             )
             if meant
             else Msg(
