@@ -1,4 +1,4 @@
-"""Text normalisation shared by heading ids, search and checks.
+"""Text normalisation shared by heading ids, search and checks; the "did you mean" of messages.
 
 Vietnamese folding strips only the Latin combining diacritics (U+0300–U+036F) and maps đ/Đ:
 stripping every combining mark would also delete Khmer vowel signs and the coeng (U+17D2).
@@ -60,8 +60,10 @@ def khmer_share(text: str) -> float:
     return sum(is_khmer(c) for c in letters) / len(letters)
 
 
-def closest(word: str, options: list[str] | tuple[str, ...]) -> str:
+def closest(word: str, options: list[str] | tuple[str, ...], cutoff: float = 0.6) -> str:
     """The option an editor most likely meant by a misspelt `word` ("" when none is close):
-    the suggestion "did you mean …?" of every message about a name that does not exist."""
-    match = difflib.get_close_matches(word, list(options), n=1)
+    the suggestion "did you mean …?" of every message about a name that does not exist. Page
+    names share syllables (du-lich/le-hoi, du-lich/lich-trinh), so they are held to a higher
+    `cutoff` than field or view names."""
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=cutoff)
     return match[0] if match else ""

@@ -175,6 +175,15 @@ def _menu_typo(root: Path) -> None:
     edit(root, "mkdocs.yml", "- du-lich/le-hoi.md", "- du-lich/le-hoi-xuan.md")
 
 
+def _duplicate_id(root: Path) -> None:
+    text = (root / PAGE).read_text(encoding="utf-8")
+    (root / PAGE).write_text(text + "\n## Giờ mở cửa {#visiting}\n\nHằng ngày.\n", "utf-8")
+
+
+def _wrong_case(root: Path) -> None:
+    edit(root, PAGE, "(le-hoi.md#", "(Le-Hoi.md#")
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -280,6 +289,20 @@ FAULTS = [
         1,
         lambda r: ("i18n/pending.yml", line_of(r, "i18n/pending.yml", "2027-02-30")),
         "pending",
+    ),
+    Fault(
+        "duplicate heading id",
+        _duplicate_id,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "Giờ mở cửa {#visiting}")),
+        "duplicate-id",
+    ),
+    Fault(
+        "link in the wrong letter case",
+        _wrong_case,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "Le-Hoi.md#")),
+        "broken-link",
     ),
     Fault(
         "menu entry misspelt",
@@ -391,3 +414,18 @@ def test_a_misspelt_page_name_is_corrected_by_the_command_its_message_names(
     assert moved.exit_code == 0, moved.output
     code, output, _ = check(root, "en")
     assert code == 0, output
+
+
+def test_a_link_in_the_wrong_case_names_the_page_and_spares_the_translations(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _wrong_case(root)
+    code, output, report = check(root, "en")
+    [error] = [f for f in report if f["severity"] == "error"]
+    assert code == 1 and "did you mean le-hoi.md#" in error["hint"], output
+    assert "upper and lower case count" in error["hint"]
+    # the translations link to the right page: no one is asked to remove or copy a link
+    mismatches = [f for f in report if f["rule"] == "structure-mismatch"]
+    assert not [f for f in mismatches if "le-hoi" in f["message"].lower()], mismatches

@@ -35,7 +35,8 @@ from collections.abc import Iterable, Sequence
 
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.crosslinks import RULE as LANGUAGE_LINK
-from tnsite.links.classify import HREFLANG_MISMATCH
+from tnsite.links.classify import BROKEN_LINK, HREFLANG_MISMATCH
+from tnsite.links.internal import PAGE_NAME_CUTOFF
 from tnsite.text import closest
 
 UNREADABLE_RULES = {"front-matter-syntax", "data-syntax", "photo-manifest-syntax"}
@@ -109,7 +110,7 @@ def _meant(page: str, pages: Sequence[str]) -> str:
         return ""
     folder, name = posixpath.split(page)
     names = [posixpath.basename(p) for p in pages if posixpath.dirname(p) == folder]
-    guess = closest(name, names)
+    guess = closest(name, names, PAGE_NAME_CUTOFF)
     return posixpath.join(folder, guess) if guess else ""
 
 
@@ -212,7 +213,14 @@ def _errors_not_copied(findings: list[Finding]) -> list[Finding]:
     """A translation missing something its source has, at a place the source has an error:
     the error is the cause, and copying it would spread it."""
     wrong = {f"{f.path}:{f.line}" for f in findings if f.severity is Severity.ERROR}
-    return [f for f in findings if f.extra.get("source_place") not in wrong]
+    # A link the translation has and its source has not, where a link of the source is
+    # broken: the translation is right, and its source is the one to correct.
+    broken = {f.path for f in findings if f.rule == BROKEN_LINK}
+    return [
+        f
+        for f in findings
+        if f.extra.get("source_place") not in wrong and f.extra.get("compared_with") not in broken
+    ]
 
 
 def _language_echoes(findings: list[Finding]) -> list[Finding]:

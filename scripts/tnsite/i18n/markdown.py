@@ -48,6 +48,9 @@ class Heading:
     key: str  # the explicit id, or the id the site's slug function gives the text
     explicit: bool
     line: int
+    # The id as written ({#visiting}); `key` differs when the page already used it (visiting_1,
+    # as Markdown makes it).
+    written: str = ""
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,7 @@ def _scan(text: str, body_line: int, page_path: str) -> Scan:
             title, ident = split_heading(heading.group(2))
             key = _unique(ident or slugify(title), seen)
             level = len(heading.group(1))
-            out.headings.append(Heading(level, title, key, ident is not None, number))
+            out.headings.append(Heading(level, title, key, ident is not None, number, ident or ""))
             top_is_empty = not any(s.strip() for s in section_lines)
             if section_start[0] != "_top" or not top_is_empty:
                 flush_section()

@@ -1,7 +1,7 @@
 """The translation checks: every rule returns findings naming the file and line to fix.
 
 Rules: missing-translation, orphan-translation, pending, stale-translation,
-structure-mismatch, untranslated-text, front-matter.
+structure-mismatch, untranslated-text, front-matter, duplicate-id.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ STRUCTURE = "structure-mismatch"
 UNTRANSLATED = "untranslated-text"
 FRONT_MATTER = "front-matter"
 FILE_NAME = "file-name"
+DUPLICATE_ID = "duplicate-id"
 
 
 def _names(code: str) -> tuple[str, str]:
@@ -47,6 +48,7 @@ def all_findings(model: Model) -> list[Finding]:
     rules: list[Callable[[Model], list[Finding]]] = [
         file_names,
         front_matter,
+        duplicate_ids,
         coverage,
         orphans,
         stale,
@@ -97,6 +99,40 @@ def file_names(model: Model) -> list[Finding]:
                     extra={"renamed_page": doc.path},
                 )
             )
+    return findings
+
+
+def duplicate_ids(model: Model) -> list[Finding]:
+    """A heading id written twice in a page: Markdown quietly renames the second (`visiting_1`),
+    so links to it land on the first and translations are asked to copy an id nobody wrote."""
+    findings: list[Finding] = []
+    for pages in model.pages.values():
+        for doc in pages.values():
+            if doc.fm.error:
+                continue
+            lines = {heading.key: heading.line for heading in reversed(doc.scan.headings)}
+            for heading in doc.scan.headings:
+                if not heading.explicit or heading.key == heading.written:
+                    continue
+                earlier = lines.get(heading.written, heading.line)
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        heading.line,
+                        DUPLICATE_ID,
+                        Msg(
+                            f"the heading id `{heading.written}` is already used on line {earlier}",
+                            f"id tiêu đề `{heading.written}` đã dùng ở dòng {earlier}",
+                        ),
+                        Severity.ERROR,
+                        hint=Msg(
+                            "give this heading an id of its own: {#…} after it, lower-case "
+                            "letters, digits and hyphens",
+                            "đặt cho tiêu đề này một id riêng: {#…} sau tiêu đề, chữ thường "
+                            "không dấu, chữ số và dấu gạch ngang",
+                        ),
+                    )
+                )
     return findings
 
 
@@ -501,6 +537,7 @@ def _compare(
                     "thêm vào bản gốc.",
                 ),
                 Severity.WARNING,
+                extra={"compared_with": source.rel},
             )
         )
     return findings

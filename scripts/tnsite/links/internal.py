@@ -23,6 +23,7 @@ from tnsite.links.scan import Ref
 from tnsite.links.site import SiteScan, languages_of
 from tnsite.links.sourcemap import Origin, SourceMap, stylesheet_origin
 from tnsite.mdsource import Source
+from tnsite.text import closest
 
 
 @dataclass
@@ -80,7 +81,52 @@ def _markdown_target(project: Project, group: _Group) -> tuple[str, str] | None:
     return file, page
 
 
-def _message(project: Project, group: _Group, anchors: list[str] | None = None) -> tuple[Msg, Msg]:
+PAGE_NAME_CUTOFF = 0.75  # page names share syllables: a looser guess names the wrong page
+
+
+def _broken_link_hint(
+    project: Project, index: SourceIndex, group: _Group, url: str, written: tuple[str, str] | None
+) -> Msg:
+    """What to write instead: an address of another site needs its https://; a page path with
+    the wrong letter case or a misspelt name has a page that was most likely meant."""
+    if url.startswith("www."):
+        return Msg(
+            f"an address on another site starts with https://: write https://{url}",
+            f"địa chỉ của trang web khác phải bắt đầu bằng https://: viết https://{url}",
+        )
+    if written:
+        file, page = written
+        lang_dir = file.removesuffix(page)  # "docs/vi/"
+        lang = posixpath.basename(lang_dir.rstrip("/"))
+        pages = index.files.get(lang, frozenset()) | index.files.get(
+            project.source_code, frozenset()
+        )
+        same_case = sorted(p for p in pages if p.lower() == page.lower())
+        folder, name = posixpath.split(page)
+        names = sorted(posixpath.basename(p) for p in pages if posixpath.dirname(p) == folder)
+        near = closest(name, names, PAGE_NAME_CUTOFF)
+        meant = same_case[0] if same_case else (posixpath.join(folder, near) if near else "")
+        if meant:
+            link = posixpath.relpath(lang_dir + meant, posixpath.dirname(group.origin.path))
+            fragment = url.partition("#")[2]
+            link += f"#{fragment}" if fragment else ""
+            case = Msg(" (upper and lower case count)", " (chữ hoa và chữ thường khác nhau)")
+            return Msg(
+                f"did you mean {link}?" + (case.en if same_case else ""),
+                f"có phải {link}?" + (case.vi if same_case else ""),
+            )
+    return Msg(
+        "Correct the path (link to the .md file, e.g. ../dau-tu/index.md) or create the page.",
+        "Sửa đường dẫn (liên kết tới tệp .md, ví dụ ../dau-tu/index.md) hoặc tạo trang.",
+    )
+
+
+def _message(
+    project: Project,
+    group: _Group,
+    anchors: list[str] | None = None,
+    index: SourceIndex | None = None,
+) -> tuple[Msg, Msg]:
     url, target, page = group.origin.written or group.ref.url, group.target, group.page
     where = _where(group.origin)
     fragment = url.split("#", 1)[1] if "#" in url else ""
@@ -92,7 +138,9 @@ def _message(project: Project, group: _Group, anchors: list[str] | None = None) 
                 f"link '{url}' leads to no page (looked for {wanted})" + where.en,
                 f"liên kết '{url}' không dẫn tới trang nào (đã tìm {wanted})" + where.vi,
             ),
-            Msg(
+            _broken_link_hint(project, index, group, url, written)
+            if index is not None
+            else Msg(
                 "Correct the path (link to the .md file, e.g. ../dau-tu/index.md) or create "
                 "the page.",
                 "Sửa đường dẫn (liên kết tới tệp .md, ví dụ ../dau-tu/index.md) hoặc tạo trang.",
@@ -210,7 +258,7 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
     findings = []
     for group in groups.values():
         anchors = heading_ids(project, index, group.target) if group.rule == BROKEN_ANCHOR else None
-        message, hint = _message(project, group, anchors)
+        message, hint = _message(project, group, anchors, index)
         pages = sorted(group.pages)
         extra: dict[str, object] = {"url": group.ref.url, "target": group.target, "pages": pages}
         missing = _missing_page(project, index, group)
