@@ -11,6 +11,7 @@ from tests.data.fixture import make_project, reload
 from tnsite.config import Project
 from tnsite.data.checks import check_data
 from tnsite.data.store import load_store
+from tnsite.findings import Severity
 
 # The key-figures ids of the content outline: writers use these in pages.
 OUTLINE_FIGURES = [
@@ -208,3 +209,23 @@ def test_a_reference_to_an_unconfirmed_figure_is_refused(fixture_project: Projec
     assert finding.line == line_of(
         fixture_project, "fdi-series.yml", "old-tay-ninh-population-2022"
     )
+
+
+def test_a_figure_with_dots_between_thousands_is_questioned(fixture_project: Project) -> None:
+    edit(fixture_project, "key-figures.yml", "    value: 8500\n", "    value: 8.500\n")
+    found = [f for f in check_data(reload(fixture_project.root)) if f.rule == "number-separator"]
+    assert [(f.path, f.line, f.col) for f in found] == [
+        ("data/key-figures.yml", line_of(fixture_project, "key-figures.yml", "value: 8.500"), 12)
+    ]
+    assert "write 8500" in found[0].render() and "viết 8500" in found[0].render("vi")
+    assert found[0].severity is Severity.WARNING
+
+
+def test_a_figure_that_declares_its_decimals_is_not_questioned(fixture_project: Project) -> None:
+    edit(
+        fixture_project,
+        "key-figures.yml",
+        "    value: 8500\n",
+        "    value: 8.500\n    decimals: 3\n",
+    )
+    assert not [f for f in check_data(reload(fixture_project.root)) if f.rule == "number-separator"]

@@ -107,10 +107,57 @@ def _doubled_qualifier(
     return []
 
 
+DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+SEPARATOR_RULE = "number-separator"
+
+
+def dotted_thousands(store: Store) -> list[Finding]:
+    """A figure written the Vietnamese way, with dots between thousands (`2.047` for 2047),
+    reads as a decimal number and would be published as 2,047 in English and 2.047 in
+    Vietnamese, both wrong. A record that declares three decimals or more meant the dot."""
+    findings: list[Finding] = []
+    for dataset in store.datasets.values():
+        lines = (store.project.root / dataset.rel).read_text(encoding="utf-8").split("\n")
+        for record in dataset.records:
+            rid = record.get("id")
+            value = record.get("value")
+            if not isinstance(rid, str) or not isinstance(value, float):
+                continue
+            if isinstance(record.get("decimals"), int) and record["decimals"] >= 3:
+                continue
+            pos = dataset.record_pos(rid, "value")
+            written = (
+                DOTTED.match(lines[pos.line - 1], pos.col - 1) if pos.line <= len(lines) else None
+            )
+            if written is None or written.end() < len(lines[pos.line - 1].rstrip()):
+                continue
+            whole = written.group().replace(".", "")
+            findings.append(
+                Finding(
+                    dataset.rel,
+                    pos.line,
+                    SEPARATOR_RULE,
+                    Msg(
+                        f"'{written.group()}' reads as a decimal number, not {whole}",
+                        f"'{written.group()}' được đọc là số thập phân, không phải {whole}",
+                    ),
+                    Severity.WARNING,
+                    pos.col,
+                    Msg(
+                        f"if it is {whole}, write {whole} (no dot between thousands); if the "
+                        "decimals are meant, add `decimals: 3` to the record",
+                        f"nếu là {whole}, viết {whole} (không có dấu chấm giữa hàng nghìn); nếu "
+                        "đúng là số thập phân, thêm `decimals: 3` vào bản ghi",
+                    ),
+                )
+            )
+    return findings
+
+
 def check_data(project: Project, today: dt.date | None = None) -> list[Finding]:
     day = today or freshness.today()
     store = load_store(project)
-    findings = list(store.findings)
+    findings = list(store.findings) + dotted_thousands(store)
     for code in project.codes:
         folder = project.lang_dir(code)
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
