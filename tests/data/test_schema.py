@@ -229,3 +229,10 @@ def test_a_figure_that_declares_its_decimals_is_not_questioned(fixture_project: 
         "    value: 8.500\n    decimals: 3\n",
     )
     assert not [f for f in check_data(reload(fixture_project.root)) if f.rule == "number-separator"]
+
+
+def test_a_value_in_the_wrong_form_is_explained_in_vietnamese(fixture_project: Project) -> None:
+    edit(fixture_project, "key-figures.yml", "    as_of: 2025-06\n", "    as_of: June 2025\n")
+    [finding] = only(fixture_project)
+    assert "June 2025" in finding.render("vi") and "năm, tháng hoặc ngày" in finding.render("vi")
+    assert "records[" not in finding.render("vi")

@@ -156,7 +156,8 @@ def test_text_a_visitor_reads_refuses_html_tags_and_emptiness() -> None:
 
 
 def test_every_schema_description_has_a_vietnamese_hint() -> None:
-    """The forms show the data schemas' explanations in Vietnamese (hints.yml)."""
+    """The forms, like the checks, show the data schemas' explanations in Vietnamese
+    (data/descriptions-vi.yml)."""
     found: set[str] = set()
 
     def walk(node: Any) -> None:

@@ -24,10 +24,12 @@ if TYPE_CHECKING:  # loaded when a dataset is validated, not by every build that
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
+from tnsite import yamlread
 from tnsite.findings import Msg
 from tnsite.text import closest
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
+DESCRIPTIONS_VI = Path(__file__).with_name("descriptions-vi.yml")
 COMMON = "urn:tnsite:data:common"
 
 
@@ -78,6 +80,14 @@ def validators(languages: tuple[str, ...]) -> dict[str, Draft202012Validator]:
         Draft202012Validator.check_schema(schema)
         out[name] = Draft202012Validator(schema, registry=schemas)
     return out
+
+
+@lru_cache(maxsize=1)
+def vietnamese_descriptions() -> dict[str, str]:
+    """The schemas' English `description` of a field → its Vietnamese, for the messages of the
+    checks and the web editor's forms (a test keeps every description translated)."""
+    text = DESCRIPTIONS_VI.read_text(encoding="utf-8")
+    return {str(k): str(v) for k, v in (yamlread.load(text) or {}).items()}
 
 
 @dataclass(frozen=True)
@@ -217,8 +227,9 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
         )
     if kind == "pattern":
         schema = error.schema if isinstance(error.schema, dict) else {}
-        en = str(schema.get("description") or "the form the other records use")
-        vi = str(schema.get("x-description-vi") or "cách viết của các bản ghi khác trong tệp")
+        described = str(schema.get("description") or "")
+        en = described or "the form the other records use"
+        vi = vietnamese_descriptions().get(described) or "cách viết của các bản ghi khác trong tệp"
         return Problem(
             path,
             Msg(

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from tnsite import yamlread
+from tnsite.data.schema import vietnamese_descriptions
 
 LABELS_FILE = Path(__file__).with_name("labels.yml")
-HINTS_FILE = Path(__file__).with_name("hints.yml")
 
 
 def _table(path: Path) -> dict[str, Any]:
@@ -21,7 +21,7 @@ def _table(path: Path) -> dict[str, Any]:
 
 
 _LABELS: dict[str, dict[str, str]] = _table(LABELS_FILE)
-HINTS: dict[str, str] = _table(HINTS_FILE)
+HINTS: dict[str, str] = vietnamese_descriptions()
 
 
 def label(key: str, ui: str = "vi") -> str:
@@ -38,6 +38,6 @@ def text(key: str, ui: str = "vi") -> str:
 
 
 def hint(description: str, ui: str = "vi") -> str:
-    """A schema's English `description` in the interface language (hints.yml); English as it is
-    when the interface is English or no translation is known."""
+    """A schema's English `description` in the interface language (data/descriptions-vi.yml);
+    English as it is when the interface is English or no translation is known."""
     return HINTS.get(description, description) if ui == "vi" else description
