@@ -184,6 +184,10 @@ def _wrong_case(root: Path) -> None:
     edit(root, PAGE, "(le-hoi.md#", "(Le-Hoi.md#")
 
 
+def _misspelt_key(root: Path) -> None:
+    edit(root, KM_PAGE, "  source: du-lich/nui-ba-den.md", "  sourse: du-lich/nui-ba-den.md")
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -303,6 +307,13 @@ FAULTS = [
         1,
         lambda r: (PAGE, line_of(r, PAGE, "Le-Hoi.md#")),
         "broken-link",
+    ),
+    Fault(
+        "front matter key misspelt",
+        _misspelt_key,
+        1,
+        lambda r: (KM_PAGE, line_of(r, KM_PAGE, "sourse:")),
+        "front-matter",
     ),
     Fault(
         "menu entry misspelt",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.frontmatter import FrontMatter, to_json
 from tnsite.memo import ContentMemo
+from tnsite.text import closest
 
 if TYPE_CHECKING:  # loaded when front matter is validated, not by every build reusing results
     from jsonschema import Draft202012Validator
@@ -143,7 +144,11 @@ def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[s
             path,
         )
     return (
-        Msg(f"`{where}`: {error.message}.", f"`{where}`: {error.message}."),
+        Msg(
+            f"`{where}`: {error.message}.",
+            f"`{where}` không đúng mẫu của phần thông tin đầu trang; so sánh với một trang khác "
+            "cùng loại.",
+        ),
         path,
     )
 
@@ -159,12 +164,54 @@ def schema_findings(
     )
 
 
+def _misspelt(errors: list[ValidationError]) -> list[tuple[tuple[str | int, ...], str, str]]:
+    """Keys written wrong for a key that is required (`sourse:` for `source:`): one mistake,
+    which the schema reports twice (an unknown key, a missing one). Each is (the path of the
+    mapping it is in, the key written, the key meant)."""
+    unknown: dict[tuple[str | int, ...], list[str]] = {}
+    for error in errors:
+        if error.validator == "additionalProperties":
+            schema = error.schema if isinstance(error.schema, Mapping) else {}
+            extra = set(_fields(error)) - set(schema.get("properties", {}))
+            unknown[tuple(error.absolute_path)] = sorted(extra)
+    found = []
+    for error in errors:
+        where = tuple(error.absolute_path)
+        if error.validator != "required" or where not in unknown:
+            continue
+        for name in _listed(error):
+            guess = closest(str(name), unknown[where]) if name not in _fields(error) else ""
+            if guess:
+                found.append((where, guess, str(name)))
+    return found
+
+
 def _schema_findings(fm: FrontMatter, rel: str, kind: str, source_lang_name: str) -> list[Finding]:
     data = to_json(fm.data)
     findings = []
-    for error in sorted(validator(kind).iter_errors(data), key=lambda e: list(e.absolute_path)):
+    errors = sorted(validator(kind).iter_errors(data), key=lambda e: list(e.absolute_path))
+    misspelt = _misspelt(errors)
+    for where, wrong, right in misspelt:
+        key = _key([*where, wrong])
+        findings.append(
+            Finding(
+                path=rel,
+                line=fm.line_of(*where, wrong) if fm.present else 1,
+                rule=RULE,
+                message=Msg(
+                    f"`{key}` is not a key of the front matter: did you mean `{right}`?",
+                    f"`{key}` không phải khóa của phần thông tin đầu trang: có phải `{right}`?",
+                ),
+                severity=Severity.ERROR,
+            )
+        )
+    corrected = {where for where, _, _ in misspelt}
+    for error in errors:
         if error.validator == "$ref":
             continue
+        corrects = error.validator in ("required", "additionalProperties")
+        if corrects and tuple(error.absolute_path) in corrected:
+            continue  # said once, as the misspelt key
         message, path = _message(error, source_lang_name)
         findings.append(
             Finding(
