@@ -12,8 +12,10 @@ rules in the browser (scripts/tnsite/search/rules.js); a test runs both on the s
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _LATIN_MARKS = re.compile("[\u0300-\u036f]")
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
@@ -67,3 +69,19 @@ def closest(word: str, options: list[str] | tuple[str, ...], cutoff: float = 0.6
     `cutoff` than field or view names."""
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=cutoff)
     return match[0] if match else ""
+
+
+PAGE_NAME_CUTOFF = 0.75  # page names share syllables: a looser guess names the wrong page
+
+
+def closest_page(page: str, pages: Iterable[str]) -> str:
+    """The page of `pages` most likely meant by a path that names none: the same path in
+    another letter case, else a close name in the same folder ("" when there is none)."""
+    known = sorted(pages)
+    same_case = [p for p in known if p.lower() == page.lower()]
+    if same_case:
+        return same_case[0]
+    folder, name = posixpath.split(page)
+    names = [posixpath.basename(p) for p in known if posixpath.dirname(p) == folder]
+    guess = closest(name, names, PAGE_NAME_CUTOFF)
+    return posixpath.join(folder, guess) if guess else ""

@@ -29,15 +29,13 @@ reduced to their causes before an editor sees them:
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.crosslinks import RULE as LANGUAGE_LINK
 from tnsite.links.classify import BROKEN_LINK, HREFLANG_MISMATCH
-from tnsite.links.internal import PAGE_NAME_CUTOFF
-from tnsite.text import closest
+from tnsite.text import closest_page
 
 UNREADABLE_RULES = {"front-matter-syntax", "data-syntax", "photo-manifest-syntax"}
 DEPENDS = "depends-on"
@@ -102,16 +100,10 @@ def _dependents(findings: list[Finding]) -> list[Finding]:
 
 
 def _meant(page: str, pages: Sequence[str]) -> str:
-    """The existing page a name that never existed was most likely meant to be: a file of the
-    same folder with a close name. A page that exists in another language was deleted or
-    moved, not misspelt: `pages` holds the paths of every language, and such a page gets no
-    guess."""
-    if page in pages:
-        return ""
-    folder, name = posixpath.split(page)
-    names = [posixpath.basename(p) for p in pages if posixpath.dirname(p) == folder]
-    guess = closest(name, names, PAGE_NAME_CUTOFF)
-    return posixpath.join(folder, guess) if guess else ""
+    """The existing page a name that never existed was most likely meant to be. A page that
+    exists in another language was deleted or moved, not misspelt: `pages` holds the paths of
+    every language, and such a page gets no guess."""
+    return "" if page in pages else closest_page(page, pages)
 
 
 def _missing_pages(findings: list[Finding], pages: Sequence[str] = ()) -> list[Finding]:

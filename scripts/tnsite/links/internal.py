@@ -23,7 +23,7 @@ from tnsite.links.scan import Ref
 from tnsite.links.site import SiteScan, languages_of
 from tnsite.links.sourcemap import Origin, SourceMap, stylesheet_origin
 from tnsite.mdsource import Source
-from tnsite.text import closest
+from tnsite.text import closest_page
 
 
 @dataclass
@@ -81,9 +81,6 @@ def _markdown_target(project: Project, group: _Group) -> tuple[str, str] | None:
     return file, page
 
 
-PAGE_NAME_CUTOFF = 0.75  # page names share syllables: a looser guess names the wrong page
-
-
 def _broken_link_hint(
     project: Project, index: SourceIndex, group: _Group, url: str, written: tuple[str, str] | None
 ) -> Msg:
@@ -98,19 +95,14 @@ def _broken_link_hint(
         file, page = written
         lang_dir = file.removesuffix(page)  # "docs/vi/"
         lang = posixpath.basename(lang_dir.rstrip("/"))
-        pages = index.files.get(lang, frozenset()) | index.files.get(
-            project.source_code, frozenset()
-        )
-        same_case = sorted(p for p in pages if p.lower() == page.lower())
-        folder, name = posixpath.split(page)
-        names = sorted(posixpath.basename(p) for p in pages if posixpath.dirname(p) == folder)
-        near = closest(name, names, PAGE_NAME_CUTOFF)
-        meant = same_case[0] if same_case else (posixpath.join(folder, near) if near else "")
+        source = index.files.get(project.source_code, frozenset())
+        meant = closest_page(page, index.files.get(lang, frozenset()) | source)
         if meant:
             link = posixpath.relpath(lang_dir + meant, posixpath.dirname(group.origin.path))
             fragment = url.partition("#")[2]
             link += f"#{fragment}" if fragment else ""
             case = Msg(" (upper and lower case count)", " (chữ hoa và chữ thường khác nhau)")
+            same_case = meant.lower() == page.lower()
             return Msg(
                 f"did you mean {link}?" + (case.en if same_case else ""),
                 f"có phải {link}?" + (case.vi if same_case else ""),
@@ -122,10 +114,7 @@ def _broken_link_hint(
 
 
 def _message(
-    project: Project,
-    group: _Group,
-    anchors: list[str] | None = None,
-    index: SourceIndex | None = None,
+    project: Project, index: SourceIndex, group: _Group, anchors: list[str] | None = None
 ) -> tuple[Msg, Msg]:
     url, target, page = group.origin.written or group.ref.url, group.target, group.page
     where = _where(group.origin)
@@ -138,13 +127,7 @@ def _message(
                 f"link '{url}' leads to no page (looked for {wanted})" + where.en,
                 f"liên kết '{url}' không dẫn tới trang nào (đã tìm {wanted})" + where.vi,
             ),
-            _broken_link_hint(project, index, group, url, written)
-            if index is not None
-            else Msg(
-                "Correct the path (link to the .md file, e.g. ../dau-tu/index.md) or create "
-                "the page.",
-                "Sửa đường dẫn (liên kết tới tệp .md, ví dụ ../dau-tu/index.md) hoặc tạo trang.",
-            ),
+            _broken_link_hint(project, index, group, url, written),
         )
     if group.rule == BROKEN_ANCHOR:
         return (
@@ -258,7 +241,7 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
     findings = []
     for group in groups.values():
         anchors = heading_ids(project, index, group.target) if group.rule == BROKEN_ANCHOR else None
-        message, hint = _message(project, group, anchors, index)
+        message, hint = _message(project, index, group, anchors)
         pages = sorted(group.pages)
         extra: dict[str, object] = {"url": group.ref.url, "target": group.target, "pages": pages}
         missing = _missing_page(project, index, group)
