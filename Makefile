@@ -45,7 +45,9 @@ status: $(STAMP)
 mark: $(STAMP)
 	$(TNSITE) mark $(PAGES)
 
-# make new PAGE=du-lich/cho-bien-gioi.md TITLE="Chợ biên giới"
+# make new PAGE=du-lich/cho-bien-gioi.md TITLE="Chợ biên giới"; for a Vietnamese page written by
+# hand (copied, or made on GitHub), make new PAGE=… declares its translations pending and adds it
+# to the menu.
 new: $(STAMP)
 	$(TNSITE) new "$(PAGE)" --title "$(TITLE)"
 

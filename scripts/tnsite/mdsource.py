@@ -12,7 +12,10 @@ The rules follow what the site's Markdown (Python-Markdown with pymdownx) accept
 - fenced code: a line of three or more backticks or tildes, at any indentation (fences inside
   admonitions and list items are indented), closed by the same character, at least as long;
 - code spans: backtick runs of equal length on one line;
-- directives: `{{ VIEW [DATASET[/RECORD]] [option=value ...] }}` on one line, outside code.
+- directives: `{{ VIEW [DATASET[/RECORD]] [option=value ...] }}` on one line, outside code;
+- tables (the `tables` extension): a header row, then a row of dashes and pipes, starting a
+  block of their own: the line above is blank or ends a block of another kind (a heading, a
+  rule, an admonition's title, an HTML tag).
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ HTML_URL_ATTR = re.compile(
     r"""\b(href|src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I
 )
 HTML_SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+TABLE_CELL_RULE = re.compile(r"^\s*:?-+:?\s*$")
+# Lines after which a new block starts without a blank line: ATX headings, setext underlines
+# and rules, admonition and details titles, HTML tags.
+BLOCK_END = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|=+\s*$|(?:[-*_]\s*){3,}$|!!!|\?\?\?|<)")
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,15 @@ class Directive:
 def blank(text: str) -> str:
     """The same text with every character but line breaks replaced by a space."""
     return re.sub(r"[^\r\n]", " ", text)
+
+
+def _is_table_rule(line: str) -> bool:
+    """`|---|:--:|`, `--- | ---`: the row under a table's header (a pipe is needed; `---` alone
+    is a rule)."""
+    if "|" not in line:
+        return False
+    cells = line.strip().strip("|").split("|")
+    return all(TABLE_CELL_RULE.match(cell) for cell in cells)
 
 
 def blank_code_spans(line: str) -> str:
@@ -220,6 +236,26 @@ class Source:
         """(line, column), both 1-based, of an offset in the text."""
         line_start = self.text.rfind("\n", 0, offset) + 1
         return self.text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+    # -- tables ---------------------------------------------------------------------------------
+
+    @cached_property
+    def glued_tables(self) -> tuple[int, ...]:
+        """Header-row lines of tables written straight under a paragraph or list item, without
+        the blank line between: Markdown reads the whole block as one paragraph, and the page
+        shows the rows as text full of `|`."""
+        out: list[int] = []
+        for number in range(self.body_line + 2, len(self.lines) + 1):
+            header = number - 1
+            if not _is_table_rule(self.lines[number - 1]) or "|" not in self.lines[header - 1]:
+                continue
+            above = header - 1
+            if above < self.body_line or above in self.code_lines or header in self.code_lines:
+                continue
+            text = self.lines[above - 1]
+            if text.strip() and not BLOCK_END.match(text):
+                out.append(header)
+        return tuple(out)
 
     # -- links ----------------------------------------------------------------------------------
 

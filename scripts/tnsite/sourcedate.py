@@ -37,6 +37,12 @@ class SourceDates:
         newest = max((p.stat().st_mtime for p in paths), default=0.0)
         return dt.datetime.fromtimestamp(int(newest), dt.UTC)
 
+    def changed(self, path: Path) -> float:
+        """When the file last changed, SOURCE_DATE_EPOCH aside (it fixes dates, not the order
+        of files): its newest commit, else its modification time."""
+        committed = self._commit_time(path)
+        return float(committed) if committed is not None else path.stat().st_mtime
+
     def _commit_time(self, path: Path) -> int | None:
         """The newest commit that touched the file (or, for a folder, any file in it)."""
         try:

@@ -188,6 +188,45 @@ def _misspelt_key(root: Path) -> None:
     edit(root, KM_PAGE, "  source: du-lich/nui-ba-den.md", "  sourse: du-lich/nui-ba-den.md")
 
 
+COPY = "docs/vi/du-lich/nui-ba-den-2.md"
+NEW_PAGE = "docs/vi/du-lich/cho-dem.md"
+MANIFEST = "assets/photos/manifest.yml"
+
+
+def _copied(root: Path) -> None:
+    """A page copied to start a new one, its title kept, no translation declared."""
+    shutil.copy(root / PAGE, root / COPY)
+
+
+def _left_unwritten(root: Path) -> None:
+    _load.cache_clear()
+    made = CliRunner().invoke(
+        main, ["--root", str(root), "new", "du-lich/cho-dem.md", "--title", "Chợ đêm"]
+    )
+    assert made.exit_code == 0, made.output
+
+
+def _glued_table(root: Path) -> None:
+    edit(
+        root,
+        PAGE,
+        "## Tổng quan {#overview}\n",
+        "## Tổng quan {#overview}\n\nGiờ mở cửa:\n| Nơi | Giờ |\n|---|---|\n| Cáp treo | 6 giờ |\n",
+    )
+
+
+def _photo_with_spaces(root: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (1600, 1000), (90, 120, 60)).save(root / "assets/photos/Nui Ba Den.jpg")
+    with (root / MANIFEST).open("a", encoding="utf-8") as manifest:
+        manifest.write(
+            "Nui Ba Den.jpg:\n  alt:\n    vi: Núi Bà Đen\n    en: Bà Đen Mountain\n"
+            "    km: ភ្នំបាឌិន\n    zh: 黑婆山\n  credit: Trung tâm Xúc tiến Du lịch\n"
+            "  licence: used with permission\n  source: own photo\n"
+        )
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -322,6 +361,29 @@ FAULTS = [
         lambda r: ("mkdocs.yml", line_of(r, "mkdocs.yml", "le-hoi-xuan.md")),
         "missing-page",
     ),
+    # Two causes: the title kept, and no translation declared.
+    Fault("page copied to start another", _copied, 2, lambda r: (COPY, 2), None),
+    Fault(
+        "page left as make new made it",
+        _left_unwritten,
+        1,
+        lambda r: (NEW_PAGE, line_of(r, NEW_PAGE, "Nội dung trang")),
+        "unwritten-page",
+    ),
+    Fault(
+        "table under a paragraph",
+        _glued_table,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "| Nơi | Giờ |")),
+        "table-blank-line",
+    ),
+    Fault(
+        "photo named with spaces",
+        _photo_with_spaces,
+        1,
+        lambda r: (MANIFEST, line_of(r, MANIFEST, "Nui Ba Den.jpg:")),
+        "file-name",
+    ),
 ]
 
 
@@ -440,3 +502,23 @@ def test_a_link_in_the_wrong_case_names_the_page_and_spares_the_translations(
     # the translations link to the right page: no one is asked to remove or copy a link
     mismatches = [f for f in report if f["rule"] == "structure-mismatch"]
     assert not [f for f in mismatches if "le-hoi" in f["message"].lower()], mismatches
+
+
+def test_a_copied_page_is_finished_by_the_command_its_message_names(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _copied(root)
+    code, output, report = check(root, "en")
+    rules = sorted(f["rule"] for f in report if f["severity"] == "error")
+    assert rules == ["duplicate-title", "missing-translation"], output
+    assert "make new PAGE=du-lich/nui-ba-den-2.md" in output
+    assert f"{PAGE}:2" in output  # the title it repeats
+    _load.cache_clear()
+    made = CliRunner().invoke(main, ["--root", str(root), "new", "du-lich/nui-ba-den-2.md"])
+    assert made.exit_code == 0, made.output
+    edit(root, COPY, 'title: "Núi Bà Đen"', 'title: "Núi Bà Đen mùa lễ hội"')
+    code, output, _ = check(root, "en")
+    assert code == 0, output
+    assert "du-lich/nui-ba-den-2.md" in (root / "mkdocs.yml").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from tests.i18n.fixture import make_project, reload
 from tnsite.build import build_site
-from tnsite.i18n.scaffold import new_page
+from tnsite.i18n.scaffold import PLACEHOLDER, new_page
 from tnsite.sourcedate import SourceDates
 from tnsite.strings import load_strings
 
@@ -32,7 +32,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"- path: {PARK}\n  lang: km\n  reason: Chờ người dịch\n  until: 2999-12-31\n",
         encoding="utf-8",
     )
-    new_page(project, NEW, "Thủ tục đầu tư")  # and the build passes right after `new`
+    made = new_page(project, NEW, "Thủ tục đầu tư")  # the build passes once it has its text
+    made.created.write_text(
+        made.created.read_text(encoding="utf-8").replace(PLACEHOLDER, "Các bước."), "utf-8"
+    )
     source = root / "docs/vi" / PARK  # changed after its English translation was made
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("Phần lớn vốn", "Phần lớn nguồn vốn"), encoding="utf-8")

@@ -11,6 +11,7 @@ from tnsite.cli import main
 from tnsite.config import Project
 from tnsite.i18n.model import State, load_model
 from tnsite.i18n.rules import check_translations
+from tnsite.i18n.scaffold import PLACEHOLDER
 
 PARK = "dau-tu/khu-cong-nghiep.md"
 
@@ -70,7 +71,7 @@ def test_mark_refuses_source_pages_and_unknown_paths(fixture_project: Project) -
     assert code == 2
 
 
-def test_new_page_passes_the_checks_right_away(fixture_project: Project) -> None:
+def test_new_page_lacks_nothing_but_its_text(fixture_project: Project) -> None:
     code, out = run(
         fixture_project,
         "new",
@@ -85,9 +86,13 @@ def test_new_page_passes_the_checks_right_away(fixture_project: Project) -> None
     assert "du-lich/cho-bien-gioi.md" in project.nav_pages()
     findings = check_translations(project)
     assert {(f.path, f.rule, f.severity.value) for f in findings} == {
+        ("docs/vi/du-lich/cho-bien-gioi.md", "unwritten-page", "error"),
         ("docs/en/du-lich/cho-bien-gioi.md", "pending", "warning"),
         ("docs/km/du-lich/cho-bien-gioi.md", "pending", "warning"),
     }
+    page = project.root / "docs/vi/du-lich/cho-bien-gioi.md"
+    page.write_text(text.replace(PLACEHOLDER, "Chợ họp mỗi sáng ở cửa khẩu."), "utf-8")
+    assert {f.rule for f in check_translations(project)} == {"pending"}
     code, out = run(fixture_project, "new", "du-lich/cho-bien-gioi.md", "--title", "x")
     assert code == 1 and "already exists" in out
 

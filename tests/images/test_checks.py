@@ -3,12 +3,16 @@ its file and line."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.images import makers
 from tests.images.fixture import MANIFEST, write_page
 from tnsite.config import Project
 from tnsite.findings import Severity
-from tnsite.images.checks import check_images
+from tnsite.images.checks import better_photo_name, check_images
 from tnsite.images.scan import scan_markdown
+
+MANIFEST_PATH = "assets/photos/manifest.yml"
 
 
 def errors(proj: Project) -> list[tuple[str, int, str]]:
@@ -69,6 +73,38 @@ def test_photo_without_credit_licence_or_source(proj: Project) -> None:
 def test_photo_file_without_manifest_entry(proj: Project) -> None:
     makers.jpeg_with_gps(proj.root / "assets/photos/new.jpg", 600, 400)
     assert ("assets/photos/new.jpg", 1, "missing-credit") in errors(proj)
+
+
+def test_photo_named_with_spaces_capitals_or_accents(proj: Project) -> None:
+    photos, manifest = proj.root / "assets/photos", proj.root / MANIFEST_PATH
+    makers.jpeg_with_gps(photos / "Núi Bà Đen.jpg", 600, 400)
+    entry = MANIFEST.split("\n", 1)[1].replace("ba-den.jpg:", "Núi Bà Đen.jpg:")
+    manifest.write_text(MANIFEST + entry)
+    [finding] = [f for f in check_images(proj) if f.severity is Severity.ERROR]
+    line = (MANIFEST + entry).split("\n").index("Núi Bà Đen.jpg:") + 1
+    assert (finding.path, finding.line, finding.rule) == (MANIFEST_PATH, line, "file-name")
+    assert "'nui-ba-den.jpg'" in finding.hint.vi  # type: ignore[union-attr]
+    # a file not described yet: one finding, renaming it comes first
+    manifest.write_text(MANIFEST)
+    (photos / "Núi Bà Đen.jpg").rename(photos / "IMG_2034 copy.JPG")
+    [finding] = [f for f in check_images(proj) if f.severity is Severity.ERROR]
+    assert (finding.path, finding.rule) == ("assets/photos/IMG_2034 copy.JPG", "missing-credit")
+    assert "'img-2034-copy.jpg'" in finding.hint.vi  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("name", "better"),
+    [
+        ("ba-den.jpg", None),
+        ("le-hoi/dem-hoi-2.webp", None),
+        ("Nui Ba Den.jpg", "nui-ba-den.jpg"),
+        ("ảnh chợ đêm.PNG", "anh-cho-dem.png"),
+        ("IMG_2034.JPG", "img-2034.jpg"),
+        ("Lễ hội/đêm hội.jpg", "le-hoi/dem-hoi.jpg"),
+    ],
+)
+def test_the_name_a_photo_should_have(name: str, better: str | None) -> None:
+    assert better_photo_name(name) == better
 
 
 def test_manifest_entry_without_file(proj: Project) -> None:

@@ -118,7 +118,11 @@ def mark_command(
 
 @click.command(name="new")
 @click.argument("path")
-@click.option("--title", required=True, help="Page title in the source language.")
+@click.option(
+    "--title",
+    default="",
+    help="Page title in the source language (a page written by hand keeps its own).",
+)
 @click.option("--description", default=None, help="One or two sentences for search engines.")
 @click.option("--reason", default=None, help="Why the translations are pending.")
 @click.option(
@@ -138,8 +142,9 @@ def new_command(
     until: dt.datetime | None,
     ui_lang: str,
 ) -> None:
-    """Create a page (`du-lich/cho-bien-gioi.md`) that builds and passes the checks at once:
-    the source page, pending entries for the other languages, and a navigation entry."""
+    """Create a page (`du-lich/cho-bien-gioi.md`) that lacks nothing but its text: the source
+    page, pending entries for the other languages, and a navigation entry. A source page
+    written by hand gets the pending entries and the navigation entry it lacks."""
     try:
         result = new_page(
             project, path, title, description, reason, until.date() if until else None

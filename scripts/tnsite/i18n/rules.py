@@ -1,7 +1,8 @@
 """The translation checks: every rule returns findings naming the file and line to fix.
 
 Rules: missing-translation, orphan-translation, pending, stale-translation,
-structure-mismatch, untranslated-text, front-matter, duplicate-id.
+structure-mismatch, untranslated-text, front-matter, file-name; the rules about a page as its
+editor wrote it, whatever its language, are in tnsite.i18n.authoring.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import partial
 
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg, Severity
-from tnsite.i18n import textlang
+from tnsite.i18n import authoring, textlang
 from tnsite.i18n.markdown import Ref
 from tnsite.i18n.model import Model, PageDoc, State, docs_path, load_model
 from tnsite.i18n.names import lang_name
@@ -32,7 +33,6 @@ STRUCTURE = "structure-mismatch"
 UNTRANSLATED = "untranslated-text"
 FRONT_MATTER = "front-matter"
 FILE_NAME = "file-name"
-DUPLICATE_ID = "duplicate-id"
 
 
 def _names(code: str) -> tuple[str, str]:
@@ -48,7 +48,7 @@ def all_findings(model: Model) -> list[Finding]:
     rules: list[Callable[[Model], list[Finding]]] = [
         file_names,
         front_matter,
-        duplicate_ids,
+        *authoring.RULES,
         coverage,
         orphans,
         stale,
@@ -99,40 +99,6 @@ def file_names(model: Model) -> list[Finding]:
                     extra={"renamed_page": doc.path},
                 )
             )
-    return findings
-
-
-def duplicate_ids(model: Model) -> list[Finding]:
-    """A heading id written twice in a page: Markdown quietly renames the second (`visiting_1`),
-    so links to it land on the first and translations are asked to copy an id nobody wrote."""
-    findings: list[Finding] = []
-    for pages in model.pages.values():
-        for doc in pages.values():
-            if doc.fm.error:
-                continue
-            lines = {heading.key: heading.line for heading in reversed(doc.scan.headings)}
-            for heading in doc.scan.headings:
-                if not heading.explicit or heading.key == heading.written:
-                    continue
-                earlier = lines.get(heading.written, heading.line)
-                findings.append(
-                    Finding(
-                        doc.rel,
-                        heading.line,
-                        DUPLICATE_ID,
-                        Msg(
-                            f"the heading id `{heading.written}` is already used on line {earlier}",
-                            f"id tiêu đề `{heading.written}` đã dùng ở dòng {earlier}",
-                        ),
-                        Severity.ERROR,
-                        hint=Msg(
-                            "give this heading an id of its own: {#…} after it, lower-case "
-                            "letters, digits and hyphens",
-                            "đặt cho tiêu đề này một id riêng: {#…} sau tiêu đề, chữ thường "
-                            "không dấu, chữ số và dấu gạch ngang",
-                        ),
-                    )
-                )
     return findings
 
 
@@ -235,6 +201,42 @@ def _source_now_at(model: Model, lang: str, orphan: PageDoc) -> str | None:
     return ranked[0][0]
 
 
+def _begun_by_hand(model: Model, accounted: set[tuple[str, str]]) -> set[str]:
+    """Source pages written by hand (copied, or made on GitHub's web page) rather than with
+    `make new`: no translation, no pending entry, in any language. One cause, one finding."""
+    missing: dict[str, int] = {}
+    langs = model.project.translation_codes
+    for lang in langs:
+        for entry in model.entries(lang):
+            state = entry.state, (lang, entry.path) in accounted, bool(entry.expired)
+            if state == (State.MISSING, False, False):
+                missing[entry.path] = missing.get(entry.path, 0) + 1
+    return {path for path, count in missing.items() if langs and count == len(langs)}
+
+
+def _begun_finding(model: Model, doc: PageDoc) -> Finding:
+    names_en = ", ".join(lang_name(code, "en") for code in model.project.translation_codes)
+    names_vi = ", ".join(lang_name(code, "vi") for code in model.project.translation_codes)
+    command = f"make new PAGE={doc.path}"
+    return Finding(
+        doc.rel,
+        doc.fm.line_of("title") if doc.fm.present and not doc.fm.error else 1,
+        MISSING,
+        Msg(
+            f"this new page has no translation ({names_en}) and none is declared pending",
+            f"trang mới này chưa có bản dịch nào ({names_vi}) và chưa khai báo chờ dịch",
+        ),
+        Severity.ERROR,
+        hint=Msg(
+            f"run `{command}`: it declares the translations pending (visitors get this page "
+            "with a notice in their language) and adds the page to the menu",
+            f"chạy `{command}`: lệnh này khai báo các bản dịch là chờ dịch (khách xem trang "
+            "này kèm thông báo bằng ngôn ngữ của họ) và thêm trang vào menu",
+        ),
+        extra={"source": doc.rel, "begun_by_hand": True},
+    )
+
+
 def coverage(model: Model) -> list[Finding]:
     """missing-translation and pending: every source page in every language."""
     findings: list[Finding] = []
@@ -260,12 +262,16 @@ def coverage(model: Model) -> list[Finding]:
         if isinstance(declares, list) and len(declares) == 2:
             unusable.add((str(declares[0]), str(declares[1])))
     unreadable = any(f.extra.get("unreadable") for f in model.pending_findings)
+    begun = set() if unreadable else _begun_by_hand(model, set(waiting) | unusable)
+    findings.extend(_begun_finding(model, model.sources[path]) for path in sorted(begun))
     for lang in model.project.translation_codes:
         name_en, name_vi = _names(lang)
         for entry in model.entries(lang):
             if entry.state not in (State.MISSING, State.PENDING):
                 continue
-            if entry.state is State.MISSING and (lang, entry.path) in unusable:
+            if entry.state is State.MISSING and (
+                (lang, entry.path) in unusable or entry.path in begun
+            ):
                 continue
             missing = docs_path(model.project, lang, entry.path)
             source = model.sources[entry.path].rel

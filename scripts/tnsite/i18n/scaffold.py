@@ -1,9 +1,11 @@
-"""`tnsite new`: a new page that builds and passes the checks the moment it exists.
+"""`tnsite new`: a new page that is complete but for its text.
 
-The source-language page is created with valid front matter; every other language is declared
-pending (with a reason and a date) in `i18n/pending.yml`, so visitors get the source page with
-a notice in their language until the translation is written; the page is added to the
-navigation in mkdocs.yml next to the pages of its folder.
+The source-language page is created with valid front matter and one sentence standing in for
+its text (`PLACEHOLDER`: the checks refuse to publish a page that still has it, see
+tnsite.i18n.authoring); every other language is declared pending (with a reason and a date) in
+`i18n/pending.yml`, so visitors get the source page with a notice in their language until the
+translation is written; the page is added to the navigation in mkdocs.yml next to the pages of
+its folder.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pathlib import Path
 import yaml
 
 from tnsite.config import Project
-from tnsite.i18n.pending import PENDING_FILE, add_pending
+from tnsite.i18n.frontmatter import parse
+from tnsite.i18n.pending import PENDING_FILE, add_pending, load_pending
 
 PAGE_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md$")
 NAV_START = re.compile(r"^nav:\s*(#.*)?$")
@@ -42,6 +45,8 @@ class NewPage:
     pending: tuple[str, ...]  # languages declared pending
     until: dt.date
     nav_line: int | None  # line of the new nav entry in mkdocs.yml, None when there is no nav
+    placeholder_line: int  # line of the sentence to replace by the page's text (0: none)
+    begun: bool = False  # the source page was written by hand; `new` finished it
 
 
 def _yaml_str(value: str) -> str:
@@ -70,6 +75,9 @@ def new_page(
     until: dt.date | None = None,
     today: dt.date | None = None,
 ) -> NewPage:
+    """Make the page; or, when its source-language file was written by hand (copied, or made in
+    GitHub's web page), finish it: the languages that have neither a file nor a pending entry
+    are declared pending, and the page joins the navigation."""
     path = normalise_path(project, given)
     if not PAGE_PATH.match(path):
         raise ScaffoldError(
@@ -78,32 +86,49 @@ def new_page(
             f"'{path}' không dùng được làm đường dẫn trang: chỉ dùng chữ thường không dấu, chữ "
             "số và dấu gạch ngang, thư mục cách nhau bằng '/', ví dụ du-lich/cho-bien-gioi.md.",
         )
-    title = title.strip()
+    target = project.lang_dir(project.source_code) / path
+    begun = target.is_file()
+    title = _written_title(target) if begun else title.strip()
     if not title:
         raise ScaffoldError("give a --title.", "hãy nhập --title.")
+    declared, _ = load_pending(project.root, project.codes)
+    waiting = {entry.lang for entry in declared if entry.path == path}
+    langs = [
+        code
+        for code in project.translation_codes
+        if not (project.lang_dir(code) / path).exists() and code not in waiting
+    ]
     existing = [code for code in project.codes if (project.lang_dir(code) / path).exists()]
-    if existing:
+    if (existing and not begun) or (begun and not langs):
         raise ScaffoldError(
             f"{path} already exists in: {', '.join(existing)}.",
             f"{path} đã có trong: {', '.join(existing)}.",
         )
-    description = (description or "").strip() or f"{title} — {project.default_language.site_name}."
-    target = project.lang_dir(project.source_code) / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        "---\n"
-        f"title: {_yaml_str(title)}\n"
-        f"description: {_yaml_str(description)}\n"
-        "---\n\n"
-        f"# {title}\n\n"
-        f"{PLACEHOLDER}\n",
-        encoding="utf-8",
-    )
+    placeholder_line = 0
+    if not begun:
+        description = (
+            description or ""
+        ).strip() or f"{title} — {project.default_language.site_name}."
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = (
+            "---\n"
+            f"title: {_yaml_str(title)}\n"
+            f"description: {_yaml_str(description)}\n"
+            "---\n\n"
+            f"# {title}\n\n"
+        )
+        target.write_text(f"{text}{PLACEHOLDER}\n", encoding="utf-8")
+        placeholder_line = text.count("\n") + 1
     until = until or (today or dt.date.today()) + dt.timedelta(days=DEFAULT_DAYS)
-    langs = project.translation_codes
     add_pending(project.root, [(path, code, reason or DEFAULT_REASON, until) for code in langs])
     nav_line = add_to_nav(project.root / "mkdocs.yml", path, title)
-    return NewPage(target, tuple(langs), until, nav_line)
+    return NewPage(target, tuple(langs), until, nav_line, placeholder_line, begun)
+
+
+def _written_title(page: Path) -> str:
+    """The title in the front matter of a page written by hand ('' when there is none)."""
+    title = parse(page.read_text(encoding="utf-8")).data.get("title")
+    return str(title).strip() if title else ""
 
 
 def add_to_nav(mkdocs_yml: Path, page: str, title: str) -> int | None:
@@ -204,16 +229,28 @@ def describe(result: NewPage, project: Project) -> tuple[str, str]:
     rel = result.created.relative_to(project.root).as_posix()
     langs = ", ".join(result.pending)
     where = f"mkdocs.yml:{result.nav_line}" if result.nav_line else "(no nav in mkdocs.yml)"
-    en = (
-        f"created {rel}\n"
-        f"declared pending in {PENDING_FILE} until {result.until.isoformat()}: {langs}\n"
-        f"added to the navigation: {where}\n"
-        "Next: write the page, then translate it and remove its pending entries."
-    )
-    vi = (
-        f"đã tạo {rel}\n"
-        f"đã khai báo chờ dịch trong {PENDING_FILE} đến {result.until.isoformat()}: {langs}\n"
-        f"đã thêm vào menu: {where}\n"
-        "Tiếp theo: viết nội dung trang, rồi dịch và xóa các mục chờ dịch của trang."
-    )
-    return en, vi
+    en = [
+        f"completed {rel}, written by hand" if result.begun else f"created {rel}",
+        f"declared pending in {PENDING_FILE} until {result.until.isoformat()}: {langs}",
+        f"in the navigation: {where}",
+    ]
+    vi = [
+        f"đã hoàn tất {rel} (trang viết tay)" if result.begun else f"đã tạo {rel}",
+        f"đã khai báo chờ dịch trong {PENDING_FILE} đến {result.until.isoformat()}: {langs}",
+        f"trong menu: {where}",
+    ]
+    if result.placeholder_line:
+        en.append(
+            f"Next: write the page's text in place of line {result.placeholder_line} "
+            f"('{PLACEHOLDER}'); until then `make check` and `make build` stop at that line. "
+            "Then translate it and remove its pending entries."
+        )
+        vi.append(
+            f"Tiếp theo: viết nội dung trang thay cho dòng {result.placeholder_line} "
+            f"('{PLACEHOLDER}'); trước khi viết, `make check` và `make build` dừng ở dòng đó. "
+            "Sau đó dịch trang và xóa các mục chờ dịch của trang."
+        )
+    else:
+        en.append("Next: translate it and remove its pending entries.")
+        vi.append("Tiếp theo: dịch trang và xóa các mục chờ dịch của trang.")
+    return "\n".join(en), "\n".join(vi)

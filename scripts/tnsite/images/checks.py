@@ -1,5 +1,5 @@
 """`tnsite check` for images: `bad-image`, `missing-alt`, `missing-credit`, `unknown-photo`,
-`photo-manifest` (errors) and `image-budget` (warnings).
+`photo-manifest`, `file-name` (errors) and `image-budget` (warnings).
 
 Sources are read, never MkDocs: the Markdown of every language, the photo manifest and the image
 files themselves (through the same cached pipeline the build uses, so a check right after a
@@ -8,6 +8,9 @@ build decodes nothing).
 
 from __future__ import annotations
 
+import posixpath
+import re
+
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg
 from tnsite.images.config import load_options, plugin_enabled
@@ -15,10 +18,13 @@ from tnsite.images.manifest import CREDIT_FIELDS, Manifest, load_manifest
 from tnsite.images.pipeline import BAD, process
 from tnsite.images.probe import RASTER_SUFFIXES
 from tnsite.images.scan import ImageRef, scan_markdown, site_path
+from tnsite.slugs import slugify
 
 MISSING_ALT = "missing-alt"
 MISSING_CREDIT = "missing-credit"
 UNKNOWN_PHOTO = "unknown-photo"
+FILE_NAME = "file-name"  # the pages' rule of the same name (tnsite.i18n.rules)
+PHOTO_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.[a-z0-9]+$")
 
 ALT_HINT = Msg(
     "Describe what the image shows for someone who cannot see it: ![description](path). If it "
@@ -40,9 +46,43 @@ def check_images(project: Project) -> list[Finding]:
     return findings
 
 
+def better_photo_name(name: str) -> str | None:
+    """The usable name for a photo file named `name`, or None when `name` is usable: a photo is
+    named in a page as `{{ photo NAME }}` (a space would end the name) and its file name becomes
+    part of the published address, like a page's."""
+    if PHOTO_NAME.match(name):
+        return None
+    stem, suffix = posixpath.splitext(name)
+    parts = [slugify(part).replace("_", "-").strip("-") for part in stem.split("/")]
+    return "/".join(parts) + suffix.lower()
+
+
+def _rename_hint(better: str) -> Msg:
+    return Msg(
+        f"rename the file to '{better}', this entry with it, and use that name in the pages",
+        f"đổi tên tệp thành '{better}', đổi tên mục này theo, và dùng tên đó trong các trang",
+    )
+
+
 def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> list[Finding]:
     findings = []
     for photo in manifest.photos.values():
+        better = better_photo_name(photo.file)
+        if better:
+            findings.append(
+                Finding(
+                    manifest.path,
+                    photo.line,
+                    FILE_NAME,
+                    Msg(
+                        f"the photo name '{photo.file}' cannot be used in a page or an address "
+                        "(spaces, capitals or accents)",
+                        f"tên ảnh '{photo.file}' không dùng được trong trang và địa chỉ web (có "
+                        "dấu cách, chữ hoa hoặc dấu tiếng Việt)",
+                    ),
+                    hint=_rename_hint(better),
+                )
+            )
         if not (project.root / photo.path).is_file():
             findings.append(
                 Finding(
@@ -106,6 +146,8 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
         rel = path.relative_to(project.root).as_posix()
         if path.suffix.lower() in RASTER_SUFFIXES and rel not in described:
+            name = path.relative_to(folder).as_posix()
+            better = better_photo_name(name)
             findings.append(
                 Finding(
                     rel,
@@ -118,9 +160,15 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
                         "nguồn và mô tả.",
                     ),
                     hint=Msg(
-                        f"Add an entry named '{path.relative_to(folder).as_posix()}' to the "
-                        "manifest.",
-                        f"Thêm mục '{path.relative_to(folder).as_posix()}' vào manifest.",
+                        f"Add an entry named '{name}' to the manifest.",
+                        f"Thêm mục '{name}' vào manifest.",
+                    )
+                    if not better
+                    else Msg(
+                        f"Rename the file to '{better}' (spaces, capitals and accents cannot "
+                        f"be used), then add an entry named '{better}' to the manifest.",
+                        f"Đổi tên tệp thành '{better}' (không dùng được dấu cách, chữ hoa và "
+                        f"dấu tiếng Việt), rồi thêm mục '{better}' vào manifest.",
                     ),
                 )
             )
