@@ -229,9 +229,11 @@ def _begun_finding(model: Model, doc: PageDoc) -> Finding:
         Severity.ERROR,
         hint=Msg(
             f"run `{command}`: it declares the translations pending (visitors get this page "
-            "with a notice in their language) and adds the page to the menu",
+            "with a notice in their language) and adds the page to the menu; in the web "
+            f"editor, add the page ({doc.path}) to the pending translations, once per language",
             f"chạy `{command}`: lệnh này khai báo các bản dịch là chờ dịch (khách xem trang "
-            "này kèm thông báo bằng ngôn ngữ của họ) và thêm trang vào menu",
+            "này kèm thông báo bằng ngôn ngữ của họ) và thêm trang vào menu; trong trình biên "
+            f"tập web, thêm trang ({doc.path}) vào mục Trang chờ dịch, mỗi ngôn ngữ một lần",
         ),
         extra={"source": doc.rel, "begun_by_hand": True},
     )
