@@ -43,6 +43,7 @@ HTML_URL_ATTR = re.compile(
     r"""\b(href|src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I
 )
 HTML_SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+QUOTE_MARKS = re.compile(r"^ {0,3}(?:> ?)+")
 TABLE_CELL_RULE = re.compile(r"^\s*:?-+:?\s*$")
 # Lines after which a new block starts without a blank line: ATX headings, setext underlines
 # and rules, admonition and details titles, HTML tags.
@@ -245,14 +246,15 @@ class Source:
         the blank line between: Markdown reads the whole block as one paragraph, and the page
         shows the rows as text full of `|`."""
         out: list[int] = []
-        for number in range(self.body_line + 2, len(self.lines) + 1):
+        lines = [QUOTE_MARKS.sub("", line) for line in self.lines]  # a quote holds blocks too
+        for number in range(self.body_line + 2, len(lines) + 1):
             header = number - 1
-            if not _is_table_rule(self.lines[number - 1]) or "|" not in self.lines[header - 1]:
+            if not _is_table_rule(lines[number - 1]) or "|" not in lines[header - 1]:
                 continue
             above = header - 1
             if above < self.body_line or above in self.code_lines or header in self.code_lines:
                 continue
-            text = self.lines[above - 1]
+            text = lines[above - 1]
             if text.strip() and not BLOCK_END.match(text):
                 out.append(header)
         return tuple(out)

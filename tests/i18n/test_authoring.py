@@ -130,6 +130,8 @@ BLOCKS = {
     "under a definition": (f"Giờ\n:   mở cửa\n{TABLE}", True),
     "under an HTML block": (f'<div markdown="1">\n{TABLE}</div>\n', False),
     "without outer pipes": ("Giờ:\nNơi | Giờ\n--- | ---\nCáp treo | 6 giờ\n", True),
+    "in a quote, under its text": ("> Giờ mở cửa:\n" + textwrap.indent(TABLE, "> "), True),
+    "in a quote, after an empty line": ("> Giờ mở cửa:\n>\n" + textwrap.indent(TABLE, "> "), False),
     "in a code block": (f"```\nGiờ:\n{TABLE}```\n", False),
     "a rule, no table": ("Giờ mở cửa\n---\n", False),
 }

@@ -90,7 +90,10 @@ def new_page(
     begun = target.is_file()
     title = _written_title(target) if begun else title.strip()
     if not title:
-        raise ScaffoldError("give a --title.", "hãy nhập --title.")
+        raise ScaffoldError(
+            f'give the page a title: make new PAGE={path} TITLE="…" (or --title "…").',
+            f'hãy đặt tiêu đề cho trang: make new PAGE={path} TITLE="…" (hoặc --title "…").',
+        )
     declared, _ = load_pending(project.root, project.codes)
     waiting = {entry.lang for entry in declared if entry.path == path}
     langs = [
