@@ -99,6 +99,11 @@ def test_a_page_written_by_hand_gets_one_finding_and_make_new_finishes_it(
     assert rules(project) == []
     assert "dau-tu/thu-tuc.md" in project.nav_pages()
     assert "Thủ tục đầu tư" not in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    # a page without a readable title is not guessed at
+    write_page(root, "vi", "dau-tu/khac.md", "---\ntitle: [x\n---\n\n# Khác\n\nChữ.\n")
+    refused = CliRunner().invoke(main, ["--root", str(root), "new", "dau-tu/khac.md"])
+    assert refused.exit_code == 1 and "no readable title" in refused.output
+    (root / "docs/vi/dau-tu/khac.md").unlink()
     # nothing left to finish
     again = CliRunner().invoke(main, ["--root", str(root), "new", "dau-tu/thu-tuc.md"])
     assert again.exit_code == 1 and "already exists" in again.output

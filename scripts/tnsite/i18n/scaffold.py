@@ -89,6 +89,14 @@ def new_page(
     target = project.lang_dir(project.source_code) / path
     begun = target.is_file()
     title = _written_title(target) if begun else title.strip()
+    if begun and not title:
+        rel = target.relative_to(project.root).as_posix()
+        raise ScaffoldError(
+            f"{rel} has no readable title: give it `title:` in its front matter (`make check` "
+            "shows what is wrong there), then run this again.",
+            f"{rel} chưa có tiêu đề đọc được: ghi `title:` trong phần thông tin của trang "
+            "(`make check` chỉ ra chỗ sai), rồi chạy lại lệnh này.",
+        )
     if not title:
         raise ScaffoldError(
             f'give the page a title: make new PAGE={path} TITLE="…" (or --title "…").',
