@@ -15,7 +15,8 @@ The rules follow what the site's Markdown (Python-Markdown with pymdownx) accept
 - directives: `{{ VIEW [DATASET[/RECORD]] [option=value ...] }}` on one line, outside code;
 - tables (the `tables` extension): a header row, then a row of dashes and pipes, starting a
   block of their own: the line above is blank or ends a block of another kind (a heading, a
-  rule, an admonition's title, an HTML tag).
+  rule, an admonition's title, an HTML tag); every line of the block after them is a row, a
+  line without `|` included.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ HTML_URL_ATTR = re.compile(
 HTML_SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 QUOTE_MARKS = re.compile(r"^ {0,3}(?:> ?)+")
 TABLE_CELL_RULE = re.compile(r"^\s*:?-+:?\s*$")
+# Lines that Markdown does not take as one more row of the table above them: admonitions and
+# details, HTML, quotes.
+NOT_A_ROW = re.compile(r"^\s*(?:!!!|\?\?\?|<|>)")
 # Lines after which a new block starts without a blank line: ATX headings, setext underlines
 # and rules, admonition and details titles, HTML tags.
 BLOCK_END = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|=+\s*$|(?:[-*_]\s*){3,}$|!!!|\?\?\?|<)")
@@ -57,6 +61,16 @@ class MdLink:
     line: int
     col: int
     dest: str
+
+
+@dataclass(frozen=True)
+class TableGap:
+    """A table that needs an empty line before `line`: above its header (`glued`: the page
+    would show it as text) or after its last row (`swallowed`: the text would become a row)."""
+
+    line: int
+    table: int  # the table's header row
+    kind: str  # "glued" | "swallowed"
 
 
 @dataclass(frozen=True)
@@ -241,22 +255,32 @@ class Source:
     # -- tables ---------------------------------------------------------------------------------
 
     @cached_property
-    def glued_tables(self) -> tuple[int, ...]:
-        """Header-row lines of tables written straight under a paragraph or list item, without
-        the blank line between: Markdown reads the whole block as one paragraph, and the page
-        shows the rows as text full of `|`."""
-        out: list[int] = []
+    def table_gaps(self) -> tuple[TableGap, ...]:
+        """Tables missing the empty line that separates a table from the text around it.
+
+        Above: a table written straight under a paragraph or list item is read with it as one
+        paragraph, and the page shows the rows as text full of `|`. Below: a line of text
+        written straight under a table's last row becomes one more row of the table."""
+        out: list[TableGap] = []
         lines = [QUOTE_MARKS.sub("", line) for line in self.lines]  # a quote holds blocks too
         for number in range(self.body_line + 2, len(lines) + 1):
             header = number - 1
             if not _is_table_rule(lines[number - 1]) or "|" not in lines[header - 1]:
                 continue
-            above = header - 1
-            if above < self.body_line or above in self.code_lines or header in self.code_lines:
+            if number in self.code_lines or header in self.code_lines:
                 continue
-            text = lines[above - 1]
-            if text.strip() and not BLOCK_END.match(text):
-                out.append(header)
+            above = header - 1
+            text = lines[above - 1] if above >= self.body_line else ""
+            if text.strip() and not BLOCK_END.match(text) and above not in self.code_lines:
+                # No table at all: the line below is part of the paragraph, for now.
+                out.append(TableGap(header, header, "glued"))
+                continue
+            below = number + 1
+            while below <= len(lines) and "|" in lines[below - 1]:
+                below += 1
+            text = lines[below - 1] if below <= len(lines) else ""
+            if text.strip() and not NOT_A_ROW.match(text) and below not in self.code_lines:
+                out.append(TableGap(below, header, "swallowed"))
         return tuple(out)
 
     # -- links ----------------------------------------------------------------------------------

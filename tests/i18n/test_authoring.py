@@ -1,5 +1,5 @@
 """The rules about a page as its editor wrote it: a copied title, a page left as `make new` made
-it, a table glued to the paragraph above it, and a new page written by hand."""
+it, a table without the empty line around it, and a new page written by hand."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 from tests.i18n.fixture import reload, undeclared, write_page
 from tnsite.cli import main
 from tnsite.config import Project
-from tnsite.i18n.authoring import glued_tables
+from tnsite.i18n.authoring import table_gaps
 from tnsite.i18n.model import load_model
 from tnsite.i18n.rules import check_translations
 from tnsite.i18n.scaffold import PLACEHOLDER
@@ -117,28 +117,37 @@ def test_one_translation_missing_is_not_a_page_written_by_hand(fixture_project: 
 
 
 TABLE = "| Nơi | Giờ |\n|---|:--:|\n| Cáp treo | 6 giờ |\n"
-BLOCKS = {
-    "under a paragraph": (f"Giờ mở cửa:\n{TABLE}", True),
-    "after a blank line": (f"Giờ mở cửa:\n\n{TABLE}", False),
-    "under a heading": (f"## Giờ mở cửa\n{TABLE}", False),
-    "under a setext heading": (f"Giờ mở cửa\n==========\n{TABLE}", False),
-    "under a rule": (f"Giờ mở cửa\n\n***\n{TABLE}", False),
+AFTER = "Hết giờ thì đóng cửa."
+# The text around a table, and the gap the scanner must find: "glued" (the table is read as a
+# paragraph), "swallowed" (the line after it becomes a row) or None.
+BLOCKS: dict[str, tuple[str, str | None]] = {
+    "under a paragraph": (f"Giờ mở cửa:\n{TABLE}", "glued"),
+    "after a blank line": (f"Giờ mở cửa:\n\n{TABLE}", None),
+    "under a heading": (f"## Giờ mở cửa\n{TABLE}", None),
+    "under a setext heading": (f"Giờ mở cửa\n==========\n{TABLE}", None),
+    "under a rule": (f"Giờ mở cửa\n\n***\n{TABLE}", None),
     "in an admonition, under its title": (
         '!!! note "Giờ"\n' + textwrap.indent(TABLE, "    "),
-        False,
+        None,
     ),
     "in an admonition, under its text": (
         "!!! note\n    Giờ mở cửa:\n" + textwrap.indent(TABLE, "    "),
-        True,
+        "glued",
     ),
-    "in a list item": ("- Giờ mở cửa:\n" + textwrap.indent(TABLE, "  "), True),
-    "under a definition": (f"Giờ\n:   mở cửa\n{TABLE}", True),
-    "under an HTML block": (f'<div markdown="1">\n{TABLE}</div>\n', False),
-    "without outer pipes": ("Giờ:\nNơi | Giờ\n--- | ---\nCáp treo | 6 giờ\n", True),
-    "in a quote, under its text": ("> Giờ mở cửa:\n" + textwrap.indent(TABLE, "> "), True),
-    "in a quote, after an empty line": ("> Giờ mở cửa:\n>\n" + textwrap.indent(TABLE, "> "), False),
-    "in a code block": (f"```\nGiờ:\n{TABLE}```\n", False),
-    "a rule, no table": ("Giờ mở cửa\n---\n", False),
+    "in a list item": ("- Giờ mở cửa:\n" + textwrap.indent(TABLE, "  "), "glued"),
+    "under a definition": (f"Giờ\n:   mở cửa\n{TABLE}", "glued"),
+    "under an HTML block": (f'<div markdown="1">\n{TABLE}</div>\n', None),
+    "without outer pipes": ("Giờ:\nNơi | Giờ\n--- | ---\nCáp treo | 6 giờ\n", "glued"),
+    "in a quote, under its text": ("> Giờ mở cửa:\n" + textwrap.indent(TABLE, "> "), "glued"),
+    "in a quote, after an empty line": ("> Giờ mở cửa:\n>\n" + textwrap.indent(TABLE, "> "), None),
+    "in a code block": (f"```\nGiờ:\n{TABLE}```\n", None),
+    "a rule, no table": ("Giờ mở cửa\n---\n", None),
+    "text under the table": (f"{TABLE}{AFTER}\n", "swallowed"),
+    "a heading under the table": (f"{TABLE}## {AFTER}\n", "swallowed"),
+    "a list item under the table": (f"{TABLE}- {AFTER}\n", "swallowed"),
+    "text after an empty line": (f"{TABLE}\n{AFTER}\n", None),
+    "an admonition under the table": (f'{TABLE}!!! note "{AFTER}"\n    Chữ.\n', None),
+    "text under both": (f"Giờ:\n{TABLE}{AFTER}\n", "glued"),  # one at a time
 }
 
 
@@ -152,22 +161,27 @@ def site_markdown() -> markdown.Markdown:
 
 
 @pytest.mark.parametrize("name", BLOCKS)
-def test_a_glued_table_is_found_exactly_when_the_site_would_print_its_pipes(
+def test_a_table_gap_is_found_exactly_when_the_site_would_show_it(
     name: str, site_markdown: markdown.Markdown
 ) -> None:
-    body, glued = BLOCKS[name]
+    body, kind = BLOCKS[name]
     text = f"Mở đầu.\n\n{body}"
     site_markdown.reset()
     html = site_markdown.convert(text)
     prose = re.sub(r"<pre>.*?</pre>", "", html, flags=re.S)  # code shows its pipes on purpose
-    shown_as_text = "|---|" in prose or "--- | ---" in prose
-    found = Source.of(text, front_matter=False).glued_tables
-    assert bool(found) == glued == shown_as_text, html
-    if glued:
-        header = next(
-            n for n, line in enumerate(text.split("\n"), 1) if "Giờ" in line and "|" in line
-        )
-        assert found == (header,)
+    shown = {
+        "glued": "|---|" in prose or "--- | ---" in prose,
+        "swallowed": bool(re.search(r"<td>[^<]*Hết giờ", html)),
+    }
+    gaps = Source.of(text, front_matter=False).table_gaps
+    assert [gap.kind for gap in gaps] == ([kind] if kind else []), html
+    assert {k for k, seen in shown.items() if seen} == ({kind} if kind else set()), html
+    lines = text.split("\n")
+    if kind == "glued":
+        header = next(n for n, line in enumerate(lines, 1) if "Giờ" in line and "|" in line)
+        assert gaps[0].line == header
+    elif kind == "swallowed":
+        assert gaps[0].line == next(n for n, line in enumerate(lines, 1) if AFTER in line)
 
 
 def test_a_glued_table_is_reported_at_its_header_with_the_line_to_add(
@@ -176,7 +190,17 @@ def test_a_glued_table_is_reported_at_its_header_with_the_line_to_add(
     root = fixture_project.root
     page = root / "docs/vi" / PARK
     page.write_text(page.read_text(encoding="utf-8") + f"\nGiờ mở cửa:\n{TABLE}", "utf-8")
-    [finding] = glued_tables(load_model(reload(root)))
+    [finding] = table_gaps(load_model(reload(root)))
     line = page.read_text(encoding="utf-8").split("\n").index("| Nơi | Giờ |") + 1
     assert (finding.path, finding.line) == (f"docs/vi/{PARK}", line)
     assert f"trước dòng {line}" in finding.hint.vi  # type: ignore[union-attr]
+
+
+def test_text_under_a_table_is_reported_at_its_own_line(fixture_project: Project) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{TABLE}{AFTER}\n", "utf-8")
+    [finding] = table_gaps(load_model(reload(root)))
+    line = page.read_text(encoding="utf-8").split("\n").index(AFTER) + 1
+    assert (finding.path, finding.line) == (f"docs/vi/{PARK}", line)
+    assert "một hàng của bảng" in finding.message.vi

@@ -6,7 +6,7 @@ silently and the visitor sees.
   was not changed: two identical entries in the menu, the search results and the tab);
 - unwritten-page: the sentence `make new` puts in a new page is still there;
 - table-blank-line: a table written straight under a paragraph (Markdown prints its rows as
-  text full of `|`).
+  text full of `|`), or text straight under a table (it becomes one more row).
 """
 
 from __future__ import annotations
@@ -135,25 +135,35 @@ def unwritten_pages(model: Model) -> list[Finding]:
     return findings
 
 
-def glued_tables(model: Model) -> list[Finding]:
+TABLE_GAP = {
+    "glued": Msg(
+        "this table is written straight under the line above it: the page would show its rows "
+        "as text with `|` signs",
+        "bảng này viết liền ngay dưới dòng phía trên: trang sẽ hiện các hàng của bảng thành chữ "
+        "kèm các dấu `|`",
+    ),
+    "swallowed": Msg(
+        "this line is written straight under the table above it: the page would show it as one "
+        "more row of the table",
+        "dòng này viết liền ngay dưới bảng phía trên: trang sẽ hiện nó thành một hàng của bảng",
+    ),
+}
+
+
+def table_gaps(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     for doc in _readable(model):
-        for line in Source.of(doc.text).glued_tables:
+        for gap in Source.of(doc.text).table_gaps:
             findings.append(
                 Finding(
                     doc.rel,
-                    line,
+                    gap.line,
                     TABLE_BLANK_LINE,
-                    Msg(
-                        "this table is written straight under the line above it: the page "
-                        "would show its rows as text with `|` signs",
-                        "bảng này viết liền ngay dưới dòng phía trên: trang sẽ hiện các hàng "
-                        "của bảng thành chữ kèm các dấu `|`",
-                    ),
+                    TABLE_GAP[gap.kind],
                     Severity.ERROR,
                     hint=Msg(
-                        f"add an empty line before line {line}",
-                        f"thêm một dòng trống trước dòng {line}",
+                        f"add an empty line before line {gap.line}",
+                        f"thêm một dòng trống trước dòng {gap.line}",
                     ),
                 )
             )
@@ -164,5 +174,5 @@ RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     duplicate_ids,
     duplicate_titles,
     unwritten_pages,
-    glued_tables,
+    table_gaps,
 )
