@@ -46,6 +46,14 @@ HTML_URL_ATTR = re.compile(
 HTML_SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 QUOTE_MARKS = re.compile(r"^ {0,3}(?:> ?)+")
 TABLE_CELL_RULE = re.compile(r"^\s*:?-+:?\s*$")
+NOTICE_START = re.compile(r"^\s*(?:!!!|\?\?\?)")
+# The opening line Python-Markdown's admonition and pymdownx's details read: a type, then
+# optionally a title in straight double quotes.
+NOTICE_OPENER = re.compile(
+    r'^\s*(?:!!!|\?\?\?\+?) ?(?P<kind>[\w\-]+(?: +[\w\-]+)*)(?: +"(?P<title>.*?)")? *$'
+)
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 # Lines that Markdown does not take as one more row of the table above them: admonitions and
 # details, HTML, quotes.
 NOT_A_ROW = re.compile(r"^\s*(?:!!!|\?\?\?|<|>)")
@@ -61,6 +69,16 @@ class MdLink:
     line: int
     col: int
     dest: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """An admonition (`!!! tip "Title"`) or collapsible block (`??? note`) as written."""
+
+    line: int
+    kind: str | None  # None: Markdown does not read the line as one, and prints it as text
+    written: str
+    has_body: bool  # its text is indented under it (otherwise the box is empty)
 
 
 @dataclass(frozen=True)
@@ -99,6 +117,19 @@ class Directive:
 def blank(text: str) -> str:
     """The same text with every character but line breaks replaced by a space."""
     return re.sub(r"[^\r\n]", " ", text)
+
+
+def _indent_width(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def table_cells(line: str) -> int:
+    """How many cells a table row has, as the `tables` extension splits it: on `|` outside code
+    spans and not escaped, the pipes at either end left out."""
+    row = blank_code_spans(line).replace("\\|", "  ").strip()
+    row = row.removeprefix("|")
+    row = row[:-1] if row.endswith("|") else row
+    return row.count("|") + 1
 
 
 def _is_table_rule(line: str) -> bool:
@@ -262,25 +293,102 @@ class Source:
         paragraph, and the page shows the rows as text full of `|`. Below: a line of text
         written straight under a table's last row becomes one more row of the table."""
         out: list[TableGap] = []
-        lines = [QUOTE_MARKS.sub("", line) for line in self.lines]  # a quote holds blocks too
-        for number in range(self.body_line + 2, len(lines) + 1):
-            header = number - 1
-            if not _is_table_rule(lines[number - 1]) or "|" not in lines[header - 1]:
-                continue
-            if number in self.code_lines or header in self.code_lines:
-                continue
+        lines = self._unquoted
+        for header, rule, rows in self._tables:
             above = header - 1
             text = lines[above - 1] if above >= self.body_line else ""
             if text.strip() and not BLOCK_END.match(text) and above not in self.code_lines:
                 # No table at all: the line below is part of the paragraph, for now.
                 out.append(TableGap(header, header, "glued"))
                 continue
-            below = number + 1
-            while below <= len(lines) and "|" in lines[below - 1]:
-                below += 1
+            below = (rows[-1] if rows else rule) + 1
             text = lines[below - 1] if below <= len(lines) else ""
             if text.strip() and not NOT_A_ROW.match(text) and below not in self.code_lines:
                 out.append(TableGap(below, header, "swallowed"))
+        return tuple(out)
+
+    @cached_property
+    def table_overflows(self) -> tuple[tuple[int, int, int], ...]:
+        """(line, cells, header cells) of each table row with more cells than its header:
+        Markdown drops the cells past the header's without a word."""
+        out: list[tuple[int, int, int]] = []
+        lines = self._unquoted
+        for header, _rule, rows in self._tables:
+            width = table_cells(lines[header - 1])
+            for row in rows:
+                cells = table_cells(lines[row - 1])
+                if cells > width:
+                    out.append((row, cells, width))
+        return tuple(out)
+
+    @cached_property
+    def _unquoted(self) -> list[str]:
+        return [QUOTE_MARKS.sub("", line) for line in self.lines]  # a quote holds blocks too
+
+    @cached_property
+    def _tables(self) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
+        """(header line, rule line, row lines) of every table outside code."""
+        out: list[tuple[int, int, tuple[int, ...]]] = []
+        lines = self._unquoted
+        for number in range(self.body_line + 1, len(lines) + 1):
+            header = number - 1
+            if not _is_table_rule(lines[number - 1]) or "|" not in lines[header - 1]:
+                continue
+            if number in self.code_lines or header in self.code_lines:
+                continue
+            rows: list[int] = []
+            below = number + 1
+            while below <= len(lines) and "|" in lines[below - 1]:
+                rows.append(below)
+                below += 1
+            out.append((header, number, tuple(rows)))
+        return tuple(out)
+
+    # -- admonitions and footnotes --------------------------------------------------------------
+
+    @cached_property
+    def notices(self) -> tuple[Notice, ...]:
+        """Every line opening an admonition (`!!!`) or a collapsible block (`???`)."""
+        out: list[Notice] = []
+        lines = self.lines
+        for number, line in self.prose_lines():
+            if not NOTICE_START.match(line):
+                continue
+            opener = NOTICE_OPENER.match(line)
+            depth = _indent_width(line)
+            following = next(
+                (text for text in lines[number:] if text.strip()), ""
+            )  # blank lines may come between the title and the text
+            body = bool(following) and _indent_width(following) >= depth + 4
+            out.append(Notice(number, opener.group("kind") if opener else None, line.strip(), body))
+        return tuple(out)
+
+    @cached_property
+    def footnotes_missing(self) -> tuple[tuple[int, int, str], ...]:
+        """(line, column, label) of each footnote reference `[^label]` whose page has no
+        `[^label]:` line: Markdown prints the reference as it is written."""
+        defined = {
+            m.group(1) for _n, line in self.prose_lines() for m in [FOOTNOTE_DEF.match(line)] if m
+        }
+        out: list[tuple[int, int, str]] = []
+        for number, line in self.prose_lines():
+            for match in FOOTNOTE_REF.finditer(line):
+                if match.group(1) not in defined and not line[match.end() :].startswith(":"):
+                    out.append((number, match.start() + 1, match.group(1)))
+        return tuple(out)
+
+    @cached_property
+    def unclosed_directives(self) -> tuple[tuple[int, int], ...]:
+        """(line, column) of each `{{` or `}}` outside code that is not part of a directive
+        written on one line: the page would show the braces and the words between them."""
+        out: list[tuple[int, int]] = []
+        for number, line in self.prose_lines():
+            if "{{" not in line and "}}" not in line:
+                continue
+            rest = DIRECTIVE.sub(lambda m: " " * len(m.group(0)), line)
+            found = [i for i in (rest.find("{{"), rest.find("}}")) if i >= 0]
+            if found:
+                out.append((number, min(found) + 1))
         return tuple(out)
 
     # -- links ----------------------------------------------------------------------------------

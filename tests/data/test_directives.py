@@ -44,6 +44,8 @@ def store(project: Project):  # type: ignore[no-untyped-def]
         ("{{ value key-figures/zzzz }}", "unknown record 'zzzz'", "ids: `area`, `auxiliary-gates`"),
         ("{{ table key-figures }}", "cannot show dataset 'key-figures'", "border-gates"),
         ("Text {{ map }} inline.", "must stand alone on its line", "own"),
+        # a view another plugin draws splits the sentence just the same
+        ("Xem ảnh {{ photo ba-den }} dưới núi.", "must stand alone on its line", "own"),
         (
             "{{ value key-figures/old-tay-ninh-population-2022 }}",
             "confirmed: false",

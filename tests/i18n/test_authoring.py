@@ -204,3 +204,137 @@ def test_text_under_a_table_is_reported_at_its_own_line(fixture_project: Project
     line = page.read_text(encoding="utf-8").split("\n").index(AFTER) + 1
     assert (finding.path, finding.line) == (f"docs/vi/{PARK}", line)
     assert "một hàng của bảng" in finding.message.vi
+
+
+# What the site's Markdown does with each shape, and what the scanner must say of it.
+NOTICES: dict[str, tuple[str, str | None]] = {
+    "well formed": ('!!! tip "Lưu ý"\n    Nên đi sớm.\n', None),
+    "a blank line before its text": ('!!! tip "Lưu ý"\n\n    Nên đi sớm.\n', None),
+    "collapsible": ('??? note "Lưu ý"\n    Nên đi sớm.\n', None),
+    "open collapsible": ('???+ note "Lưu ý"\n    Nên đi sớm.\n', None),
+    "text indented with a tab": ('!!! tip "Lưu ý"\n\tNên đi sớm.\n', None),
+    "curly quotes": ("!!! tip “Lưu ý”\n    Nên đi sớm.\n", "unread"),
+    "single quotes": ("!!! tip 'Lưu ý'\n    Nên đi sớm.\n", "unread"),
+    "no type": ('!!! "Lưu ý"\n    Nên đi sớm.\n', "unread"),
+    "text not indented": ('!!! warning "An toàn"\nHồ sâu.\n', "empty"),
+    "text indented two spaces": ('!!! warning "An toàn"\n  Hồ sâu.\n', "empty"),
+    "nothing under it": ('!!! warning "An toàn"\n', "empty"),
+    "a type without a style": ('!!! warnign "An toàn"\n    Hồ sâu.\n', "unstyled"),
+}
+
+
+@pytest.mark.parametrize("name", NOTICES)
+def test_a_notice_is_reported_exactly_when_the_site_would_show_it_wrong(
+    name: str, site_markdown: markdown.Markdown
+) -> None:
+    body, expected = NOTICES[name]
+    site_markdown.reset()
+    html = site_markdown.convert(body)
+    kinds = re.findall(r'class="admonition ([^"]+)"|<details class="([^"]+)"', html)
+    shown = (
+        "unread"
+        if "!!!" in html or "???" in html
+        else "empty"
+        if re.search(r'title">[^<]*</p>\s*</div>|</summary>\s*</details>', html)
+        else "unstyled"
+        if any((a or b) not in ("note", "tip", "warning") for a, b in kinds)
+        else None
+    )
+    assert shown == expected, html
+    [notice] = Source.of(body, front_matter=False).notices
+    said = (
+        "unread"
+        if notice.kind is None
+        else "unstyled"
+        if notice.kind.split()[0] not in ("note", "tip", "warning")
+        else "empty"
+        if not notice.has_body
+        else None
+    )
+    assert said == expected
+
+
+def test_footnotes_without_text_are_found_as_the_site_would_print_them(
+    site_markdown: markdown.Markdown,
+) -> None:
+    text = "Lễ hội.[^1] Chùa.[^nguon]\n\nCáp treo.[^2]\n\n[^1]: Theo Sở.\n\n`[^3]` là ví dụ.\n"
+    site_markdown.reset()
+    html = site_markdown.convert(text)
+    printed = set(re.findall(r"\[\^([^\]]+)\]", re.sub(r"<code>.*?</code>", "", html)))
+    missing = Source.of(text, front_matter=False).footnotes_missing
+    assert printed == {label for _l, _c, label in missing} == {"nguon", "2"}
+    assert [(line, col) for line, col, _ in missing] == [(1, 18), (3, 10)]
+
+
+def test_extra_cells_are_found_as_the_site_would_drop_them(
+    site_markdown: markdown.Markdown,
+) -> None:
+    text = "| Nơi | Giờ |\n|---|---|\n| Hồ | 24 m | sâu |\n| A \\| B | `x|y` |\n| C |\n"
+    site_markdown.reset()
+    html = site_markdown.convert(text)
+    assert "sâu" not in html and "A | B" in html  # dropped; an escaped pipe is text
+    assert Source.of(text, front_matter=False).table_overflows == ((3, 3, 2),)
+
+
+@pytest.mark.parametrize(
+    ("line", "col"),
+    [
+        ("Tỉnh rộng {{ value key-figures/area }.", 11),
+        ("Tỉnh rộng { value key-figures/area }}.", 36),
+        ("Tỉnh rộng {{ value key-figures/area }} và {{ value key-figures/population", 43),
+    ],
+)
+def test_braces_that_do_not_pair_up_are_found(line: str, col: int) -> None:
+    text = f"Mở đầu.\n\n{line}\n\n`{{{{ ví dụ` trong mã.\n"
+    assert Source.of(text, front_matter=False).unclosed_directives == ((3, col),)
+
+
+RULE_CASES = {
+    "notice": "!!! tip “Lưu ý”\n    Nên đi sớm.\n",
+    "footnote": "Lễ hội.[^nguon]\n",
+    "unclosed-directive": "Tỉnh rộng {{ value key-figures/area }.\n",
+    "table-cells": "| Nơi | Giờ |\n|---|---|\n| Hồ | 24 m | sâu |\n",
+}
+
+
+@pytest.mark.parametrize("rule", RULE_CASES)
+def test_each_rule_reports_the_line_written(fixture_project: Project, rule: str) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    before = page.read_text(encoding="utf-8")
+    page.write_text(before + "\n" + RULE_CASES[rule], "utf-8")
+    found = [f for f in check_translations(reload(root)) if f.path == f"docs/vi/{PARK}"]
+    assert [f.rule for f in found] == [rule]
+    written = len(before.split("\n")) + 1
+    assert found[0].line in (written, written + 2)  # the line, or the row of the table
+
+
+def test_a_figure_in_the_title_or_description_is_refused(fixture_project: Project) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("description: ", "description: {{ value x/y }} ", 1), "utf-8")
+    [finding] = [f for f in check_translations(reload(root)) if f.rule == "front-matter"]
+    assert finding.path == f"docs/vi/{PARK}" and finding.line == 3
+
+
+def test_a_page_with_nothing_but_its_title_is_not_published(fixture_project: Project) -> None:
+    root = fixture_project.root
+    write_page(
+        root, "vi", "dau-tu/trong.md", "---\ntitle: Trống\ndescription: x.\n---\n\n# Trống\n"
+    )
+    found = [f for f in check_translations(reload(root)) if f.rule == "unwritten-page"]
+    assert [(f.path, f.line) for f in found] == [("docs/vi/dau-tu/trong.md", 6)]
+
+
+def test_a_link_to_the_preview_is_refused(fixture_project: Project) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text + "\nXem [Lễ hội](http://127.0.0.1:8000/du-lich/le-hoi/) và "
+        "[Sở](https://localhost.example.org/).\n",
+        "utf-8",
+    )
+    [finding] = [f for f in check_translations(reload(root)) if f.rule == "local-link"]
+    assert (finding.line, finding.col) == (len(text.split("\n")) + 1, 14)

@@ -90,10 +90,9 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
                 ),
             )
         ]
-    if view.render is None:
-        return []  # rendered by another plugin
     out: list[DirectiveProblem] = []
     if view.block and not directive.block:
+        # A photo, chart or list inside a sentence splits the paragraph around it.
         out.append(
             DirectiveProblem(
                 Msg(f"{raw} must stand alone on its line", f"{raw} phải nằm riêng trên một dòng"),
@@ -103,6 +102,8 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
                 ),
             )
         )
+    if view.render is None:
+        return out  # the rest is checked by the plugin that renders it
     dataset = directive.dataset
     if not view.datasets:
         if dataset and dataset != view.default_dataset:

@@ -6,23 +6,48 @@ silently and the visitor sees.
   was not changed: two identical entries in the menu, the search results and the tab);
 - unwritten-page: the sentence `make new` puts in a new page is still there;
 - table-blank-line: a table written straight under a paragraph (Markdown prints its rows as
-  text full of `|`), or text straight under a table (it becomes one more row).
+  text full of `|`), or text straight under a table (it becomes one more row);
+- table-cells: a row with more cells than the table's header (Markdown drops the extra ones);
+- notice: an admonition (`!!! tip "…"`) Markdown does not read (curly quotes, no type), of a
+  type the theme has no style for, or with its text not indented under it (an empty box);
+- footnote: a reference `[^1]` without its `[^1]:` line (printed as written);
+- unclosed-directive: `{{ value …` without its `}}` on the same line (printed as written);
+- front-matter: a `{{ … }}` in the title or description, which are plain text;
+- local-link: a link copied from the preview (`http://127.0.0.1:8000/…`), which leads nowhere
+  for a visitor.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.model import Model, PageDoc
 from tnsite.i18n.scaffold import PLACEHOLDER
 from tnsite.mdsource import Source
 from tnsite.sourcedate import SourceDates
+from tnsite.text import closest
 
 DUPLICATE_ID = "duplicate-id"
 DUPLICATE_TITLE = "duplicate-title"
 UNWRITTEN = "unwritten-page"
+HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 TABLE_BLANK_LINE = "table-blank-line"
+TABLE_CELLS = "table-cells"
+NOTICE = "notice"
+FOOTNOTE = "footnote"
+UNCLOSED = "unclosed-directive"
+FRONT_MATTER = "front-matter"
+LOCAL_LINK = "local-link"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
+# The admonition types Material for MkDocs styles (its documented types and their aliases).
+NOTICE_KINDS = (
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
+    "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+)  # fmt: skip
 
 
 def _readable(model: Model) -> list[PageDoc]:
@@ -113,7 +138,23 @@ def unwritten_pages(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     for doc in _readable(model):
         source = Source.of(doc.text)
-        for number, line in source.prose_lines():
+        written = [(number, line) for number, line in source.prose_lines() if line.strip()]
+        if not [line for _n, line in written if not HEADING_LINE.match(line)]:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    written[-1][0] if written else source.body_line,
+                    UNWRITTEN,
+                    Msg("the page has no text", "trang chưa có nội dung"),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "write the page's text under its title",
+                        "viết nội dung trang dưới tiêu đề",
+                    ),
+                )
+            )
+            continue
+        for number, line in written:
             if line.strip() != PLACEHOLDER:
                 continue
             findings.append(
@@ -170,9 +211,211 @@ def table_gaps(model: Model) -> list[Finding]:
     return findings
 
 
+def table_cells(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in _readable(model):
+        for line, cells, width in Source.of(doc.text).table_overflows:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    TABLE_CELLS,
+                    Msg(
+                        f"this row has {cells} cells but the table has {width} columns: the page "
+                        "would leave out the last ones",
+                        f"hàng này có {cells} ô nhưng bảng chỉ có {width} cột: trang sẽ bỏ mất "
+                        "các ô cuối",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "add the missing column to the table's first row, or join the extra "
+                        "cells (a `|` inside a cell is written `\\|`)",
+                        "thêm cột còn thiếu vào hàng đầu của bảng, hoặc gộp các ô thừa (dấu `|` "
+                        "trong một ô viết là `\\|`)",
+                    ),
+                )
+            )
+    return findings
+
+
+def _notice_problem(kind: str | None, written: str) -> tuple[Msg, Msg] | None:
+    if kind is None:
+        quotes = any(mark in written for mark in "“”‘’'")
+        return (
+            Msg(
+                f"Markdown cannot read this box: `{written}` would be printed as text",
+                f"Markdown không đọc được khung này: `{written}` sẽ hiện nguyên thành chữ",
+            ),
+            Msg(
+                'write the title in straight double quotes: !!! tip "Title"',
+                'viết tiêu đề trong dấu nháy kép thẳng: !!! tip "Tiêu đề"',
+            )
+            if quotes
+            else Msg(
+                'write the type of box, then the title: !!! note "Title" (note, tip, warning)',
+                'viết loại khung rồi tới tiêu đề: !!! note "Tiêu đề" (note, tip, warning)',
+            ),
+        )
+    name = kind.split()[0]
+    if name.lower() in NOTICE_KINDS:
+        return None
+    guess = closest(name.lower(), NOTICE_KINDS)
+    return (
+        Msg(
+            f"the box type `{name}` has no style on this site",
+            f"loại khung `{name}` không có kiểu trình bày trên trang này",
+        ),
+        Msg(
+            (f"did you mean `{guess}`? " if guess else "") + "the site uses note, tip, warning",
+            (f"có phải `{guess}`? " if guess else "") + "trang dùng note, tip, warning",
+        ),
+    )
+
+
+def notices(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in _readable(model):
+        for notice in Source.of(doc.text).notices:
+            problem = _notice_problem(notice.kind, notice.written)
+            if problem is None and not notice.has_body:
+                problem = (
+                    Msg(
+                        "this box would be empty: its text is not indented under it",
+                        "khung này sẽ trống: nội dung chưa được lùi vào dưới khung",
+                    ),
+                    Msg(
+                        "start each line of its text with 4 spaces",
+                        "lùi mỗi dòng nội dung của khung vào 4 dấu cách",
+                    ),
+                )
+            if problem is not None:
+                message, hint = problem
+                findings.append(
+                    Finding(doc.rel, notice.line, NOTICE, message, Severity.ERROR, hint=hint)
+                )
+    return findings
+
+
+def footnotes(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in _readable(model):
+        for line, col, label in Source.of(doc.text).footnotes_missing:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    FOOTNOTE,
+                    Msg(
+                        f"the footnote [^{label}] has no text: the page would show `[^{label}]`",
+                        f"chú thích [^{label}] chưa có nội dung: trang sẽ hiện nguyên `[^{label}]`",
+                    ),
+                    Severity.ERROR,
+                    col=col,
+                    hint=Msg(
+                        f"add a line `[^{label}]: …` with the note, after the paragraph or at the "
+                        "end of the page",
+                        f"thêm một dòng `[^{label}]: …` ghi nội dung chú thích, sau đoạn văn hoặc "
+                        "cuối trang",
+                    ),
+                )
+            )
+    return findings
+
+
+def unclosed_directives(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in _readable(model):
+        for line, col in Source.of(doc.text).unclosed_directives:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    UNCLOSED,
+                    Msg(
+                        "`{{` and `}}` do not pair up on this line: the page would show the "
+                        "braces as they are written",
+                        "`{{` và `}}` trên dòng này không khớp nhau: trang sẽ hiện nguyên các "
+                        "dấu ngoặc",
+                    ),
+                    Severity.ERROR,
+                    col=col,
+                    hint=Msg(
+                        "write the whole {{ … }} on one line, with both pairs of braces: "
+                        "{{ value key-figures/area }}",
+                        "viết trọn {{ … }} trên một dòng, đủ hai cặp ngoặc: "
+                        "{{ value key-figures/area }}",
+                    ),
+                )
+            )
+    return findings
+
+
+def plain_front_matter(model: Model) -> list[Finding]:
+    """The title and description go into the tab, the menu, search results and link previews
+    as they are written: a `{{ … }}` there is never drawn."""
+    findings: list[Finding] = []
+    for doc in _readable(model):
+        for key in ("title", "description"):
+            value = doc.meta.get(key)
+            if isinstance(value, str) and ("{{" in value or "}}" in value):
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        doc.fm.line_of(key),
+                        FRONT_MATTER,
+                        Msg(
+                            f"`{key}` is plain text: a {{{{ … }}}} there would be shown as it is "
+                            "written (in the browser tab, search results and link previews)",
+                            f"`{key}` chỉ là chữ: {{{{ … }}}} ở đây sẽ hiện nguyên như đã viết "
+                            "(trên thẻ trình duyệt, kết quả tìm kiếm và bản xem trước liên kết)",
+                        ),
+                        Severity.ERROR,
+                        hint=Msg(
+                            f"write `{key}` without the figure; the page's text can show it",
+                            f"viết `{key}` không kèm số liệu; phần nội dung trang có thể hiện số "
+                            "đó",
+                        ),
+                    )
+                )
+    return findings
+
+
+def local_links(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in _readable(model):
+        for link in Source.of(doc.text).links:
+            parts = urlsplit(link.dest)
+            if parts.scheme not in ("http", "https") or parts.hostname not in LOCAL_HOSTS:
+                continue
+            findings.append(
+                Finding(
+                    doc.rel,
+                    link.line,
+                    LOCAL_LINK,
+                    Msg(
+                        f"'{link.dest}' is the preview on this computer: visitors cannot open it",
+                        f"'{link.dest}' là bản xem trước trên máy này: khách không mở được",
+                    ),
+                    Severity.ERROR,
+                    col=link.col,
+                    hint=Msg(
+                        "link to the page's Markdown file instead, e.g. ../du-lich/le-hoi.md",
+                        "hãy liên kết tới tệp Markdown của trang, ví dụ ../du-lich/le-hoi.md",
+                    ),
+                )
+            )
+    return findings
+
+
 RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     duplicate_ids,
     duplicate_titles,
     unwritten_pages,
     table_gaps,
+    table_cells,
+    notices,
+    footnotes,
+    unclosed_directives,
+    plain_front_matter,
+    local_links,
 )
