@@ -227,6 +227,38 @@ def _photo_with_spaces(root: Path) -> None:
         )
 
 
+def _exact_line(root: Path, rel: str, text: str) -> int:
+    return (root / rel).read_text(encoding="utf-8").split("\n").index(text) + 1
+
+
+def _menu_folder(root: Path) -> None:
+    edit(root, "mkdocs.yml", "      - du-lich/ho-dau-tieng.md\n", "      - du-lich/\n")
+
+
+def _backslash_link(root: Path) -> None:
+    edit(
+        root,
+        PAGE,
+        "## Tổng quan {#overview}\n",
+        "Xem [ưu đãi](..\\..\\dau-tu\\uu-dai-thu-tuc.md).\n\n## Tổng quan {#overview}\n",
+    )
+
+
+def _curly_notice(root: Path) -> None:
+    edit(
+        root,
+        PAGE,
+        "## Tổng quan {#overview}\n",
+        "## Tổng quan {#overview}\n\n!!! tip “Lưu ý”\n    Nên đi sớm.\n",
+    )
+
+
+def _unclosed_directive(root: Path) -> None:
+    edit(
+        root, PAGE, "{{ value key-figures/ba-den-height }}", "{{ value key-figures/ba-den-height }"
+    )
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -376,6 +408,34 @@ FAULTS = [
         1,
         lambda r: (PAGE, line_of(r, PAGE, "| Nơi | Giờ |")),
         "table-blank-line",
+    ),
+    Fault(
+        "menu entry naming a folder",
+        _menu_folder,
+        1,
+        lambda r: ("mkdocs.yml", _exact_line(r, "mkdocs.yml", "      - du-lich/")),
+        "nav-not-a-page",
+    ),
+    Fault(
+        "link with backslashes",
+        _backslash_link,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "dau-tu\\uu-dai")),
+        "backslash-link",
+    ),
+    Fault(
+        "admonition title in curly quotes",
+        _curly_notice,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "“Lưu ý”")),
+        "notice",
+    ),
+    Fault(
+        "figure missing a closing brace",
+        _unclosed_directive,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "ba-den-height }")),
+        "unclosed-directive",
     ),
     Fault(
         "photo named with spaces",

@@ -294,6 +294,7 @@ RULE_CASES = {
     "footnote": "Lễ hội.[^nguon]\n",
     "unclosed-directive": "Tỉnh rộng {{ value key-figures/area }.\n",
     "table-cells": "| Nơi | Giờ |\n|---|---|\n| Hồ | 24 m | sâu |\n",
+    "backslash-link": "Xem [ưu đãi](..\\..\\dau-tu\\index.md).\n",
 }
 
 

@@ -24,6 +24,11 @@ reduced to their causes before an editor sees them:
   is fixed there, not added to every translation);
 - a link that asks for a language the page has no version in is that one finding, not also
   the finding that it lands on the page's own language;
+- a link written with `\\` is that one finding at its line, not also the broken link the
+  built page then has (whose text, unescaped by Markdown, is not what the editor wrote);
+- a menu entry that is not a page (`- du-lich/`) is that one finding: the menu is in every
+  page of every language, and its link from each of them into the source language is that
+  entry again;
 - causes come first: files that cannot be read, then other errors, then warnings.
 """
 
@@ -34,7 +39,7 @@ from collections.abc import Iterable, Sequence
 
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.crosslinks import RULE as LANGUAGE_LINK
-from tnsite.links.classify import BROKEN_LINK, HREFLANG_MISMATCH
+from tnsite.links.classify import BROKEN_LINK, CROSS_LANGUAGE, HREFLANG_MISMATCH
 from tnsite.text import closest_page
 
 UNREADABLE_RULES = {"front-matter-syntax", "data-syntax", "photo-manifest-syntax"}
@@ -45,6 +50,7 @@ UNSAFE_SOURCE_RULES = {"unsafe-html", "unsafe-url"}
 # it): on a page whose source holds unsafe markup, they are that markup's consequence.
 FROM_BUILT_PAGE = {"unsafe-script", PUBLICATION}
 MISSING_PAGE = "missing-page"
+BACKSLASH_LINK = "backslash-link"
 FILE_NAME = "file-name"
 STALE_FIGURE = "stale-figure"
 PENDING = "pending"
@@ -222,6 +228,25 @@ def _language_echoes(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.rule != HREFLANG_MISMATCH or (f.path, f.line) not in asked]
 
 
+def _backslash_echoes(findings: list[Finding]) -> list[Finding]:
+    written = {f.path for f in findings if f.rule == BACKSLASH_LINK}
+    return [
+        f
+        for f in findings
+        if f.rule != BROKEN_LINK or f.path not in written or "\\" not in str(f.extra.get("url"))
+    ]
+
+
+def _menu_echoes(findings: list[Finding]) -> list[Finding]:
+    addresses = {f.extra.get("nav_address") for f in findings} - {None}
+    return [
+        f
+        for f in findings
+        if f.rule not in (CROSS_LANGUAGE, HREFLANG_MISMATCH)
+        or f.extra.get("target") not in addresses
+    ]
+
+
 def _printed_echoes(findings: list[Finding]) -> list[Finding]:
     """A publication's finding on a line another check already reports is the same cause."""
     named = {
@@ -308,6 +333,8 @@ def resolve(findings: Iterable[Finding], pages: Sequence[str] = ()) -> list[Find
     """The findings an editor should read, one per cause, causes first; `pages` are the source
     pages that exist (for "did you mean")."""
     reduced = _unique(findings)
-    reduced = _errors_not_copied(_language_echoes(_unsafe_first(reduced)))
+    reduced = _errors_not_copied(
+        _language_echoes(_menu_echoes(_backslash_echoes(_unsafe_first(reduced))))
+    )
     reduced = _badly_named(_printed_echoes(reduced))
     return order(_pending_together(_stale_records(_missing_pages(_dependents(reduced), pages))))

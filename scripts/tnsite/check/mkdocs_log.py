@@ -28,6 +28,7 @@ UNRECOGNIZED = re.compile(
 NAV_MISSING = re.compile(
     r"^A reference to '(?P<path>[^']+)' is included in the 'nav' configuration"
 )
+NAV_NOT_A_PAGE = "nav-not-a-page"
 OMITTED = re.compile(r"^The following pages exist in the docs directory, but are not included")
 
 
@@ -114,14 +115,59 @@ def _unrecognized(project: Project, m: re.Match[str]) -> list[Finding]:
     ]
 
 
+def _nav_line(project: Project, entry: str) -> int:
+    """The line of the nav entry that names `entry` itself (`- du-lich/` or `- Title: du-lich/`),
+    not the first line that merely contains it (`- du-lich/index.md`)."""
+    written = re.compile(rf"^\s*-\s+(?:[^\n#]+?:\s+)?{re.escape(entry)}\s*(?:#.*)?$")
+    lines = (project.root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    found = next((n for n, text in enumerate(lines, 1) if written.match(text)), None)
+    return found or _mkdocs_yml_line(project, entry)
+
+
 def _nav_missing(project: Project, m: re.Match[str]) -> list[Finding]:
     path = m["path"]
     head, _, rest = path.partition("/")
     page = rest if head in project.codes and rest else path
+    line = _nav_line(project, page)
+    if not page.endswith(".md"):
+        # A folder or an address: the theme links every page of every language to it, and
+        # those links are this entry's consequence (tnsite.check.causes).
+        folder = page.strip("/")
+        docs = project.lang_dir(project.source_code)
+        listed = set(project.nav_pages())
+        # The page meant: the folder's own page, else the one page of the folder not listed.
+        options = [f"{folder}/index.md", f"{folder}.md"]
+        meant = next((o for o in options if (docs / o).is_file() and o not in listed), "")
+        if not meant and (docs / folder).is_dir():
+            unlisted = sorted(
+                md.relative_to(docs).as_posix()
+                for md in (docs / folder).glob("*.md")
+                if md.relative_to(docs).as_posix() not in listed
+            )
+            meant = unlisted[0] if len(unlisted) == 1 else ""
+        return [
+            Finding(
+                "mkdocs.yml",
+                line,
+                NAV_NOT_A_PAGE,
+                Msg(
+                    f"the menu entry '{page}' is not a page: each menu entry names a page's "
+                    ".md file",
+                    f"mục menu '{page}' không phải một trang: mỗi mục menu phải là tên tệp .md "
+                    "của một trang",
+                ),
+                Severity.ERROR,
+                hint=Msg(
+                    f"did you mean `- {meant}`?" if meant else "write the page's .md file",
+                    f"có phải `- {meant}`?" if meant else "viết tên tệp .md của trang",
+                ),
+                extra={"nav_address": f"{folder}/index.html"},
+            )
+        ]
     return [
         Finding(
             "mkdocs.yml",
-            _mkdocs_yml_line(project, page),
+            line,
             "nav-missing-page",
             Msg(
                 f"the menu (nav in mkdocs.yml) lists {page}, which does not exist",

@@ -14,7 +14,9 @@ silently and the visitor sees.
 - unclosed-directive: `{{ value …` without its `}}` on the same line (printed as written);
 - front-matter: a `{{ … }}` in the title or description, which are plain text;
 - local-link: a link copied from the preview (`http://127.0.0.1:8000/…`), which leads nowhere
-  for a visitor.
+  for a visitor;
+- backslash-link: a path written with Windows' `\\` (Markdown takes `\\.` for an escaped dot:
+  `..\\..\\x.md` reaches the page as `....\\x.md`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ FOOTNOTE = "footnote"
 UNCLOSED = "unclosed-directive"
 FRONT_MATTER = "front-matter"
 LOCAL_LINK = "local-link"
+BACKSLASH_LINK = "backslash-link"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
 # The admonition types Material for MkDocs styles (its documented types and their aliases).
 NOTICE_KINDS = (
@@ -384,6 +387,24 @@ def local_links(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     for doc in _readable(model):
         for link in Source.of(doc.text).links:
+            if "\\" in link.dest and not urlsplit(link.dest).scheme:
+                better = link.dest.replace("\\", "/")
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        link.line,
+                        BACKSLASH_LINK,
+                        Msg(
+                            f"the link '{link.dest}' separates folders with `\\`",
+                            f"liên kết '{link.dest}' ngăn cách thư mục bằng dấu `\\`",
+                        ),
+                        Severity.ERROR,
+                        col=link.col,
+                        hint=Msg(f"write {better}", f"viết {better}"),
+                        extra={"url": link.dest},
+                    )
+                )
+                continue
             parts = urlsplit(link.dest)
             if parts.scheme not in ("http", "https") or parts.hostname not in LOCAL_HOSTS:
                 continue
