@@ -259,3 +259,28 @@ def test_the_real_site_today_gets_warnings_only() -> None:
     assert all(f.path.startswith("docs/") and f.line >= 1 for f in found)
     assert all(vietnamese_only(f.message.vi) for f in found)
     assert [f.render() for f in findings if f.severity is Severity.ERROR] == []
+
+
+def test_a_figure_dated_after_today_is_refused_at_its_as_of(project: Project) -> None:
+    figures = Path(project.root) / "data/key-figures.yml"
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace("as_of: 2025-06", "as_of: 2027-06", 1), encoding="utf-8")
+    try:
+        found = [
+            f
+            for f in check_data(reload(project.root), dt.date(2026, 12, 7))
+            if f.rule == "future-date"
+        ]
+        line = figures.read_text(encoding="utf-8").split("\n").index("    as_of: 2027-06") + 1
+        assert [(f.path, f.line, f.severity) for f in found] == [
+            ("data/key-figures.yml", line, Severity.ERROR)
+        ]
+        assert "2026-12-07" in found[0].message.vi
+        # the same month as today has begun: it may be as_of
+        assert not [
+            f
+            for f in check_data(reload(project.root), dt.date(2027, 6, 1))
+            if f.rule == "future-date"
+        ]
+    finally:
+        figures.write_text(text, encoding="utf-8")

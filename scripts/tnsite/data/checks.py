@@ -11,7 +11,7 @@ from tnsite.config import Project
 from tnsite.data import freshness
 from tnsite.data import views as data_views
 from tnsite.data.directives import parse, registry_signature
-from tnsite.data.fmt import STRINGS
+from tnsite.data.fmt import STRINGS, parse_as_of
 from tnsite.data.store import Store, load_store
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.mdsource import Directive
@@ -154,10 +154,57 @@ def dotted_thousands(store: Store) -> list[Finding]:
     return findings
 
 
+FUTURE_RULE = "future-date"
+
+
+def future_as_of(store: Store, day: dt.date) -> list[Finding]:
+    """A figure cannot be known as of a day still to come: an `as_of` after today is a typing
+    slip (2027 for 2024), and it would keep the figure fresh for years too long."""
+    findings: list[Finding] = []
+    for dataset in store.datasets.values():
+        places: list[tuple[object, tuple[str | int, ...]]] = [
+            (dataset.meta.get("as_of"), ("as_of",))
+        ]
+        for index, record in enumerate(dataset.records):
+            places.append((record.get("as_of"), ("records", index, "as_of")))
+        for value, path in places:
+            if value is None:
+                continue
+            try:
+                start, _precision = parse_as_of(str(value))
+            except (TypeError, ValueError):
+                continue  # the schema check reports a malformed date
+            if start <= day:
+                continue
+            pos = dataset.pos(path)
+            findings.append(
+                Finding(
+                    dataset.rel,
+                    pos.line,
+                    FUTURE_RULE,
+                    Msg(
+                        f"`as_of: {value}` is after today ({day.isoformat()}): a figure is known "
+                        "as of a day that has come",
+                        f"`as_of: {value}` muộn hơn hôm nay ({day.isoformat()}): số liệu chỉ có "
+                        "thể tính đến một ngày đã qua",
+                    ),
+                    Severity.ERROR,
+                    pos.col,
+                    Msg(
+                        "write the date the source gives for the figure (year, year-month or "
+                        "year-month-day)",
+                        "ghi ngày mà nguồn công bố cho số liệu (năm, năm-tháng hoặc "
+                        "năm-tháng-ngày)",
+                    ),
+                )
+            )
+    return findings
+
+
 def check_data(project: Project, today: dt.date | None = None) -> list[Finding]:
     day = today or freshness.today()
     store = load_store(project)
-    findings = list(store.findings) + dotted_thousands(store)
+    findings = list(store.findings) + dotted_thousands(store) + future_as_of(store, day)
     for code in project.codes:
         folder = project.lang_dir(code)
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
