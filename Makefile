@@ -49,7 +49,7 @@ mark: $(STAMP)
 # hand (copied, or made on GitHub), make new PAGE=… declares its translations pending and adds it
 # to the menu.
 new: $(STAMP)
-	$(TNSITE) new "$(PAGE)" --title "$(TITLE)"
+	$(TNSITE) new "$(PAGE)" --title "$(TITLE)" $(if $(DESCRIPTION),--description "$(DESCRIPTION)")
 
 # make move FROM=du-lich/cho.md TO=thuong-mai/cho-bien-gioi.md: rename or move a page in every
 # language, updating the links to it, the nav, data records and translation metadata.

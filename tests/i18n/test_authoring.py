@@ -19,7 +19,7 @@ from tnsite.config import Project
 from tnsite.i18n.authoring import table_gaps
 from tnsite.i18n.model import load_model
 from tnsite.i18n.rules import check_translations
-from tnsite.i18n.scaffold import PLACEHOLDER
+from tnsite.i18n.scaffold import PLACEHOLDER, PLACEHOLDER_DESCRIPTION
 from tnsite.mdsource import Source
 
 PARK = "dau-tu/khu-cong-nghiep.md"
@@ -67,6 +67,16 @@ def test_a_page_keeping_the_sentence_of_make_new_is_not_published(
     page = root / "docs/vi/dau-tu/thu-tuc.md"
     line = page.read_text(encoding="utf-8").split("\n").index(PLACEHOLDER) + 1
     assert f"thay cho dòng {line}" in made.output
+    [finding] = undeclared(check_translations(reload(root)))
+    assert (finding.path, finding.line, finding.rule) == (
+        "docs/vi/dau-tu/thu-tuc.md",
+        line,
+        "unwritten-page",
+    )
+    assert "phần mô tả ở dòng 3" in finding.hint.vi  # type: ignore[union-attr]
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(PLACEHOLDER_DESCRIPTION, "Các bước."), "utf-8"
+    )
     assert rules(reload(root)) == [("docs/vi/dau-tu/thu-tuc.md", line, "unwritten-page")]
     # in code, the sentence is an example, not the page's text
     page.write_text(

@@ -32,7 +32,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"- path: {PARK}\n  lang: km\n  reason: Chờ người dịch\n  until: 2999-12-31\n",
         encoding="utf-8",
     )
-    made = new_page(project, NEW, "Thủ tục đầu tư")  # the build passes once it has its text
+    # the build passes once the page has its text
+    made = new_page(project, NEW, "Thủ tục đầu tư", description="Các bước đầu tư.")
     made.created.write_text(
         made.created.read_text(encoding="utf-8").replace(PLACEHOLDER, "Các bước."), "utf-8"
     )

@@ -11,7 +11,7 @@ from tnsite.cli import main
 from tnsite.config import Project
 from tnsite.i18n.model import State, load_model
 from tnsite.i18n.rules import check_translations
-from tnsite.i18n.scaffold import PLACEHOLDER
+from tnsite.i18n.scaffold import PLACEHOLDER, PLACEHOLDER_DESCRIPTION
 
 PARK = "dau-tu/khu-cong-nghiep.md"
 
@@ -92,6 +92,12 @@ def test_new_page_lacks_nothing_but_its_text(fixture_project: Project) -> None:
     }
     page = project.root / "docs/vi/du-lich/cho-bien-gioi.md"
     page.write_text(text.replace(PLACEHOLDER, "Chợ họp mỗi sáng ở cửa khẩu."), "utf-8")
+    [described] = [f for f in check_translations(project) if f.rule == "unwritten-page"]
+    assert described.line == 3  # the description, still make new's
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(PLACEHOLDER_DESCRIPTION, "Chợ ở cửa khẩu."),
+        "utf-8",
+    )
     assert {f.rule for f in check_translations(project)} == {"pending"}
     code, out = run(fixture_project, "new", "du-lich/cho-bien-gioi.md", "--title", "x")
     assert code == 1 and "already exists" in out

@@ -4,7 +4,8 @@ silently and the visitor sees.
 - duplicate-id: a heading id written twice (Markdown renames the second `visiting_1`);
 - duplicate-title: two pages of one language with the same title (a copied page whose title
   was not changed: two identical entries in the menu, the search results and the tab);
-- unwritten-page: the sentence `make new` puts in a new page is still there;
+- unwritten-page: a page with nothing but its title, or with the stand-in sentences `make new`
+  puts in its text and description;
 - table-blank-line: a table written straight under a paragraph (Markdown prints its rows as
   text full of `|`), or text straight under a table (it becomes one more row);
 - table-cells: a row with more cells than the table's header (Markdown drops the extra ones);
@@ -27,7 +28,7 @@ from urllib.parse import urlsplit
 
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.model import Model, PageDoc
-from tnsite.i18n.scaffold import PLACEHOLDER
+from tnsite.i18n.scaffold import PLACEHOLDER, PLACEHOLDER_DESCRIPTION
 from tnsite.mdsource import Source
 from tnsite.sourcedate import SourceDates
 from tnsite.text import closest
@@ -157,13 +158,15 @@ def unwritten_pages(model: Model) -> list[Finding]:
                 )
             )
             continue
-        for number, line in written:
-            if line.strip() != PLACEHOLDER:
-                continue
+        stand_ins = [number for number, line in written if line.strip() == PLACEHOLDER]
+        described = doc.meta.get("description") != PLACEHOLDER_DESCRIPTION
+        also = doc.fm.line_of("description")
+        if stand_ins:
+            # One page left as `make new` made it: one finding, naming both lines to write.
             findings.append(
                 Finding(
                     doc.rel,
-                    number,
+                    stand_ins[0],
                     UNWRITTEN,
                     Msg(
                         f"the page still has the sentence `make new` put in it: '{PLACEHOLDER}'",
@@ -171,8 +174,29 @@ def unwritten_pages(model: Model) -> list[Finding]:
                     ),
                     Severity.ERROR,
                     hint=Msg(
-                        "write the page's text in place of this line",
-                        "viết nội dung của trang thay cho dòng này",
+                        "write the page's text in place of this line"
+                        + ("" if described else f", and its description on line {also}"),
+                        "viết nội dung của trang thay cho dòng này"
+                        + ("" if described else f", và phần mô tả ở dòng {also}"),
+                    ),
+                )
+            )
+        elif not described:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    also,
+                    UNWRITTEN,
+                    Msg(
+                        "the description is still the sentence `make new` put in it",
+                        "phần mô tả vẫn là câu mẫu do `make new` tạo",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "describe the page in one or two sentences (about 120–160 characters): "
+                        "search engines and link previews show them",
+                        "mô tả trang trong một hai câu (khoảng 120–160 ký tự): công cụ tìm kiếm "
+                        "và bản xem trước liên kết hiện câu này",
                     ),
                 )
             )

@@ -31,6 +31,8 @@ NAV_SECTION = re.compile(r"^(\s*)-\s+[^#\n]+:\s*(#.*)?$")
 DEFAULT_REASON = "Trang mới, chưa dịch (new page, not yet translated)"
 DEFAULT_DAYS = 30
 PLACEHOLDER = "Nội dung trang đang được soạn."
+# The description search engines and link previews show: written by the editor, like the text.
+PLACEHOLDER_DESCRIPTION = "Mô tả ngắn của trang đang được soạn."
 
 
 class ScaffoldError(ValueError):
@@ -117,9 +119,7 @@ def new_page(
         )
     placeholder_line = 0
     if not begun:
-        description = (
-            description or ""
-        ).strip() or f"{title} — {project.default_language.site_name}."
+        description = (description or "").strip() or PLACEHOLDER_DESCRIPTION
         target.parent.mkdir(parents=True, exist_ok=True)
         text = (
             "---\n"
