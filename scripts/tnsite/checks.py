@@ -29,6 +29,7 @@ def available_checks() -> list[Check]:
     from tnsite.i18n.rules import check_translations
     from tnsite.images.checks import check_images
     from tnsite.links.checks import check_links
+    from tnsite.news.checks import check_news
     from tnsite.publish.checks import check_catalogue
     from tnsite.safety.checks import check_safety
 
@@ -36,6 +37,7 @@ def available_checks() -> list[Check]:
     checks.append(Check("safety", check_safety))
     checks.append(Check("images", check_images))
     checks.append(Check("data", check_data))
+    checks.append(Check("news", check_news))
     checks.append(Check("publications", check_catalogue))
     checks.append(Check("audit pages", check_examples))
     checks.append(Check("links", check_links, needs_site=True))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,11 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 
 _PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 _PermissiveLoader.add_multi_constructor("!", _ignore_tag)
+
+
+NEWS_DIR = "tin-tuc"  # the news plugin's default folder
+# A news item is named after its day: tin-tuc/2026-02-20-tet-binh-ngo-2026.md.
+DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,13 @@ class Project:
     def fallback_to_default(self) -> bool:
         """Whether a page missing in a language is built from the default language's file."""
         return bool(_i18n_config(self.raw).get("fallback_to_default", True))
+
+    @property
+    def news_folder(self) -> str | None:
+        """The folder of news items (the news plugin's `news_dir`), None without the plugin:
+        `make new` dates a page made there, and the news check asks each item for its date."""
+        options = _plugin_options(self.raw, "tnsite/news")
+        return None if options is None else str(options.get("news_dir") or NEWS_DIR)
 
     @property
     def native_digits(self) -> frozenset[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+from pathlib import Path
 
 import markdown
 import pytest
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 from mkdocs.config import load_config
 
 from tests.conftest import ROOT
+from tests.helpers.project_copy import copy_project
 from tests.i18n.fixture import reload, undeclared, write_page
 from tnsite.cli import main
 from tnsite.config import Project
@@ -21,6 +23,7 @@ from tnsite.i18n.model import load_model
 from tnsite.i18n.rules import check_translations
 from tnsite.i18n.scaffold import PLACEHOLDER, PLACEHOLDER_DESCRIPTION
 from tnsite.mdsource import Source
+from tnsite.news.checks import check_news
 
 PARK = "dau-tu/khu-cong-nghiep.md"
 
@@ -349,3 +352,29 @@ def test_a_link_to_the_preview_is_refused(fixture_project: Project) -> None:
     )
     [finding] = [f for f in check_translations(reload(root)) if f.rule == "local-link"]
     assert (finding.line, finding.col) == (len(text.split("\n")) + 1, 14)
+
+
+def test_a_news_item_made_by_make_new_is_dated_and_listed_first(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    made = CliRunner().invoke(
+        main,
+        ["--root", str(root), "new", "tin-tuc/2026-12-06-cho-dem.md", "--title", "Chợ đêm mở cửa"],
+    )
+    assert made.exit_code == 0, made.output
+    text = (root / "docs/vi/tin-tuc/2026-12-06-cho-dem.md").read_text(encoding="utf-8")
+    assert "\ndate: 2026-12-06\n" in text
+    nav = reload(root).nav_pages()
+    assert nav[nav.index("tin-tuc/index.md") + 1] == "tin-tuc/2026-12-06-cho-dem.md"
+    # an item without its date is left out of every list: refused, with the date to write
+    page = root / "docs/vi/tin-tuc/2026-12-06-cho-dem.md"
+    page.write_text(text.replace("date: 2026-12-06\n", ""), "utf-8")
+    [finding] = check_news(reload(root))
+    assert (finding.path, finding.line, finding.rule) == (
+        "docs/vi/tin-tuc/2026-12-06-cho-dem.md",
+        1,
+        "news-date",
+    )
+    assert "date: 2026-12-06" in finding.hint.vi  # type: ignore[union-attr]
+    page.write_text(text.replace("date: 2026-12-06", "date: 06/12/2026"), "utf-8")
+    [finding] = check_news(reload(root))
+    assert finding.line == 4 and "YYYY-MM-DD" in finding.message.vi

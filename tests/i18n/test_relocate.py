@@ -215,7 +215,12 @@ def _extras(root: Path) -> None:
     (root / "data/destinations.yml").write_text(
         f"records:\n  - id: khu\n    page: {PARK}\n", encoding="utf-8"
     )
-    write_page(root, "vi", "dau-tu/moi.md", "---\ntitle: Mới\ndescription: Mới.\n---\n\n# Mới\n")
+    write_page(
+        root,
+        "vi",
+        "dau-tu/moi.md",
+        "---\ntitle: Mới\ndescription: Mới.\n---\n\n# Mới\n\nTrang mới.\n",
+    )
     (root / "i18n").mkdir(exist_ok=True)
     (root / "i18n/pending.yml").write_text(
         "# pending\n"

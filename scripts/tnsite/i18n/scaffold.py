@@ -1,6 +1,7 @@
 """`tnsite new`: a new page that is complete but for its text.
 
-The source-language page is created with valid front matter and one sentence standing in for
+The source-language page is created with valid front matter (a news item with its date: the
+one in its file name, else today) and one sentence standing in for
 its text (`PLACEHOLDER`: the checks refuse to publish a page that still has it, see
 tnsite.i18n.authoring); every other language is declared pending (with a reason and a date) in
 `i18n/pending.yml`, so visitors get the source page with a notice in their language until the
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from tnsite.config import Project
+from tnsite.config import DATED_NAME, Project
 from tnsite.i18n.frontmatter import parse
 from tnsite.i18n.pending import PENDING_FILE, add_pending, load_pending
 
@@ -117,22 +118,28 @@ def new_page(
             f"{path} already exists in: {', '.join(existing)}.",
             f"{path} đã có trong: {', '.join(existing)}.",
         )
+    news = project.news_folder
+    is_news = news is not None and posixpath.dirname(path) == news
+    day = today or dt.date.today()
     placeholder_line = 0
     if not begun:
         description = (description or "").strip() or PLACEHOLDER_DESCRIPTION
         target.parent.mkdir(parents=True, exist_ok=True)
+        named = DATED_NAME.match(posixpath.basename(path))
+        dated = f"date: {named[1] if named else day.isoformat()}\n" if is_news else ""
         text = (
             "---\n"
             f"title: {_yaml_str(title)}\n"
             f"description: {_yaml_str(description)}\n"
+            f"{dated}"
             "---\n\n"
             f"# {title}\n\n"
         )
         target.write_text(f"{text}{PLACEHOLDER}\n", encoding="utf-8")
         placeholder_line = text.count("\n") + 1
-    until = until or (today or dt.date.today()) + dt.timedelta(days=DEFAULT_DAYS)
+    until = until or day + dt.timedelta(days=DEFAULT_DAYS)
     add_pending(project.root, [(path, code, reason or DEFAULT_REASON, until) for code in langs])
-    nav_line = add_to_nav(project.root / "mkdocs.yml", path, title)
+    nav_line = add_to_nav(project.root / "mkdocs.yml", path, title, newest_first=is_news)
     return NewPage(target, tuple(langs), until, nav_line, placeholder_line, begun)
 
 
@@ -142,12 +149,12 @@ def _written_title(page: Path) -> str:
     return str(title).strip() if title else ""
 
 
-def add_to_nav(mkdocs_yml: Path, page: str, title: str) -> int | None:
+def add_to_nav(mkdocs_yml: Path, page: str, title: str, newest_first: bool = False) -> int | None:
     """Insert `page` into mkdocs.yml's nav beside the pages of its folder (an index page first);
     a page of a new folder gets a new section at the end. Returns the 1-based line written.
     The file is edited as text so comments and formatting stay as they are."""
     lines = mkdocs_yml.read_text(encoding="utf-8").splitlines(keepends=True)
-    line = insert_in_nav(lines, page, title)
+    line = insert_in_nav(lines, page, title, newest_first)
     if line is not None:
         mkdocs_yml.write_text("".join(lines), encoding="utf-8")
     return line
@@ -177,8 +184,12 @@ def nav_entries(lines: list[str], start: int, end: int) -> list[tuple[int, str, 
     return entries
 
 
-def insert_in_nav(lines: list[str], page: str, title: str) -> int | None:
-    """`add_to_nav` on the lines of mkdocs.yml (changed in place); the 1-based line written."""
+def insert_in_nav(
+    lines: list[str], page: str, title: str, newest_first: bool = False
+) -> int | None:
+    """`add_to_nav` on the lines of mkdocs.yml (changed in place); the 1-based line written.
+    `newest_first`: the page goes first among its folder's pages, after the folder's index
+    (news, listed newest first)."""
     block = nav_block(lines)
     if block is None:
         return None
@@ -193,6 +204,9 @@ def insert_in_nav(lines: list[str], page: str, title: str) -> int | None:
     if siblings:
         if posixpath.basename(page) == "index.md":
             at, indent = siblings[0]
+        elif newest_first:
+            index = [(i, ind) for i, ind, p in entries if p == posixpath.join(folder, "index.md")]
+            at, indent = (index[0][0] + 1, index[0][1]) if index else siblings[0]
         else:
             at, indent = siblings[-1]
             at += 1
