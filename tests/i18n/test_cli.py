@@ -110,3 +110,16 @@ def test_new_page_joins_its_folder_in_the_nav(fixture_project: Project) -> None:
     assert nav == ["index.md", "dau-tu/index.md", PARK, "dau-tu/thu-tuc.md"]
     code, _ = run(fixture_project, "new", "Bad Path.md", "--title", "x")
     assert code == 1
+
+
+def test_mark_and_new_say_what_to_write_instead(fixture_project: Project) -> None:
+    code, out = run(fixture_project, "mark", PARK)  # a page's name, as make move takes it
+    assert code == 1 and f"docs/en/{PARK}" in out and f"docs/km/{PARK}" in out, out
+    code, out = run(fixture_project, "mark", f"docs/en/{PARK.removesuffix('.md')}")
+    assert code == 0, out  # the .md is understood
+    code, out = run(fixture_project, "mark")
+    assert code == 2 and 'make mark PAGES="' in out and "--all" not in out
+    code, out = run(fixture_project, "new", "", "--title", "Chợ đêm")
+    assert code == 1 and "make new PAGE=" in out and "'.md'" not in out
+    code, out = run(fixture_project, "new", "du-lich/Chợ đêm.md", "--title", "Chợ đêm")
+    assert code == 1 and "PAGE=du-lich/cho-dem.md" in out

@@ -76,8 +76,8 @@ def mark_command(
     if not paths and not everything:
         _say(
             ui_lang,
-            "give the translations to mark (e.g. docs/km/dau-tu/index.md), or --all",
-            "hãy chỉ ra các bản dịch cần ghi nhận (ví dụ docs/km/dau-tu/index.md), hoặc --all",
+            'give the translations to mark: make mark PAGES="docs/km/dau-tu/index.md"',
+            'hãy chỉ ra các bản dịch cần ghi nhận: make mark PAGES="docs/km/dau-tu/index.md"',
             err=True,
         )
         sys.exit(2)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tnsite.i18n.frontmatter import set_translation_key
 from tnsite.i18n.model import Model, PageDoc
+from tnsite.i18n.scaffold import normalise_path
 
 
 class MarkError(ValueError):
@@ -34,6 +35,8 @@ def resolve(model: Model, given: Path) -> PageDoc:
     project, or absolute)."""
     project = model.project
     candidates = [given] if given.is_absolute() else [Path.cwd() / given, project.root / given]
+    if given.suffix != ".md":
+        candidates += [c.with_name(c.name + ".md") for c in candidates]
     for candidate in candidates:
         path = candidate.resolve()
         try:
@@ -51,6 +54,17 @@ def resolve(model: Model, given: Path) -> PageDoc:
                 f"{doc.rel} là trang gốc; hãy chỉ ra các bản dịch cần ghi nhận.",
             )
         return doc
+    # A page's name (du-lich/le-hoi.md, as `make move` takes it): name its translations, for
+    # a translation is marked in the language it was brought up to date in.
+    page = normalise_path(project, str(given))
+    files = [doc.rel for code in project.translation_codes if (doc := model.doc(code, page))]
+    if files:
+        listed = " ".join(files)
+        raise MarkError(
+            f"{given} names a page: give the translation you brought up to date, one of: {listed}.",
+            f"{given} là tên trang: hãy chỉ ra bản dịch bạn đã cập nhật, một trong các tệp: "
+            f"{listed}.",
+        )
     raise MarkError(
         f"{given}: no such translation under {project.docs_dir.relative_to(project.root)}/.",
         f"{given}: không có bản dịch này trong {project.docs_dir.relative_to(project.root)}/.",
@@ -69,7 +83,7 @@ def mark(model: Model, docs: list[PageDoc]) -> list[Marked]:
         if doc.fm.error or "translation" not in doc.meta:
             raise MarkError(
                 f"{doc.rel}: fix its front matter first (`make check`).",
-                f"{doc.rel}: hãy sửa front matter trước (`make check`).",
+                f"{doc.rel}: hãy sửa phần thông tin đầu trang trước (`make check`).",
             )
         snapshot = model.current_snapshot(doc.path)
         model.store.save(snapshot)

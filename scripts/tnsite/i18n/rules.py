@@ -19,8 +19,7 @@ from tnsite.i18n.markdown import Ref
 from tnsite.i18n.model import Model, PageDoc, State, docs_path, load_model
 from tnsite.i18n.names import lang_name
 from tnsite.i18n.pending import PENDING_FILE
-from tnsite.i18n.relocate.pages import suggest_slug
-from tnsite.i18n.scaffold import PAGE_PATH
+from tnsite.i18n.scaffold import PAGE_PATH, suggest_slug
 from tnsite.i18n.schema import schema_findings, syntax_finding
 from tnsite.i18n.snapshots import SNAPSHOT_DIR
 from tnsite.memo import ContentMemo
@@ -334,9 +333,9 @@ def coverage(model: Model) -> list[Finding]:
                         f"Create {missing} (front matter `translation: {{source: {entry.path}, "
                         f"review: draft}}`), or declare it in {PENDING_FILE} with a reason and "
                         "a date.",
-                        f"Tạo {missing} (front matter `translation: {{source: {entry.path}, "
-                        f"review: draft}}`), hoặc khai báo trong {PENDING_FILE} kèm lý do và "
-                        "ngày.",
+                        f"Tạo {missing} (phần thông tin đầu trang ghi `translation: "
+                        f"{{source: {entry.path}, review: draft}}`), hoặc khai báo trong "
+                        f"{PENDING_FILE} kèm lý do và ngày.",
                     ),
                     extra=extra,
                 )
@@ -412,6 +411,10 @@ def stale(model: Model) -> list[Finding]:
     for doc in model.translations():
         if doc.path not in model.sources or doc.fm.error:
             continue
+        if model.sources[doc.path].fm.error:
+            continue  # the source cannot be read: its one finding comes first, then compare
+        if not doc.translation:
+            continue  # no `translation:` at all: the front matter's finding asks for it
         staleness = model.staleness(doc)
         if staleness.up_to_date:
             continue

@@ -22,6 +22,7 @@ import yaml
 from tnsite.config import DATED_NAME, Project
 from tnsite.i18n.frontmatter import parse
 from tnsite.i18n.pending import PENDING_FILE, add_pending, load_pending
+from tnsite.slugs import slugify
 
 PAGE_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md$")
 NAV_START = re.compile(r"^nav:\s*(#.*)?$")
@@ -69,6 +70,14 @@ def normalise_path(project: Project, given: str) -> str:
     return path
 
 
+def suggest_slug(path: str) -> str | None:
+    """The usable name closest to what was written ('Du lịch/Chợ đêm.md' → 'du-lich/cho-dem.md'),
+    made with the slug function of the headings; None when no usable name comes out."""
+    parts = [slugify(part) for part in path.removesuffix(".md").split("/") if part.strip()]
+    candidate = "/".join(parts) + ".md"
+    return candidate if parts and PAGE_PATH.match(candidate) else None
+
+
 def new_page(
     project: Project,
     given: str,
@@ -81,13 +90,21 @@ def new_page(
     """Make the page; or, when its source-language file was written by hand (copied, or made in
     GitHub's web page), finish it: the languages that have neither a file nor a pending entry
     are declared pending, and the page joins the navigation."""
+    if not given.strip():
+        raise ScaffoldError(
+            'name the page: make new PAGE=du-lich/ten-trang.md TITLE="…"',
+            'hãy ghi tên trang: make new PAGE=du-lich/ten-trang.md TITLE="…"',
+        )
     path = normalise_path(project, given)
     if not PAGE_PATH.match(path):
+        better = suggest_slug(path)
         raise ScaffoldError(
             f"'{path}' is not a usable page path: use lower-case letters without accents, "
-            "digits and hyphens, folders separated by '/', e.g. du-lich/cho-bien-gioi.md.",
+            "digits and hyphens, folders separated by '/'"
+            + (f": PAGE={better}" if better else ", e.g. du-lich/cho-bien-gioi.md."),
             f"'{path}' không dùng được làm đường dẫn trang: chỉ dùng chữ thường không dấu, chữ "
-            "số và dấu gạch ngang, thư mục cách nhau bằng '/', ví dụ du-lich/cho-bien-gioi.md.",
+            "số và dấu gạch ngang, thư mục cách nhau bằng '/'"
+            + (f": PAGE={better}" if better else ", ví dụ du-lich/cho-bien-gioi.md."),
         )
     target = project.lang_dir(project.source_code) / path
     begun = target.is_file()

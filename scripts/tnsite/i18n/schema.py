@@ -80,7 +80,7 @@ def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[s
         return (
             Msg(
                 f"front matter lacks `{key}`; add it ({hints[0]}).",
-                f"front matter thiếu `{key}`; hãy thêm ({hints[1]}).",
+                f"phần thông tin đầu trang thiếu `{key}`; hãy thêm ({hints[1]}).",
             ),
             path,
         )

@@ -15,8 +15,7 @@ from pathlib import Path
 from tnsite.config import Project
 from tnsite.findings import Msg
 from tnsite.i18n.relocate.plan import Refused
-from tnsite.i18n.scaffold import PAGE_PATH, normalise_path
-from tnsite.slugs import slugify
+from tnsite.i18n.scaffold import PAGE_PATH, normalise_path, suggest_slug
 
 HOME = "index.md"
 
@@ -83,14 +82,6 @@ def require_page(project: Project, named: Named) -> dict[str, Path]:
             + "Ghi đường dẫn của trang trong thư mục ngôn ngữ, ví dụ du-lich/le-hoi.md.",
         ),
     )
-
-
-def suggest_slug(path: str) -> str | None:
-    """The usable name closest to what was written ('Du lịch/Chợ đêm.md' → 'du-lich/cho-dem.md'),
-    made with the slug function of the headings; None when no usable name comes out."""
-    parts = [slugify(part) for part in path.removesuffix(".md").split("/") if part.strip()]
-    candidate = "/".join(parts) + ".md"
-    return candidate if parts and PAGE_PATH.match(candidate) else None
 
 
 def require_new_name(project: Project, path: str, *, taken_ok: bool = False) -> None:
