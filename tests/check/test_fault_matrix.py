@@ -259,6 +259,24 @@ def _unclosed_directive(root: Path) -> None:
     )
 
 
+def _photo_entry_without_extension(root: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (1600, 1000), (90, 120, 60)).save(root / "assets/photos/cho-dem.jpg")
+    with (root / MANIFEST).open("a", encoding="utf-8") as manifest:
+        manifest.write(
+            "cho-dem:\n  alt:\n    vi: Chợ đêm\n    en: Night market\n"
+            "    km: ផ្សាររាត្រី\n    zh: 夜市\n  credit: Trung tâm Xúc tiến Du lịch\n"
+            "  licence: used with permission\n  source: own photo\n"
+        )
+    edit(
+        root,
+        PAGE,
+        "## Tổng quan {#overview}\n",
+        "{{ photo cho-dem }}\n\n## Tổng quan {#overview}\n",
+    )
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -436,6 +454,13 @@ FAULTS = [
         1,
         lambda r: (PAGE, line_of(r, PAGE, "ba-den-height }")),
         "unclosed-directive",
+    ),
+    Fault(
+        "photo described without its extension",
+        _photo_entry_without_extension,
+        1,
+        lambda r: (MANIFEST, _exact_line(r, MANIFEST, "cho-dem:")),
+        "photo-manifest",
     ),
     Fault(
         "photo named with spaces",

@@ -26,6 +26,8 @@ reduced to their causes before an editor sees them:
   the finding that it lands on the page's own language;
 - a link written with `\\` is that one finding at its line, not also the broken link the
   built page then has (whose text, unescaped by Markdown, is not what the editor wrote);
+- a photo described under its name without the extension is that one finding, not also the
+  missing image of every page that shows it;
 - a menu entry that is not a page (`- du-lich/`) is that one finding: the menu is in every
   page of every language, and its link from each of them into the source language is that
   entry again;
@@ -39,7 +41,7 @@ from collections.abc import Iterable, Sequence
 
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.crosslinks import RULE as LANGUAGE_LINK
-from tnsite.links.classify import BROKEN_LINK, CROSS_LANGUAGE, HREFLANG_MISMATCH
+from tnsite.links.classify import BROKEN_LINK, CROSS_LANGUAGE, HREFLANG_MISMATCH, MISSING_ASSET
 from tnsite.text import closest_page
 
 UNREADABLE_RULES = {"front-matter-syntax", "data-syntax", "photo-manifest-syntax"}
@@ -237,6 +239,15 @@ def _backslash_echoes(findings: list[Finding]) -> list[Finding]:
     ]
 
 
+def _photo_echoes(findings: list[Finding]) -> list[Finding]:
+    entries = {f.extra.get("photo_entry") for f in findings} - {None}
+    return [
+        f
+        for f in findings
+        if f.rule not in (MISSING_ASSET, PUBLICATION) or f.extra.get("target") not in entries
+    ]
+
+
 def _menu_echoes(findings: list[Finding]) -> list[Finding]:
     addresses = {f.extra.get("nav_address") for f in findings} - {None}
     return [
@@ -333,8 +344,8 @@ def resolve(findings: Iterable[Finding], pages: Sequence[str] = ()) -> list[Find
     """The findings an editor should read, one per cause, causes first; `pages` are the source
     pages that exist (for "did you mean")."""
     reduced = _unique(findings)
-    reduced = _errors_not_copied(
-        _language_echoes(_menu_echoes(_backslash_echoes(_unsafe_first(reduced))))
-    )
+    for echoes in (_unsafe_first, _backslash_echoes, _menu_echoes, _photo_echoes):
+        reduced = echoes(reduced)
+    reduced = _errors_not_copied(_language_echoes(reduced))
     reduced = _badly_named(_printed_echoes(reduced))
     return order(_pending_together(_stale_records(_missing_pages(_dependents(reduced), pages))))

@@ -64,9 +64,39 @@ def _rename_hint(better: str) -> Msg:
     )
 
 
+def _named_without_suffix(project: Project, photo_path: str) -> str | None:
+    """The photo file an entry names without its extension (`cho-dem` for cho-dem.jpg)."""
+    path = project.root / photo_path
+    if path.suffix or not path.parent.is_dir():
+        return None
+    found = sorted(
+        f for f in path.parent.glob(path.name + ".*") if f.suffix.lower() in RASTER_SUFFIXES
+    )
+    return found[0].name if len(found) == 1 else None
+
+
 def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> list[Finding]:
     findings = []
+    completed: set[str] = set()  # files an entry names without the extension
     for photo in manifest.photos.values():
+        full = _named_without_suffix(project, photo.path)
+        if full:
+            # One finding: the entry, the file and the page's `{{ photo … }}` all follow it.
+            completed.add(posixpath.join(photos_dir, full))
+            findings.append(
+                Finding(
+                    manifest.path,
+                    photo.line,
+                    "photo-manifest",
+                    Msg(
+                        f"the entry '{photo.file}' must be the photo's whole file name",
+                        f"tên mục '{photo.file}' phải là tên tệp đầy đủ của ảnh",
+                    ),
+                    hint=Msg(f"write '{full}:'", f"viết '{full}:'"),
+                    extra={"photo_entry": photo.path},
+                )
+            )
+            continue
         better = better_photo_name(photo.file)
         if better:
             findings.append(
@@ -145,7 +175,7 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
     described = {p.path for p in manifest.photos.values()}
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
         rel = path.relative_to(project.root).as_posix()
-        if path.suffix.lower() in RASTER_SUFFIXES and rel not in described:
+        if path.suffix.lower() in RASTER_SUFFIXES and rel not in described | completed:
             name = path.relative_to(folder).as_posix()
             better = better_photo_name(name)
             findings.append(

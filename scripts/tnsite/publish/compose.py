@@ -306,7 +306,11 @@ class Composer:
             if problem is None and file is not None:
                 img.set("src", self._printable(file).resolve().as_uri())
                 continue
-            findings.append(self._image_finding(chapter, img.get("src") or chosen, problem))
+            findings.append(
+                self._image_finding(
+                    chapter, img.get("src") or chosen, problem, target[0] if target else None
+                )
+            )
         return findings
 
     def _printable(self, file: Path) -> Path:
@@ -326,7 +330,9 @@ class Composer:
         write_atomic(out, buffer.getvalue())
         return out
 
-    def _image_finding(self, chapter: Chapter, src: str, problem: str | None) -> Finding:
+    def _image_finding(
+        self, chapter: Chapter, src: str, problem: str | None, target: str | None
+    ) -> Finding:
         name = posixpath.basename(urlsplit(src).path) or src
         source = self.project.root / chapter.source
         why = {
@@ -346,6 +352,7 @@ class Composer:
                 "use an image stored in the project (assets/) that opens in an image viewer",
                 "dùng ảnh lưu trong dự án (assets/) và mở được bằng trình xem ảnh",
             ),
+            extra={"target": target} if target else {},
         )
 
     @staticmethod
