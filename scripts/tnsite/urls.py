@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from urllib.parse import unquote, urlsplit
 
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*?)\1\s*\)|@import\s+["']([^"']+)["']""")
 
@@ -77,3 +78,26 @@ def css_urls(text: str) -> Iterable[tuple[int, str]]:
         url = match.group(2) if match.group(3) is None else match.group(3)
         if url and not url.startswith("data:"):
             yield text.count("\n", 0, match.start()) + 1, url.strip()
+
+
+def md_link_for(url: str, origin: str, exists: Callable[[str], bool]) -> str | None:
+    """The relative `.md` link an editor meant by an address written in the Markdown file
+    `origin` (docs/vi/du-lich/nui-ba-den.md): `le-hoi`, `../le-hoi/` copied from the browser, or
+    `/du-lich/le-hoi/` from the site's root. The page file it names, read from the file's folder
+    and then from the page's address (where the browser resolves it), when `exists` finds one;
+    None for a `.md` link, another site's address, or no such page."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc or not path or path.endswith(".md"):
+        return None
+    folder = posixpath.dirname(origin)
+    lang_root = "/".join(origin.split("/")[:2])  # docs/vi
+    address = origin.removesuffix(".md").removesuffix("/index")  # where the page is served
+    starts = [lang_root] if path.startswith("/") else [folder, address]
+    for start in starts:
+        stem = posixpath.normpath(posixpath.join(start, path.strip("/") or "."))
+        for candidate in (stem + ".md", stem + "/index.md"):
+            if candidate.startswith(lang_root + "/") and exists(candidate):
+                link = posixpath.relpath(candidate, folder)
+                return link + (f"#{parts.fragment}" if parts.fragment else "")
+    return None

@@ -277,6 +277,16 @@ def _photo_entry_without_extension(root: Path) -> None:
     )
 
 
+def _address_links(root: Path) -> None:
+    """Two links written as addresses: one relative without .md, one from the site's root."""
+    edit(
+        root,
+        PAGE,
+        "## Tổng quan {#overview}\n",
+        "Xem [lễ hội](le-hoi) và [chợ](/du-lich/le-hoi/).\n\n## Tổng quan {#overview}\n",
+    )
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -461,6 +471,14 @@ FAULTS = [
         1,
         lambda r: (MANIFEST, _exact_line(r, MANIFEST, "cho-dem:")),
         "photo-manifest",
+    ),
+    # Two links, two errors; neither also a warning, nor an error in each language.
+    Fault(
+        "links written as addresses",
+        _address_links,
+        2,
+        lambda r: (PAGE, line_of(r, PAGE, "(le-hoi)")),
+        "absolute-link",
     ),
     Fault(
         "photo named with spaces",

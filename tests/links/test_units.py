@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tnsite.config import Project
 from tnsite.links.resolve import EXTERNAL, MISSING, OK, SKIPPED, Resolver
 from tnsite.links.scan import ASSET, LINK, css_urls, scan_html, srcset_urls
 from tnsite.links.sourcemap import markdown_links
+from tnsite.urls import md_link_for
 
 FILES = frozenset(
     {"index.html", "a/index.html", "a/p/index.html", "img/x.png", "km/index.html", "f.pdf"}
@@ -158,3 +161,22 @@ def test_a_page_scanned_again_sees_that_its_target_is_gone(
     (site / "b").rmdir()
     issues = scan_site(site, project, workers=1).pages["a/index.html"].issues
     assert [(rule, target) for rule, _, target in issues] == [("broken-link", "b/index.html")]
+
+
+@pytest.mark.parametrize(
+    ("url", "meant"),
+    [
+        ("le-hoi", "le-hoi.md"),  # the file's name without .md
+        ("le-hoi/#hoi-xuan", "le-hoi.md#hoi-xuan"),
+        ("../le-hoi/", "le-hoi.md"),  # copied from the browser: relative to the page's address
+        ("/du-lich/le-hoi/", "le-hoi.md"),  # from the site's root
+        ("../../dau-tu/", "../dau-tu/index.md"),
+        ("/", "../index.md"),
+        ("khong-co", None),
+        ("le-hoi.md", None),  # already a file: the broken-link hint says the rest
+        ("https://example.org/le-hoi", None),
+    ],
+)
+def test_the_page_file_an_address_names(url: str, meant: str | None) -> None:
+    files = {"docs/vi/index.md", "docs/vi/du-lich/le-hoi.md", "docs/vi/dau-tu/index.md"}
+    assert md_link_for(url, "docs/vi/du-lich/nui-ba-den.md", files.__contains__) == meant

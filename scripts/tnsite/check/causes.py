@@ -28,6 +28,9 @@ reduced to their causes before an editor sees them:
   built page then has (whose text, unescaped by Markdown, is not what the editor wrote);
 - a photo described under its name without the extension is that one finding, not also the
   missing image of every page that shows it;
+- a link written as an address is one finding at its place: a link from the site's root
+  (`/du-lich/le-hoi/`) is that error, not also where it leads in each language; an address
+  that leads nowhere is the broken link, not also the warning that it names no .md file;
 - a menu entry that is not a page (`- du-lich/`) is that one finding: the menu is in every
   page of every language, and its link from each of them into the source language is that
   entry again;
@@ -53,6 +56,8 @@ UNSAFE_SOURCE_RULES = {"unsafe-html", "unsafe-url"}
 FROM_BUILT_PAGE = {"unsafe-script", PUBLICATION}
 MISSING_PAGE = "missing-page"
 BACKSLASH_LINK = "backslash-link"
+ABSOLUTE_LINK = "absolute-link"
+NOT_TO_MD = "link-not-to-md"
 FILE_NAME = "file-name"
 STALE_FIGURE = "stale-figure"
 PENDING = "pending"
@@ -248,6 +253,20 @@ def _photo_echoes(findings: list[Finding]) -> list[Finding]:
     ]
 
 
+def _address_echoes(findings: list[Finding]) -> list[Finding]:
+    rooted = {(f.path, f.line, f.extra.get("url")) for f in findings if f.rule == ABSOLUTE_LINK}
+    broken = {(f.path, f.line, f.extra.get("url")) for f in findings if f.rule == BROKEN_LINK}
+    kept = []
+    for f in findings:
+        place = (f.path, f.line, f.extra.get("url"))
+        if f.rule in (CROSS_LANGUAGE, HREFLANG_MISMATCH, BROKEN_LINK) and place in rooted:
+            continue
+        if f.rule == NOT_TO_MD and place in broken:
+            continue
+        kept.append(f)
+    return kept
+
+
 def _menu_echoes(findings: list[Finding]) -> list[Finding]:
     addresses = {f.extra.get("nav_address") for f in findings} - {None}
     return [
@@ -344,7 +363,7 @@ def resolve(findings: Iterable[Finding], pages: Sequence[str] = ()) -> list[Find
     """The findings an editor should read, one per cause, causes first; `pages` are the source
     pages that exist (for "did you mean")."""
     reduced = _unique(findings)
-    for echoes in (_unsafe_first, _backslash_echoes, _menu_echoes, _photo_echoes):
+    for echoes in (_unsafe_first, _backslash_echoes, _address_echoes, _menu_echoes, _photo_echoes):
         reduced = echoes(reduced)
     reduced = _errors_not_copied(_language_echoes(reduced))
     reduced = _badly_named(_printed_echoes(reduced))

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.mdsource import Source
+from tnsite.urls import md_link_for
 
 OWN_LOGGERS = "mkdocs.plugins.tnsite"
 LINK_WARNING = re.compile(r"^Doc file '.*' contains a link '.*', but ")
@@ -72,24 +73,35 @@ def _mkdocs_yml_line(project: Project, needle: str) -> int:
     return next((n for n, text in enumerate(lines, 1) if needle in text), 1)
 
 
+def _meant(project: Project, rel: str, url: str) -> Msg | None:
+    """`write le-hoi.md`: the page file an address names, for the hint."""
+    link = md_link_for(url, rel, lambda path: (project.root / path).is_file())
+    return Msg(f"write {link}", f"viết {link}") if link else None
+
+
 def _absolute(project: Project, m: re.Match[str]) -> list[Finding]:
     rel = _docs_rel(project, m["src"])
+    meant = _meant(project, rel, m["url"])
     return [
         Finding(
             rel,
             _line_of_link(project, rel, m["url"]),
             "absolute-link",
             Msg(
-                f"the link '{m['url']}' is written from the root of the site",
-                f"liên kết '{m['url']}' được viết tính từ gốc của trang web",
+                f"the link '{m['url']}' is written from the root of the site: in the other "
+                "languages it leads to the Vietnamese page, or to none",
+                f"liên kết '{m['url']}' được viết tính từ gốc của trang web: ở các ngôn ngữ "
+                "khác, liên kết dẫn sang trang tiếng Việt hoặc không tới trang nào",
             ),
-            Severity.WARNING,
-            hint=Msg(
+            Severity.ERROR,
+            hint=meant
+            or Msg(
                 "link to the page's .md file by its relative path (e.g. ../du-lich/le-hoi.md): "
                 "it is then checked and follows the page in every language",
                 "hãy liên kết tới tệp .md của trang bằng đường dẫn tương đối (ví dụ "
                 "../du-lich/le-hoi.md): liên kết khi đó được kiểm tra và đúng ở mọi ngôn ngữ",
             ),
+            extra={"url": m["url"]},
         )
     ]
 
@@ -107,10 +119,12 @@ def _unrecognized(project: Project, m: re.Match[str]) -> list[Finding]:
                 "của trang",
             ),
             Severity.WARNING,
-            hint=Msg(
+            hint=_meant(project, rel, m["url"])
+            or Msg(
                 "link to the .md file (e.g. ../du-lich/index.md for a section)",
                 "hãy liên kết tới tệp .md (ví dụ ../du-lich/index.md cho một mục)",
             ),
+            extra={"url": m["url"]},
         )
     ]
 

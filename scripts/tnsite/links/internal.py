@@ -24,6 +24,7 @@ from tnsite.links.site import SiteScan, languages_of
 from tnsite.links.sourcemap import Origin, SourceMap, stylesheet_origin
 from tnsite.mdsource import Source
 from tnsite.text import closest_page
+from tnsite.urls import md_link_for
 
 
 @dataclass
@@ -106,6 +107,14 @@ def _broken_link_hint(
             return Msg(
                 f"did you mean {link}?" + (case.en if same_case else ""),
                 f"có phải {link}?" + (case.vi if same_case else ""),
+            )
+    origin = group.origin
+    if origin.kind == "markdown":
+        meant_file = md_link_for(url, origin.path, lambda path: (project.root / path).is_file())
+        if meant_file:
+            return Msg(
+                f"link to the page's file: write {meant_file}",
+                f"hãy liên kết tới tệp của trang: viết {meant_file}",
             )
     return Msg(
         "Correct the path (link to the .md file, e.g. ../dau-tu/index.md) or create the page.",
