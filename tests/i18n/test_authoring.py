@@ -308,6 +308,8 @@ RULE_CASES = {
     "unclosed-directive": "Tỉnh rộng {{ value key-figures/area }.\n",
     "table-cells": "| Nơi | Giờ |\n|---|---|\n| Hồ | 24 m | sâu |\n",
     "backslash-link": "Xem [ưu đãi](..\\..\\dau-tu\\index.md).\n",
+    "heading-order": "## Giờ mở cửa\n\n#### Mùa lễ hội\n\nĐông khách.\n",
+    "link-space": '[Bản đồ](https://maps.example.org/place/Tòa Thánh Tây Ninh "Bản đồ").\n',
 }
 
 
@@ -378,3 +380,20 @@ def test_a_news_item_made_by_make_new_is_dated_and_listed_first(tmp_path: Path) 
     page.write_text(text.replace("date: 2026-12-06", "date: 06/12/2026"), "utf-8")
     [finding] = check_news(reload(root))
     assert finding.line == 4 and "YYYY-MM-DD" in finding.message.vi
+
+
+def test_a_second_page_title_and_a_long_title(fixture_project: Project) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    text = page.read_text(encoding="utf-8")
+    long_title = "Khu công nghiệp " * 6
+    page.write_text(
+        text.replace("title: ", f"title: {long_title}", 1) + "\n# Cáp treo\n\nChữ.\n", "utf-8"
+    )
+    found = {f.rule: f for f in check_translations(reload(root)) if f.path == f"docs/vi/{PARK}"}
+    assert found["heading-order"].line == len(text.split("\n")) + 1
+    assert "dòng" in found["heading-order"].message.vi
+    assert found["title-length"].severity.value == "warning" and found["title-length"].line == 2
+    # a title in quotes is no link with a space
+    page.write_text(text + '\n[Bản đồ](https://maps.example.org/x "Bản đồ Tây Ninh").\n', "utf-8")
+    assert not [f for f in check_translations(reload(root)) if f.rule == "link-space"]

@@ -17,7 +17,11 @@ silently and the visitor sees.
 - local-link: a link copied from the preview (`http://127.0.0.1:8000/…`), which leads nowhere
   for a visitor;
 - backslash-link: a path written with Windows' `\\` (Markdown takes `\\.` for an escaped dot:
-  `..\\..\\x.md` reaches the page as `....\\x.md`).
+  `..\\..\\x.md` reaches the page as `....\\x.md`);
+- heading-order: a second `#` title, or a heading more than one level below the one before it
+  (`##` then `####`): screen readers navigate by these levels;
+- link-space: a link whose address holds a space (Markdown cuts it there);
+- title-length (warning): a title longer than search results and browser tabs show.
 """
 
 from __future__ import annotations
@@ -45,6 +49,12 @@ UNCLOSED = "unclosed-directive"
 FRONT_MATTER = "front-matter"
 LOCAL_LINK = "local-link"
 BACKSLASH_LINK = "backslash-link"
+HEADING_ORDER = "heading-order"
+LINK_SPACE = "link-space"
+TITLE_LENGTH = "title-length"
+TITLE_MAX = 70  # characters a search result or a tab shows, give or take
+# `[text](address with spaces)`: what follows the first space is not a "title" in quotes.
+SPACED_LINK = re.compile(r"\]\(\s*(?P<dest>[^\s()<>]+)\s+(?P<rest>[^\s\"'(][^)\n]*)\)")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
 # The admonition types Material for MkDocs styles (its documented types and their aliases).
 NOTICE_KINDS = (
@@ -452,6 +462,93 @@ def local_links(model: Model) -> list[Finding]:
     return findings
 
 
+def heading_order(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in _readable(model):
+        previous = 0
+        first_title: int | None = None
+        for heading in doc.scan.headings:
+            if heading.level == 1 and first_title is not None:
+                message = Msg(
+                    f"a second page title (`#`): the first is on line {first_title}",
+                    f"tiêu đề trang (`#`) thứ hai: tiêu đề đầu ở dòng {first_title}",
+                )
+                hint = Msg("make it a section heading: `##`", "đổi thành tiêu đề mục: `##`")
+            elif previous and heading.level > previous + 1:
+                wanted = "#" * (previous + 1)
+                message = Msg(
+                    f"this heading skips from level {previous} to {heading.level}",
+                    f"tiêu đề này nhảy từ cấp {previous} xuống cấp {heading.level}",
+                )
+                hint = Msg(
+                    f"write it `{wanted}` (screen readers move through a page by these levels)",
+                    f"viết `{wanted}` (trình đọc màn hình đi qua trang theo các cấp này)",
+                )
+            else:
+                if heading.level == 1:
+                    first_title = heading.line
+                previous = heading.level
+                continue
+            previous = heading.level
+            findings.append(
+                Finding(doc.rel, heading.line, HEADING_ORDER, message, Severity.ERROR, hint=hint)
+            )
+    return findings
+
+
+def spaced_links(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in _readable(model):
+        for number, line in Source.of(doc.text).prose_lines():
+            for match in SPACED_LINK.finditer(line):
+                written = f"{match['dest']} {match['rest']}"
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        number,
+                        LINK_SPACE,
+                        Msg(
+                            f"the address '{written}' has a space: the link would stop at it",
+                            f"địa chỉ '{written}' có dấu cách: liên kết sẽ bị cắt tại đó",
+                        ),
+                        Severity.ERROR,
+                        col=match.start("dest") + 1,
+                        hint=Msg(
+                            "write each space in the address as %20",
+                            "viết mỗi dấu cách trong địa chỉ thành %20",
+                        ),
+                    )
+                )
+    return findings
+
+
+def title_lengths(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in _readable(model):
+        title = _title(doc)
+        if len(title) <= TITLE_MAX:
+            continue
+        findings.append(
+            Finding(
+                doc.rel,
+                doc.fm.line_of("title"),
+                TITLE_LENGTH,
+                Msg(
+                    f"the title has {len(title)} characters: search results and browser tabs "
+                    f"cut it after about {TITLE_MAX}",
+                    f"tiêu đề dài {len(title)} ký tự: kết quả tìm kiếm và thẻ trình duyệt cắt "
+                    f"bớt sau khoảng {TITLE_MAX} ký tự",
+                ),
+                Severity.WARNING,
+                hint=Msg(
+                    "shorten it; the page's first paragraph can say the rest",
+                    "rút gọn tiêu đề; đoạn đầu của trang có thể nói phần còn lại",
+                ),
+            )
+        )
+    return findings
+
+
 RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     duplicate_ids,
     duplicate_titles,
@@ -463,4 +560,7 @@ RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     unclosed_directives,
     plain_front_matter,
     local_links,
+    heading_order,
+    spaced_links,
+    title_lengths,
 )
