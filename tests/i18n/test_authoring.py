@@ -397,3 +397,16 @@ def test_a_second_page_title_and_a_long_title(fixture_project: Project) -> None:
     # a title in quotes is no link with a space
     page.write_text(text + '\n[Bản đồ](https://maps.example.org/x "Bản đồ Tây Ninh").\n', "utf-8")
     assert not [f for f in check_translations(reload(root)) if f.rule == "link-space"]
+
+
+def test_a_misspelt_pending_entry_is_one_error_naming_the_page(fixture_project: Project) -> None:
+    root = fixture_project.root
+    (root / "docs/km" / PARK).unlink()
+    misspelt = PARK.replace(".md", "p.md")
+    (root / "i18n/pending.yml").write_text(
+        f"- path: {misspelt}\n  lang: km\n  reason: Chờ người dịch\n  until: 2999-12-31\n",
+        encoding="utf-8",
+    )
+    [finding] = undeclared(check_translations(reload(root)))
+    assert (finding.path, finding.line, finding.severity.value) == ("i18n/pending.yml", 1, "error")
+    assert f"có phải {PARK}?" in finding.hint.vi  # type: ignore[union-attr]

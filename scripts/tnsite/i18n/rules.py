@@ -23,6 +23,7 @@ from tnsite.i18n.scaffold import PAGE_PATH, suggest_slug
 from tnsite.i18n.schema import schema_findings, syntax_finding
 from tnsite.i18n.snapshots import SNAPSHOT_DIR
 from tnsite.memo import ContentMemo
+from tnsite.text import closest_page
 
 MISSING = "missing-translation"
 ORPHAN = "orphan-translation"
@@ -238,6 +239,11 @@ def _begun_finding(model: Model, doc: PageDoc) -> Finding:
     )
 
 
+def _meant_page(path: str, model: Model) -> Msg | None:
+    meant = closest_page(path, model.sources)
+    return Msg(f"did you mean {meant}?", f"có phải {meant}?") if meant else None
+
+
 def coverage(model: Model) -> list[Finding]:
     """missing-translation and pending: every source page in every language."""
     findings: list[Finding] = []
@@ -264,6 +270,15 @@ def coverage(model: Model) -> list[Finding]:
             unusable.add((str(declares[0]), str(declares[1])))
     unreadable = any(f.extra.get("unreadable") for f in model.pending_findings)
     begun = set() if unreadable else _begun_by_hand(model, set(waiting) | unusable)
+    # A pending entry whose page name is misspelt declares nothing: the page it meant is
+    # missing its translation because of it, one cause.
+    misspelt = {
+        (declared.lang, meant): declared
+        for declared in model.pending
+        if declared.path not in model.sources
+        and (meant := closest_page(declared.path, model.sources))
+    }
+    folded: set[tuple[str, str]] = set()
     findings.extend(_begun_finding(model, model.sources[path]) for path in sorted(begun))
     for lang in model.project.translation_codes:
         name_en, name_vi = _names(lang)
@@ -273,6 +288,9 @@ def coverage(model: Model) -> list[Finding]:
             if entry.state is State.MISSING and (
                 (lang, entry.path) in unusable or entry.path in begun
             ):
+                continue
+            if entry.state is State.MISSING and (lang, entry.path) in misspelt:
+                folded.add((lang, entry.path))  # the entry meant for it says so
                 continue
             missing = docs_path(model.project, lang, entry.path)
             source = model.sources[entry.path].rel
@@ -356,7 +374,10 @@ def coverage(model: Model) -> list[Finding]:
                         f"({docs_path(model.project, model.source_code, declared.path)}); sửa "
                         "đường dẫn hoặc xóa mục này.",
                     ),
-                    Severity.WARNING,
+                    Severity.ERROR
+                    if any(misspelt[key] is declared for key in folded)
+                    else Severity.WARNING,
+                    hint=_meant_page(declared.path, model),
                     # one more place naming a page that is gone (deleted or moved by hand)
                     extra={"missing_page": declared.path},
                 )

@@ -116,6 +116,13 @@ def _broken_link_hint(
                 f"link to the page's file: write {meant_file}",
                 f"hãy liên kết tới tệp của trang: viết {meant_file}",
             )
+    name = posixpath.basename(urlsplit(url).path)
+    if posixpath.splitext(name)[1].lower() not in ("", ".md", ".html"):
+        # A document (a PDF, a spreadsheet), not a page.
+        return Msg(
+            f"put {name} into the project (assets/…) and link to it there, or correct the path",
+            f"đặt tệp {name} vào dự án (thư mục assets/…) rồi liên kết tới đó, hoặc sửa đường dẫn",
+        )
     return Msg(
         "Correct the path (link to the .md file, e.g. ../dau-tu/index.md) or create the page.",
         "Sửa đường dẫn (liên kết tới tệp .md, ví dụ ../dau-tu/index.md) hoặc tạo trang.",
