@@ -26,6 +26,7 @@ def available_checks() -> list[Check]:
     """Every check, source checks first (they are cheap and explain most site findings)."""
     from tnsite.audit.examples import check_examples
     from tnsite.data.checks import check_data
+    from tnsite.i18n.redirects import check_moves
     from tnsite.i18n.rules import check_translations
     from tnsite.images.checks import check_images
     from tnsite.links.checks import check_links
@@ -38,6 +39,7 @@ def available_checks() -> list[Check]:
     checks.append(Check("images", check_images))
     checks.append(Check("data", check_data))
     checks.append(Check("news", check_news))
+    checks.append(Check("moved pages", check_moves))
     checks.append(Check("publications", check_catalogue))
     checks.append(Check("audit pages", check_examples))
     checks.append(Check("links", check_links, needs_site=True))

@@ -560,6 +560,9 @@ def test_a_page_moved_by_hand_is_finished_by_the_command_its_message_names(
     assert not (root / "docs/vi" / old).exists() and (root / "docs/vi" / new).is_file()
     pending = (root / "i18n/pending.yml").read_text(encoding="utf-8")
     assert f"path: {new}" in pending and f"path: {old}" not in pending
+    # the published old address keeps working
+    stub = (root / "site/km/du-lich/ho-dau-tieng/index.html").read_text(encoding="utf-8")
+    assert 'url=../ho-dau-tieng-moi/"' in stub
 
 
 def test_a_deleted_page_lists_every_place_naming_it_once_the_audit_included(

@@ -535,7 +535,12 @@ def test_move_then_delete_on_the_real_site_keeps_it_building_and_clean(tmp_path:
             assert f"docs/{code}/van-hoa/le-hoi.md" in pending
     assert (project.site_dir / "van-hoa/le-hoi/index.html").is_file()
     assert (project.site_dir / "km/van-hoa/le-hoi/index.html").is_file()
-    assert not (project.site_dir / "du-lich/le-hoi").exists()
+    # the old address, in every language, leads to the new one (bookmarks, search results)
+    for prefix in ("", "en/", "km/", "zh/"):
+        old_page = (project.site_dir / f"{prefix}du-lich/le-hoi/index.html").read_text("utf-8")
+        assert 'content="0; url=../../van-hoa/le-hoi/"' in old_page
+        assert f'href="{project.site_url}{prefix}van-hoa/le-hoi/"' in old_page
+    assert f"from: {OLD}\n  to: {NEW}\n" in (root / "i18n/moved.yml").read_text("utf-8")
 
     code, out = run(project, "delete", NEW)
     assert code == 1 and f"make delete PAGE={NEW} FORCE=1" in out
@@ -547,6 +552,9 @@ def test_move_then_delete_on_the_real_site_keeps_it_building_and_clean(tmp_path:
     assert undeclared(check_translations(project)) == []
     assert not any("le-hoi" in f.path for f in check_translations(project))
     assert not (project.site_dir / "van-hoa").exists()
+    # the old address led to the page deleted: it goes with it
+    assert f"to: {NEW}" not in (root / "i18n/moved.yml").read_text("utf-8")
+    assert not (project.site_dir / "du-lich/le-hoi").exists()
 
 
 def _with_publications(root: Path, pages: list[str]) -> Path:

@@ -21,7 +21,7 @@ from tnsite.alternates import SourceIndex
 from tnsite.config import Project, load_project
 from tnsite.contracts import SiteContext, TranslationState, report, site_context
 from tnsite.findings import Finding
-from tnsite.i18n import visitors
+from tnsite.i18n import redirects, visitors
 from tnsite.i18n.config import I18nConfig
 from tnsite.i18n.crosslinks import folder_links, relink
 from tnsite.i18n.model import Model, load_model
@@ -197,6 +197,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not is_final_post_build(config):
             return
+        texts = {code: self.strings[code]["moved_link"] for code in self.project.codes}
+        written = redirects.write_stubs(self.project, Path(config.site_dir), texts)
+        if written:
+            log.info(f"{len(written)} old address(es) of moved pages lead to their new ones")
         for lang, paths in sorted(self.fallbacks.items()):
             if paths:
                 log.info(

@@ -21,6 +21,7 @@ from tnsite.i18n.pending import PENDING_FILE
 from tnsite.i18n.relocate.audit_edits import update_audit
 from tnsite.i18n.relocate.data_edits import update_data
 from tnsite.i18n.relocate.links import Site, links_to, unlink
+from tnsite.i18n.relocate.moved_edits import update_moved
 from tnsite.i18n.relocate.nav_edits import update_nav
 from tnsite.i18n.relocate.pages import Named, name_page, require_page
 from tnsite.i18n.relocate.pending_edits import update_pending
@@ -129,6 +130,7 @@ def plan_delete(project: Project, given: str, force: bool = False) -> Plan:
     update_pending(plan, project, page, None)
     update_audit(plan, project, page, None)
     update_publications(plan, project, page, None)
+    update_moved(plan, project, page, None)
     if plan.problems:
         raise Refused(
             Msg(f"{page} cannot be deleted yet:", f"chưa xóa được {page}:"),

@@ -14,6 +14,7 @@ from tnsite.i18n.model import load_model
 from tnsite.i18n.relocate.audit_edits import update_audit
 from tnsite.i18n.relocate.data_edits import update_data
 from tnsite.i18n.relocate.links import Site, retarget
+from tnsite.i18n.relocate.moved_edits import update_moved
 from tnsite.i18n.relocate.nav_edits import update_nav
 from tnsite.i18n.relocate.pages import name_page, require_new_name, require_page, versions
 from tnsite.i18n.relocate.pending_edits import update_pending
@@ -88,6 +89,7 @@ def plan_move(project: Project, given_from: str, given_to: str) -> Plan:
     update_pending(plan, project, page, new_page)
     update_audit(plan, project, page, new_page)
     update_publications(plan, project, page, new_page)
+    update_moved(plan, project, page, new_page)
     if plan.problems:
         raise Refused(
             Msg(
