@@ -361,7 +361,7 @@ def test_messages_are_in_vietnamese_with_lang_vi(fixture_project: Project) -> No
     assert out.splitlines()[0] == f"đã chuyển {PARK} sang khu-cn.md (vi, en, km):"
     assert "liên kết khu-cong-nghiep.md → ../khu-cn.md" in out
     assert "tệp đã thay đổi. Tiếp theo: chạy make check" in out
-    assert " link " not in out and "moved" not in out
+    assert " link " not in out and "moved from" not in out
 
 
 def test_line_endings_and_byte_order_marks_are_kept(fixture_project: Project) -> None:

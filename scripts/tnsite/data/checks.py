@@ -158,8 +158,10 @@ FUTURE_RULE = "future-date"
 
 
 def future_as_of(store: Store, day: dt.date) -> list[Finding]:
-    """A figure cannot be known as of a day still to come: an `as_of` after today is a typing
-    slip (2027 for 2024), and it would keep the figure fresh for years too long."""
+    """A figure cannot be known as of a day still to come: an `as_of` after today is most
+    likely a typing slip (2027 for 2024), and it would keep the figure fresh for years too
+    long. A warning, not an error: a build pinned to an earlier day (TNSITE_TODAY, to judge
+    freshness as of then) sees later figures as future ones, and must still build."""
     findings: list[Finding] = []
     for dataset in store.datasets.values():
         places: list[tuple[object, tuple[str | int, ...]]] = [
@@ -188,7 +190,7 @@ def future_as_of(store: Store, day: dt.date) -> list[Finding]:
                         f"`as_of: {value}` muộn hơn hôm nay ({day.isoformat()}): số liệu chỉ có "
                         "thể tính đến một ngày đã qua",
                     ),
-                    Severity.ERROR,
+                    Severity.WARNING,
                     pos.col,
                     Msg(
                         "write the date the source gives for the figure (year, year-month or "
