@@ -1,0 +1,45 @@
+"""Rules about a page as its editor wrote it, in any language: mistakes that Markdown forgives
+silently and the visitor sees. The page as a whole (`pages`), its blocks (`blocks`) and its
+link addresses (`links`); each rule returns findings at the line written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tnsite.findings import Finding
+from tnsite.i18n.authoring.blocks import (
+    footnotes,
+    notices,
+    table_cells,
+    table_gaps,
+    unclosed_directives,
+)
+from tnsite.i18n.authoring.links import local_links, spaced_links
+from tnsite.i18n.authoring.pages import (
+    duplicate_ids,
+    duplicate_titles,
+    heading_order,
+    plain_front_matter,
+    title_lengths,
+    unwritten_pages,
+)
+from tnsite.i18n.model import Model
+
+RULES: tuple[Callable[[Model], list[Finding]], ...] = (
+    duplicate_ids,
+    duplicate_titles,
+    unwritten_pages,
+    table_gaps,
+    table_cells,
+    notices,
+    footnotes,
+    unclosed_directives,
+    plain_front_matter,
+    local_links,
+    heading_order,
+    spaced_links,
+    title_lengths,
+)
+
+__all__ = ["RULES", "table_gaps"]

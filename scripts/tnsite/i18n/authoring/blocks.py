@@ -1,0 +1,204 @@
+"""Blocks Markdown forgives silently and prints wrong: tables, admonitions, footnotes, `{{ }}`.
+
+- table-blank-line: a table written straight under a paragraph (Markdown prints its rows as
+  text full of `|`), or text straight under a table (it becomes one more row);
+- table-cells: a row with more cells than the table's header (Markdown drops the extra ones);
+- notice: an admonition (`!!! tip "…"`) Markdown does not read (curly quotes, no type), of a
+  type the theme has no style for, or with its text not indented under it (an empty box);
+- footnote: a reference `[^1]` without its `[^1]:` line (printed as written);
+- unclosed-directive: `{{ value …` without its `}}` on the same line (printed as written).
+"""
+
+from __future__ import annotations
+
+from tnsite.findings import Finding, Msg, Severity
+from tnsite.i18n.authoring.common import readable
+from tnsite.i18n.model import Model
+from tnsite.mdsource import Source
+from tnsite.text import closest
+
+TABLE_BLANK_LINE = "table-blank-line"
+TABLE_CELLS = "table-cells"
+NOTICE = "notice"
+FOOTNOTE = "footnote"
+UNCLOSED = "unclosed-directive"
+# The admonition types Material for MkDocs styles (its documented types and their aliases).
+NOTICE_KINDS = (
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
+    "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+)  # fmt: skip
+
+
+TABLE_GAP = {
+    "glued": Msg(
+        "this table is written straight under the line above it: the page would show its rows "
+        "as text with `|` signs",
+        "bảng này viết liền ngay dưới dòng phía trên: trang sẽ hiện các hàng của bảng thành chữ "
+        "kèm các dấu `|`",
+    ),
+    "swallowed": Msg(
+        "this line is written straight under the table above it: the page would show it as one "
+        "more row of the table",
+        "dòng này viết liền ngay dưới bảng phía trên: trang sẽ hiện nó thành một hàng của bảng",
+    ),
+}
+
+
+def table_gaps(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for gap in Source.of(doc.text).table_gaps:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    gap.line,
+                    TABLE_BLANK_LINE,
+                    TABLE_GAP[gap.kind],
+                    Severity.ERROR,
+                    hint=Msg(
+                        f"add an empty line before line {gap.line}",
+                        f"thêm một dòng trống trước dòng {gap.line}",
+                    ),
+                )
+            )
+    return findings
+
+
+def table_cells(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for line, cells, width in Source.of(doc.text).table_overflows:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    TABLE_CELLS,
+                    Msg(
+                        f"this row has {cells} cells but the table has {width} columns: the page "
+                        "would leave out the last ones",
+                        f"hàng này có {cells} ô nhưng bảng chỉ có {width} cột: trang sẽ bỏ mất "
+                        "các ô cuối",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "add the missing column to the table's first row, or join the extra "
+                        "cells (a `|` inside a cell is written `\\|`)",
+                        "thêm cột còn thiếu vào hàng đầu của bảng, hoặc gộp các ô thừa (dấu `|` "
+                        "trong một ô viết là `\\|`)",
+                    ),
+                )
+            )
+    return findings
+
+
+def _notice_problem(kind: str | None, written: str) -> tuple[Msg, Msg] | None:
+    if kind is None:
+        quotes = any(mark in written for mark in "“”‘’'")
+        return (
+            Msg(
+                f"Markdown cannot read this box: `{written}` would be printed as text",
+                f"Markdown không đọc được khung này: `{written}` sẽ hiện nguyên thành chữ",
+            ),
+            Msg(
+                'write the title in straight double quotes: !!! tip "Title"',
+                'viết tiêu đề trong dấu nháy kép thẳng: !!! tip "Tiêu đề"',
+            )
+            if quotes
+            else Msg(
+                'write the type of box, then the title: !!! note "Title" (note, tip, warning)',
+                'viết loại khung rồi tới tiêu đề: !!! note "Tiêu đề" (note, tip, warning)',
+            ),
+        )
+    name = kind.split()[0]
+    if name.lower() in NOTICE_KINDS:
+        return None
+    guess = closest(name.lower(), NOTICE_KINDS)
+    return (
+        Msg(
+            f"the box type `{name}` has no style on this site",
+            f"loại khung `{name}` không có kiểu trình bày trên trang này",
+        ),
+        Msg(
+            (f"did you mean `{guess}`? " if guess else "") + "the site uses note, tip, warning",
+            (f"có phải `{guess}`? " if guess else "") + "trang dùng note, tip, warning",
+        ),
+    )
+
+
+def notices(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for notice in Source.of(doc.text).notices:
+            problem = _notice_problem(notice.kind, notice.written)
+            if problem is None and not notice.has_body:
+                problem = (
+                    Msg(
+                        "this box would be empty: its text is not indented under it",
+                        "khung này sẽ trống: nội dung chưa được lùi vào dưới khung",
+                    ),
+                    Msg(
+                        "start each line of its text with 4 spaces",
+                        "lùi mỗi dòng nội dung của khung vào 4 dấu cách",
+                    ),
+                )
+            if problem is not None:
+                message, hint = problem
+                findings.append(
+                    Finding(doc.rel, notice.line, NOTICE, message, Severity.ERROR, hint=hint)
+                )
+    return findings
+
+
+def footnotes(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for line, col, label in Source.of(doc.text).footnotes_missing:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    FOOTNOTE,
+                    Msg(
+                        f"the footnote [^{label}] has no text: the page would show `[^{label}]`",
+                        f"chú thích [^{label}] chưa có nội dung: trang sẽ hiện nguyên `[^{label}]`",
+                    ),
+                    Severity.ERROR,
+                    col=col,
+                    hint=Msg(
+                        f"add a line `[^{label}]: …` with the note, after the paragraph or at the "
+                        "end of the page",
+                        f"thêm một dòng `[^{label}]: …` ghi nội dung chú thích, sau đoạn văn hoặc "
+                        "cuối trang",
+                    ),
+                )
+            )
+    return findings
+
+
+def unclosed_directives(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for line, col in Source.of(doc.text).unclosed_directives:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    UNCLOSED,
+                    Msg(
+                        "`{{` and `}}` do not pair up on this line: the page would show the "
+                        "braces as they are written",
+                        "`{{` và `}}` trên dòng này không khớp nhau: trang sẽ hiện nguyên các "
+                        "dấu ngoặc",
+                    ),
+                    Severity.ERROR,
+                    col=col,
+                    hint=Msg(
+                        "write the whole {{ … }} on one line, with both pairs of braces: "
+                        "{{ value key-figures/area }}",
+                        "viết trọn {{ … }} trên một dòng, đủ hai cặp ngoặc: "
+                        "{{ value key-figures/area }}",
+                    ),
+                )
+            )
+    return findings

@@ -1,0 +1,15 @@
+"""What every rule about a page as written shares: the pages to look at."""
+
+from __future__ import annotations
+
+from tnsite.i18n.model import Model, PageDoc
+
+
+def readable(model: Model) -> list[PageDoc]:
+    """Every page whose front matter could be read (the others have their one finding)."""
+    return [doc for pages in model.pages.values() for doc in pages.values() if not doc.fm.error]
+
+
+def title_of(doc: PageDoc) -> str:
+    title = doc.meta.get("title")
+    return " ".join(title.split()) if isinstance(title, str) else ""

@@ -1,0 +1,96 @@
+"""Link addresses Markdown takes as written and the visitor cannot follow.
+
+- local-link: a link copied from the preview (`http://127.0.0.1:8000/…`), which leads nowhere
+  for a visitor;
+- backslash-link: a path written with Windows' `\\` (Markdown takes `\\.` for an escaped dot:
+  `..\\..\\x.md` reaches the page as `....\\x.md`);
+- link-space: a link whose address holds a space (Markdown cuts it there).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from tnsite.findings import Finding, Msg, Severity
+from tnsite.i18n.authoring.common import readable
+from tnsite.i18n.model import Model
+from tnsite.mdsource import Source
+
+LOCAL_LINK = "local-link"
+BACKSLASH_LINK = "backslash-link"
+LINK_SPACE = "link-space"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
+# `[text](address with spaces)`: what follows the first space is not a "title" in quotes.
+SPACED_LINK = re.compile(r"\]\(\s*(?P<dest>[^\s()<>]+)\s+(?P<rest>[^\s\"'(][^)\n]*)\)")
+
+
+def local_links(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for link in Source.of(doc.text).links:
+            if "\\" in link.dest and not urlsplit(link.dest).scheme:
+                better = link.dest.replace("\\", "/")
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        link.line,
+                        BACKSLASH_LINK,
+                        Msg(
+                            f"the link '{link.dest}' separates folders with `\\`",
+                            f"liên kết '{link.dest}' ngăn cách thư mục bằng dấu `\\`",
+                        ),
+                        Severity.ERROR,
+                        col=link.col,
+                        hint=Msg(f"write {better}", f"viết {better}"),
+                        extra={"url": link.dest},
+                    )
+                )
+                continue
+            parts = urlsplit(link.dest)
+            if parts.scheme not in ("http", "https") or parts.hostname not in LOCAL_HOSTS:
+                continue
+            findings.append(
+                Finding(
+                    doc.rel,
+                    link.line,
+                    LOCAL_LINK,
+                    Msg(
+                        f"'{link.dest}' is the preview on this computer: visitors cannot open it",
+                        f"'{link.dest}' là bản xem trước trên máy này: khách không mở được",
+                    ),
+                    Severity.ERROR,
+                    col=link.col,
+                    hint=Msg(
+                        "link to the page's Markdown file instead, e.g. ../du-lich/le-hoi.md",
+                        "hãy liên kết tới tệp Markdown của trang, ví dụ ../du-lich/le-hoi.md",
+                    ),
+                )
+            )
+    return findings
+
+
+def spaced_links(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for number, line in Source.of(doc.text).prose_lines():
+            for match in SPACED_LINK.finditer(line):
+                written = f"{match['dest']} {match['rest']}"
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        number,
+                        LINK_SPACE,
+                        Msg(
+                            f"the address '{written}' has a space: the link would stop at it",
+                            f"địa chỉ '{written}' có dấu cách: liên kết sẽ bị cắt tại đó",
+                        ),
+                        Severity.ERROR,
+                        col=match.start("dest") + 1,
+                        hint=Msg(
+                            "write each space in the address as %20",
+                            "viết mỗi dấu cách trong địa chỉ thành %20",
+                        ),
+                    )
+                )
+    return findings

@@ -1,0 +1,262 @@
+"""The page as a whole: its ids, title, headings, description and text.
+
+- duplicate-id: a heading id written twice (Markdown renames the second `visiting_1`);
+- duplicate-title: two pages of one language with the same title (a copied page whose title
+  was not changed: two identical entries in the menu, the search results and the tab);
+- unwritten-page: a page with nothing but its title, or with the stand-in sentences `make new`
+  puts in its text and description;
+- heading-order: a second `#` title, or a heading more than one level below the one before it
+  (`##` then `####`): screen readers navigate by these levels;
+- front-matter: a `{{ … }}` in the title or description, which are plain text;
+- title-length (warning): a title longer than search results and browser tabs show.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tnsite.findings import Finding, Msg, Severity
+from tnsite.i18n.authoring.common import readable, title_of
+from tnsite.i18n.model import Model, PageDoc
+from tnsite.i18n.scaffold import PLACEHOLDER, PLACEHOLDER_DESCRIPTION
+from tnsite.mdsource import Source
+from tnsite.sourcedate import SourceDates
+
+DUPLICATE_ID = "duplicate-id"
+DUPLICATE_TITLE = "duplicate-title"
+UNWRITTEN = "unwritten-page"
+HEADING_ORDER = "heading-order"
+FRONT_MATTER = "front-matter"
+TITLE_LENGTH = "title-length"
+TITLE_MAX = 70  # characters a search result or a tab shows, give or take
+HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+
+
+def duplicate_ids(model: Model) -> list[Finding]:
+    """Links to the second heading land on the first, and translations are asked to copy an id
+    nobody wrote."""
+    findings: list[Finding] = []
+    for doc in readable(model):
+        lines = {heading.key: heading.line for heading in reversed(doc.scan.headings)}
+        for heading in doc.scan.headings:
+            if not heading.explicit or heading.key == heading.written:
+                continue
+            earlier = lines.get(heading.written, heading.line)
+            findings.append(
+                Finding(
+                    doc.rel,
+                    heading.line,
+                    DUPLICATE_ID,
+                    Msg(
+                        f"the heading id `{heading.written}` is already used on line {earlier}",
+                        f"id tiêu đề `{heading.written}` đã dùng ở dòng {earlier}",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "give this heading an id of its own: {#…} after it, lower-case "
+                        "letters, digits and hyphens",
+                        "đặt cho tiêu đề này một id riêng: {#…} sau tiêu đề, chữ thường "
+                        "không dấu, chữ số và dấu gạch ngang",
+                    ),
+                )
+            )
+    return findings
+
+
+def duplicate_titles(model: Model) -> list[Finding]:
+    """One finding per page that repeats the title of another page of its language, at its
+    `title:` line, naming the page it repeats. Of two such pages one is usually a copy of the
+    other: the older one (by its last commit, a file not committed yet being the newest) keeps
+    the title and the newer one gets the finding."""
+    findings: list[Finding] = []
+    dates = SourceDates(model.project.root)
+    for pages in model.pages.values():
+        groups: dict[str, list[PageDoc]] = {}
+        for doc in pages.values():
+            if not doc.fm.error and title_of(doc):
+                groups.setdefault(title_of(doc).casefold(), []).append(doc)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            group.sort(key=lambda d: (dates.changed(model.project.root / d.rel), d.path))
+            first = group[0]
+            where = f"{first.rel}:{first.fm.line_of('title')}"
+            for doc in group[1:]:
+                title = title_of(doc)
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        doc.fm.line_of("title"),
+                        DUPLICATE_TITLE,
+                        Msg(
+                            f"the title '{title}' is already the title of {where}",
+                            f"tiêu đề '{title}' trùng với tiêu đề của {where}",
+                        ),
+                        Severity.ERROR,
+                        hint=Msg(
+                            "give each page a title of its own (the menu, the search results "
+                            "and the browser tab would show two identical entries)",
+                            "đặt cho mỗi trang một tiêu đề riêng (nếu không, menu, kết quả tìm "
+                            "kiếm và thẻ trình duyệt hiện hai mục giống hệt nhau)",
+                        ),
+                    )
+                )
+    return findings
+
+
+def unwritten_pages(model: Model) -> list[Finding]:
+    """A page made by `make new` builds at once so the editor can preview it; it is not
+    published until the sentence standing in for its text is replaced."""
+    findings: list[Finding] = []
+    for doc in readable(model):
+        source = Source.of(doc.text)
+        written = [(number, line) for number, line in source.prose_lines() if line.strip()]
+        if not [line for _n, line in written if not HEADING_LINE.match(line)]:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    written[-1][0] if written else source.body_line,
+                    UNWRITTEN,
+                    Msg("the page has no text", "trang chưa có nội dung"),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "write the page's text under its title",
+                        "viết nội dung trang dưới tiêu đề",
+                    ),
+                )
+            )
+            continue
+        stand_ins = [number for number, line in written if line.strip() == PLACEHOLDER]
+        described = doc.meta.get("description") != PLACEHOLDER_DESCRIPTION
+        also = doc.fm.line_of("description")
+        if stand_ins:
+            # One page left as `make new` made it: one finding, naming both lines to write.
+            findings.append(
+                Finding(
+                    doc.rel,
+                    stand_ins[0],
+                    UNWRITTEN,
+                    Msg(
+                        f"the page still has the sentence `make new` put in it: '{PLACEHOLDER}'",
+                        f"trang vẫn còn câu mẫu do `make new` tạo: '{PLACEHOLDER}'",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "write the page's text in place of this line"
+                        + ("" if described else f", and its description on line {also}"),
+                        "viết nội dung của trang thay cho dòng này"
+                        + ("" if described else f", và phần mô tả ở dòng {also}"),
+                    ),
+                )
+            )
+        elif not described:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    also,
+                    UNWRITTEN,
+                    Msg(
+                        "the description is still the sentence `make new` put in it",
+                        "phần mô tả vẫn là câu mẫu do `make new` tạo",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "describe the page in one or two sentences (about 120–160 characters): "
+                        "search engines and link previews show them",
+                        "mô tả trang trong một hai câu (khoảng 120–160 ký tự): công cụ tìm kiếm "
+                        "và bản xem trước liên kết hiện câu này",
+                    ),
+                )
+            )
+    return findings
+
+
+def heading_order(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        previous = 0
+        first_title: int | None = None
+        for heading in doc.scan.headings:
+            if heading.level == 1 and first_title is not None:
+                message = Msg(
+                    f"a second page title (`#`): the first is on line {first_title}",
+                    f"tiêu đề trang (`#`) thứ hai: tiêu đề đầu ở dòng {first_title}",
+                )
+                hint = Msg("make it a section heading: `##`", "đổi thành tiêu đề mục: `##`")
+            elif previous and heading.level > previous + 1:
+                wanted = "#" * (previous + 1)
+                message = Msg(
+                    f"this heading skips from level {previous} to {heading.level}",
+                    f"tiêu đề này nhảy từ cấp {previous} xuống cấp {heading.level}",
+                )
+                hint = Msg(
+                    f"write it `{wanted}` (screen readers move through a page by these levels)",
+                    f"viết `{wanted}` (trình đọc màn hình đi qua trang theo các cấp này)",
+                )
+            else:
+                if heading.level == 1:
+                    first_title = heading.line
+                previous = heading.level
+                continue
+            previous = heading.level
+            findings.append(
+                Finding(doc.rel, heading.line, HEADING_ORDER, message, Severity.ERROR, hint=hint)
+            )
+    return findings
+
+
+def plain_front_matter(model: Model) -> list[Finding]:
+    """The title and description go into the tab, the menu, search results and link previews
+    as they are written: a `{{ … }}` there is never drawn."""
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for key in ("title", "description"):
+            value = doc.meta.get(key)
+            if isinstance(value, str) and ("{{" in value or "}}" in value):
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        doc.fm.line_of(key),
+                        FRONT_MATTER,
+                        Msg(
+                            f"`{key}` is plain text: a {{{{ … }}}} there would be shown as it is "
+                            "written (in the browser tab, search results and link previews)",
+                            f"`{key}` chỉ là chữ: {{{{ … }}}} ở đây sẽ hiện nguyên như đã viết "
+                            "(trên thẻ trình duyệt, kết quả tìm kiếm và bản xem trước liên kết)",
+                        ),
+                        Severity.ERROR,
+                        hint=Msg(
+                            f"write `{key}` without the figure; the page's text can show it",
+                            f"viết `{key}` không kèm số liệu; phần nội dung trang có thể hiện số "
+                            "đó",
+                        ),
+                    )
+                )
+    return findings
+
+
+def title_lengths(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        title = title_of(doc)
+        if len(title) <= TITLE_MAX:
+            continue
+        findings.append(
+            Finding(
+                doc.rel,
+                doc.fm.line_of("title"),
+                TITLE_LENGTH,
+                Msg(
+                    f"the title has {len(title)} characters: search results and browser tabs "
+                    f"cut it after about {TITLE_MAX}",
+                    f"tiêu đề dài {len(title)} ký tự: kết quả tìm kiếm và thẻ trình duyệt cắt "
+                    f"bớt sau khoảng {TITLE_MAX} ký tự",
+                ),
+                Severity.WARNING,
+                hint=Msg(
+                    "shorten it; the page's first paragraph can say the rest",
+                    "rút gọn tiêu đề; đoạn đầu của trang có thể nói phần còn lại",
+                ),
+            )
+        )
+    return findings
