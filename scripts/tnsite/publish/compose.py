@@ -39,7 +39,14 @@ from tnsite.urls import page_url
 
 RULE = "publication"
 DROP_TAGS = ("script", "style")
-DROP_CLASSES = ("headerlink", "tn-pub-download", "md-content__button", "md-source-file")
+# The footnotes' "back to the text" arrows (↩) too: on paper there is nothing to jump back to.
+DROP_CLASSES = (
+    "headerlink",
+    "tn-pub-download",
+    "md-content__button",
+    "md-source-file",
+    "footnote-backref",
+)
 REF_ATTRS = ("aria-labelledby", "aria-describedby", "headers", "for")
 INTERNAL_HOST = "site.invalid"
 JPEG_QUALITY = 85
@@ -79,7 +86,8 @@ def _has_class(element: etree._Element, name: str) -> bool:
 
 
 def _drop(article: etree._Element) -> None:
-    """Screen-only parts: scripts, permalinks, the download link, edit buttons."""
+    """Screen-only parts: scripts, permalinks, the download link, edit buttons, the links back
+    from footnotes."""
     doomed = [
         element
         for element in article.iter()

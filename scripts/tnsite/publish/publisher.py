@@ -238,26 +238,33 @@ class Publisher:
         return root
 
     def _glyph_findings(self, pub: Publication, composed: Composed) -> list[Finding]:
+        """One finding per place, naming every character there that no font draws: an editor
+        who wrote → and ≈ on one line mends both in one go."""
         text = text_by_language(composed.body, composed.lang, self.project.codes)
-        findings = []
+        places: dict[tuple[str, int], list[str]] = {}
         for gap in self.fonts.gaps(text):
-            rel, line = self._where(gap.char, composed, pub)
+            labels = places.setdefault(self._where(gap.char, composed, pub), [])
+            if gap.label not in labels:
+                labels.append(gap.label)
+        findings = []
+        for (rel, line), labels in places.items():
+            listed = ", ".join(labels)
             findings.append(
                 Finding(
                     rel,
                     line,
                     RULE,
                     Msg(
-                        f"no font of the site has the character {gap.label}, so publication "
-                        f"'{pub.id}' cannot print it",
-                        f"không phông chữ nào của trang web có ký tự {gap.label} nên ấn phẩm "
-                        f"'{pub.id}' không in được ký tự này",
+                        f"no font of the site has {listed}, so publication '{pub.id}' cannot "
+                        "print it",
+                        f"không phông chữ nào của trang web có {listed} nên ấn phẩm "
+                        f"'{pub.id}' không in được",
                     ),
                     hint=Msg(
-                        "replace the character (a look-alike typed by mistake?) or name a font "
+                        "write it in words (e.g. 'to' for →, 'about' for ≈), or name a font "
                         f"that has it under `fonts:` in {self.catalogue.path}",
-                        "thay ký tự đó (gõ nhầm ký tự trông giống?) hoặc khai báo phông chữ có "
-                        f"ký tự này trong mục `fonts:` của {self.catalogue.path}",
+                        "viết bằng chữ (ví dụ 'đến' thay cho →, 'khoảng' thay cho ≈), hoặc khai "
+                        f"báo phông chữ có ký tự đó trong mục `fonts:` của {self.catalogue.path}",
                     ),
                 )
             )
