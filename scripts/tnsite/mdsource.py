@@ -52,6 +52,8 @@ NOTICE_START = re.compile(r"^\s*(?:!!!|\?\?\?)")
 NOTICE_OPENER = re.compile(
     r'^\s*(?:!!!|\?\?\?\+?) ?(?P<kind>[\w\-]+(?: +[\w\-]+)*)(?: +"(?P<title>.*?)")? *$'
 )
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+GLUED_ITEM = re.compile(r"^ {0,3}(?:[-*+]|1[.)])\s+\S")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 # Lines that Markdown does not take as one more row of the table above them: admonitions and
@@ -342,6 +344,44 @@ class Source:
                 rows.append(below)
                 below += 1
             out.append((header, number, tuple(rows)))
+        return tuple(out)
+
+    @cached_property
+    def glued_lists(self) -> tuple[int, ...]:
+        """First item lines of lists written straight under a sentence, without the blank line
+        between: Markdown reads them as part of the paragraph, and the page shows one run-on
+        paragraph with the `- ` and `1. ` in it. A numbered list is taken to start at 1 (a
+        sentence may well begin a line with a year: `2026. Tỉnh …`)."""
+        out: list[int] = []
+        lines = self._unquoted
+        in_block = False  # inside a run of non-blank lines
+        prose = False  # ... that began as a paragraph
+        base = 0  # the indentation of an admonition's text, whose paragraphs count the same
+        for number in range(self.body_line, len(lines) + 1):
+            text = lines[number - 1]
+            if not text.strip() or number in self.code_lines:
+                in_block = False
+                continue
+            if NOTICE_START.match(text):
+                in_block, prose, base = False, False, _indent_width(text) + 4
+                continue  # the admonition's text starts a block of its own
+            depth = _indent_width(text)
+            if depth < base:
+                base = 0
+            inner = text.expandtabs(4)[base:]
+            if not in_block:
+                in_block = True
+                prose = not (
+                    LIST_ITEM.match(inner)
+                    or BLOCK_END.match(inner)
+                    or depth - base >= 4
+                    or "|" in inner
+                    or FOOTNOTE_DEF.match(inner)
+                )
+                continue
+            if prose and GLUED_ITEM.match(inner):
+                out.append(number)
+                prose = False  # one finding per paragraph
         return tuple(out)
 
     # -- admonitions and footnotes --------------------------------------------------------------

@@ -287,6 +287,13 @@ def _address_links(root: Path) -> None:
     )
 
 
+ITINERARY = "docs/vi/du-lich/lich-trinh.md"
+
+
+def _glued_list(root: Path) -> None:
+    edit(root, ITINERARY, "đến Tây Ninh:\n\n- **Sáng sớm:**", "đến Tây Ninh:\n- **Sáng sớm:**")
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -479,6 +486,13 @@ FAULTS = [
         2,
         lambda r: (PAGE, line_of(r, PAGE, "(le-hoi)")),
         "absolute-link",
+    ),
+    Fault(
+        "list under a sentence",
+        _glued_list,
+        1,
+        lambda r: (ITINERARY, line_of(r, ITINERARY, "- **Sáng sớm:**")),
+        "list-blank-line",
     ),
     Fault(
         "photo named with spaces",

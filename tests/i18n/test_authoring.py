@@ -412,3 +412,31 @@ def test_a_misspelt_pending_entry_is_one_error_naming_the_page(fixture_project: 
     [finding] = undeclared(check_translations(reload(root)))
     assert (finding.path, finding.line, finding.severity.value) == ("i18n/pending.yml", 1, "error")
     assert f"có phải {PARK}?" in finding.hint.vi  # type: ignore[union-attr]
+
+
+LISTS: dict[str, tuple[str, bool]] = {
+    "under a sentence": ("Các bước:\n- Đặt phòng\n- Thuê xe\n", True),
+    "numbered, under a sentence": ("Các bước:\n1. Đặt phòng\n2. Thuê xe\n", True),
+    "after an empty line": ("Các bước:\n\n- Đặt phòng\n- Thuê xe\n", False),
+    "under a heading": ("## Các bước\n- Đặt phòng\n", False),
+    "a line continuing an item": ("- Đặt phòng\nsớm\n- Thuê xe\n", False),
+    "a year starting a line": ("Trong năm\n2026. Tỉnh mới ra đời.\n", False),
+    "a minus sign": ("Nhiệt độ\n-5 độ về đêm.\n", False),
+    "in an admonition, under its text": ('!!! tip "Mẹo"\n    Các bước:\n    - Đặt phòng\n', True),
+    "in an admonition, a list alone": ('!!! tip "Mẹo"\n    - Đặt phòng\n    - Thuê xe\n', False),
+    "in a quote": ("> Các bước:\n> - Đặt phòng\n", True),
+    "in code": ("```\nCác bước:\n- Đặt phòng\n```\n", False),
+}
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_a_glued_list_is_found_exactly_when_the_site_would_run_it_into_the_text(
+    name: str, site_markdown: markdown.Markdown
+) -> None:
+    body, glued = LISTS[name]
+    site_markdown.reset()
+    html = site_markdown.convert(body)
+    prose = re.sub(r"<pre>.*?</pre>", "", html, flags=re.S)
+    run_in = bool(re.search(r"<p>[^<]*\n\s*(?:- |1\. )", prose))
+    found = Source.of(body, front_matter=False).glued_lists
+    assert bool(found) == glued == run_in, html

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from tnsite.findings import Finding
 from tnsite.i18n.authoring.blocks import (
     footnotes,
+    glued_lists,
     notices,
     table_cells,
     table_gaps,
@@ -32,6 +33,7 @@ RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     unwritten_pages,
     table_gaps,
     table_cells,
+    glued_lists,
     notices,
     footnotes,
     unclosed_directives,

@@ -3,6 +3,8 @@
 - table-blank-line: a table written straight under a paragraph (Markdown prints its rows as
   text full of `|`), or text straight under a table (it becomes one more row);
 - table-cells: a row with more cells than the table's header (Markdown drops the extra ones);
+- list-blank-line: a list written straight under a sentence (Markdown runs it into the
+  paragraph, `- ` and `1. ` included);
 - notice: an admonition (`!!! tip "…"`) Markdown does not read (curly quotes, no type), of a
   type the theme has no style for, or with its text not indented under it (an empty box);
 - footnote: a reference `[^1]` without its `[^1]:` line (printed as written);
@@ -19,6 +21,7 @@ from tnsite.text import closest
 
 TABLE_BLANK_LINE = "table-blank-line"
 TABLE_CELLS = "table-cells"
+LIST_BLANK_LINE = "list-blank-line"
 NOTICE = "notice"
 FOOTNOTE = "footnote"
 UNCLOSED = "unclosed-directive"
@@ -86,6 +89,31 @@ def table_cells(model: Model) -> list[Finding]:
                         "cells (a `|` inside a cell is written `\\|`)",
                         "thêm cột còn thiếu vào hàng đầu của bảng, hoặc gộp các ô thừa (dấu `|` "
                         "trong một ô viết là `\\|`)",
+                    ),
+                )
+            )
+    return findings
+
+
+def glued_lists(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for line in Source.of(doc.text).glued_lists:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    LIST_BLANK_LINE,
+                    Msg(
+                        "this list is written straight under the sentence above it: the page "
+                        "would run it into that paragraph, with its `-` or `1.`",
+                        "danh sách này viết liền ngay dưới câu phía trên: trang sẽ nhập nó vào "
+                        "đoạn văn đó, kèm cả dấu `-` hay `1.`",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        f"add an empty line before line {line}",
+                        f"thêm một dòng trống trước dòng {line}",
                     ),
                 )
             )
