@@ -233,6 +233,7 @@ NOTICES: dict[str, tuple[str, str | None]] = {
     "text indented two spaces": ('!!! warning "An toàn"\n  Hồ sâu.\n', "empty"),
     "nothing under it": ('!!! warning "An toàn"\n', "empty"),
     "a type without a style": ('!!! warnign "An toàn"\n    Hồ sâu.\n', "unstyled"),
+    "a non-breaking space": ('!!! tip\u00a0"Mẹo"\n    Nên đi sớm.\n', "unread"),
 }
 
 
@@ -440,3 +441,11 @@ def test_a_glued_list_is_found_exactly_when_the_site_would_run_it_into_the_text(
     run_in = bool(re.search(r"<p>[^<]*\n\s*(?:- |1\. )", prose))
     found = Source.of(body, front_matter=False).glued_lists
     assert bool(found) == glued == run_in, html
+
+
+def test_a_non_breaking_space_in_a_box_is_named(fixture_project: Project) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    page.write_text(page.read_text(encoding="utf-8") + '\n!!! tip\u00a0"Mẹo"\n    Sớm.\n', "utf-8")
+    [finding] = [f for f in check_translations(reload(root)) if f.rule == "notice"]
+    assert "dấu cách đặc biệt" in finding.message.vi

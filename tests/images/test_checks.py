@@ -136,3 +136,13 @@ def test_scanner_reads_reference_images_and_skips_code_spans() -> None:
         (1, "markdown", "../b.png", "Alt"),
         (4, "html", "c.svg", "C"),
     ]
+
+
+def test_an_image_on_another_website_is_refused(proj: Project) -> None:
+    write_page(
+        proj.root,
+        "vi",
+        "du-lich/z.md",
+        "# Z\n\nChữ.\n\n![Hồ Dầu Tiếng](https://upload.example.org/ho-dau-tieng.jpg)\n",
+    )
+    assert ("docs/vi/du-lich/z.md", 5, "remote-image") in errors(proj)

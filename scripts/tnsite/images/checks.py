@@ -1,5 +1,5 @@
 """`tnsite check` for images: `bad-image`, `missing-alt`, `missing-credit`, `unknown-photo`,
-`photo-manifest`, `file-name` (errors) and `image-budget` (warnings).
+`remote-image`, `photo-manifest`, `file-name` (errors) and `image-budget` (warnings).
 
 Sources are read, never MkDocs: the Markdown of every language, the photo manifest and the image
 files themselves (through the same cached pipeline the build uses, so a check right after a
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import urlsplit
 
 from tnsite.config import Project
 from tnsite.findings import Finding, Msg
@@ -23,6 +24,7 @@ from tnsite.slugs import slugify
 MISSING_ALT = "missing-alt"
 MISSING_CREDIT = "missing-credit"
 UNKNOWN_PHOTO = "unknown-photo"
+REMOTE_IMAGE = "remote-image"
 FILE_NAME = "file-name"  # the pages' rule of the same name (tnsite.i18n.rules)
 PHOTO_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.[a-z0-9]+$")
 
@@ -244,6 +246,29 @@ def _check_ref(ref: ImageRef, rel: str, src_uri: str, manifest: Manifest) -> lis
                 )
             ]
         return []  # its alt text and credit are checked on the manifest entry
+    if urlsplit(ref.src).scheme in ("http", "https") or ref.src.startswith("//"):
+        # The site loads nothing from other sites (its content security policy allows images
+        # from itself only): the visitor would see a broken image, and the other site a visit.
+        return [
+            Finding(
+                rel,
+                ref.line,
+                REMOTE_IMAGE,
+                Msg(
+                    f"the image '{ref.src}' is on another website: the site shows only images "
+                    "stored in the project",
+                    f"ảnh '{ref.src}' nằm trên một trang web khác: trang web chỉ hiện ảnh lưu "
+                    "trong dự án",
+                ),
+                col=ref.col,
+                hint=Msg(
+                    "save the photo into assets/photos/ (with its credit and licence in the "
+                    "manifest) and place it with {{ photo … }}",
+                    "lưu ảnh vào assets/photos/ (ghi tác giả và giấy phép trong manifest) rồi "
+                    "đặt vào trang bằng {{ photo … }}",
+                ),
+            )
+        ]
     if ref.alt or ref.decorative:
         return []
     target = site_path(ref.src, src_uri)

@@ -121,6 +121,19 @@ def glued_lists(model: Model) -> list[Finding]:
 
 
 def _notice_problem(kind: str | None, written: str) -> tuple[Msg, Msg] | None:
+    if kind is None and "\u00a0" in written:
+        return (
+            Msg(
+                f"Markdown cannot read this box: `{written}` holds a non-breaking space "
+                "(pasted from a word processor), which looks like a space and is not one",
+                f"Markdown không đọc được khung này: `{written}` có một dấu cách đặc biệt "
+                "(dán từ trình soạn thảo văn bản), trông như dấu cách nhưng không phải",
+            ),
+            Msg(
+                "type the spaces of this line again with the space bar",
+                "gõ lại các dấu cách của dòng này bằng phím cách",
+            ),
+        )
     if kind is None:
         quotes = any(mark in written for mark in "“”‘’'")
         return (
