@@ -54,8 +54,9 @@ NOTICE_OPENER = re.compile(
 )
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 GLUED_ITEM = re.compile(r"^ {0,3}(?:[-*+]|1[.)])\s+\S")
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
-FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
+# Footnotes as Python-Markdown's extension reads them: `[^label]` and `[^label]:` lines.
+FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]")
+FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
 # Lines that Markdown does not take as one more row of the table above them: admonitions and
 # details, HTML, quotes.
 NOT_A_ROW = re.compile(r"^\s*(?:!!!|\?\?\?|<|>)")

@@ -271,13 +271,16 @@ def test_a_notice_is_reported_exactly_when_the_site_would_show_it_wrong(
 def test_footnotes_without_text_are_found_as_the_site_would_print_them(
     site_markdown: markdown.Markdown,
 ) -> None:
-    text = "Lễ hội.[^1] Chùa.[^nguon]\n\nCáp treo.[^2]\n\n[^1]: Theo Sở.\n\n`[^3]` là ví dụ.\n"
+    text = (
+        "Lễ hội.[^1] Chùa.[^nguon]\n\nCáp treo.[^2] Đền.[^ghi chú]\n\n[^1]: Theo Sở.\n\n"
+        "`[^3]` là ví dụ.\n"
+    )
     site_markdown.reset()
     html = site_markdown.convert(text)
     printed = set(re.findall(r"\[\^([^\]]+)\]", re.sub(r"<code>.*?</code>", "", html)))
     missing = Source.of(text, front_matter=False).footnotes_missing
-    assert printed == {label for _l, _c, label in missing} == {"nguon", "2"}
-    assert [(line, col) for line, col, _ in missing] == [(1, 18), (3, 10)]
+    assert printed == {label for _l, _c, label in missing} == {"nguon", "2", "ghi chú"}
+    assert [(line, col) for line, col, _ in missing] == [(1, 18), (3, 10), (3, 19)]
 
 
 def test_extra_cells_are_found_as_the_site_would_drop_them(

@@ -15,7 +15,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from tnsite.mdsource import Directive, Source, strip_code_spans, strip_directives
+from tnsite.mdsource import (
+    FOOTNOTE_REF,
+    Directive,
+    Source,
+    strip_code_spans,
+    strip_directives,
+)
 from tnsite.memo import ContentMemo
 from tnsite.slugs import slugify
 
@@ -37,7 +43,6 @@ ADMONITION = re.compile(
 )
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 
 

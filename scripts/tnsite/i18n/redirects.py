@@ -83,7 +83,11 @@ def _entries(project: Project) -> tuple[list[tuple[str, str, int]], list[Finding
 
 def moves(project: Project) -> dict[str, str]:
     """Old page → the page it is now (chains followed; a page that exists is no old page)."""
-    direct = {old: new for old, new, _line in _entries(project)[0]}
+    return _resolved(project, _entries(project)[0])
+
+
+def _resolved(project: Project, entries: list[tuple[str, str, int]]) -> dict[str, str]:
+    direct = {old: new for old, new, _line in entries}
     source = project.lang_dir(project.source_code)
     out: dict[str, str] = {}
     for old in direct:
@@ -101,7 +105,7 @@ def moves(project: Project) -> dict[str, str]:
 def check_moves(project: Project) -> list[Finding]:
     """Entries that cannot be read, and entries that lead to no page."""
     entries, findings = _entries(project)
-    now = moves(project)
+    now = _resolved(project, entries)
     source = project.lang_dir(project.source_code)
     for old, new, line in entries:
         if old in now or (source / old).is_file():

@@ -208,8 +208,8 @@ def _begun_by_hand(model: Model, accounted: set[tuple[str, str]]) -> set[str]:
     langs = model.project.translation_codes
     for lang in langs:
         for entry in model.entries(lang):
-            state = entry.state, (lang, entry.path) in accounted, bool(entry.expired)
-            if state == (State.MISSING, False, False):
+            unexplained = (lang, entry.path) not in accounted and not entry.expired
+            if entry.state is State.MISSING and unexplained:
                 missing[entry.path] = missing.get(entry.path, 0) + 1
     return {path for path, count in missing.items() if langs and count == len(langs)}
 
@@ -237,11 +237,6 @@ def _begun_finding(model: Model, doc: PageDoc) -> Finding:
         ),
         extra={"source": doc.rel, "begun_by_hand": True},
     )
-
-
-def _meant_page(path: str, model: Model) -> Msg | None:
-    meant = closest_page(path, model.sources)
-    return Msg(f"did you mean {meant}?", f"có phải {meant}?") if meant else None
 
 
 def coverage(model: Model) -> list[Finding]:
@@ -272,13 +267,14 @@ def coverage(model: Model) -> list[Finding]:
     begun = set() if unreadable else _begun_by_hand(model, set(waiting) | unusable)
     # A pending entry whose page name is misspelt declares nothing: the page it meant is
     # missing its translation because of it, one cause.
-    misspelt = {
-        (declared.lang, meant): declared
+    meant = {
+        declared.path: page
         for declared in model.pending
         if declared.path not in model.sources
-        and (meant := closest_page(declared.path, model.sources))
+        and (page := closest_page(declared.path, model.sources))
     }
-    folded: set[tuple[str, str]] = set()
+    misspelt = {(d.lang, meant[d.path]): d for d in model.pending if d.path in meant}
+    folded: set[int] = set()  # lines of the misspelt entries that stand for a missing one
     findings.extend(_begun_finding(model, model.sources[path]) for path in sorted(begun))
     for lang in model.project.translation_codes:
         name_en, name_vi = _names(lang)
@@ -290,7 +286,7 @@ def coverage(model: Model) -> list[Finding]:
             ):
                 continue
             if entry.state is State.MISSING and (lang, entry.path) in misspelt:
-                folded.add((lang, entry.path))  # the entry meant for it says so
+                folded.add(misspelt[lang, entry.path].line)  # the entry meant for it says so
                 continue
             missing = docs_path(model.project, lang, entry.path)
             source = model.sources[entry.path].rel
@@ -374,10 +370,13 @@ def coverage(model: Model) -> list[Finding]:
                         f"({docs_path(model.project, model.source_code, declared.path)}); sửa "
                         "đường dẫn hoặc xóa mục này.",
                     ),
-                    Severity.ERROR
-                    if any(misspelt[key] is declared for key in folded)
-                    else Severity.WARNING,
-                    hint=_meant_page(declared.path, model),
+                    Severity.ERROR if declared.line in folded else Severity.WARNING,
+                    hint=Msg(
+                        f"did you mean {meant[declared.path]}?",
+                        f"có phải {meant[declared.path]}?",
+                    )
+                    if declared.path in meant
+                    else None,
                     # one more place naming a page that is gone (deleted or moved by hand)
                     extra={"missing_page": declared.path},
                 )

@@ -16,7 +16,7 @@ from tnsite.i18n.authoring.blocks import (
     table_gaps,
     unclosed_directives,
 )
-from tnsite.i18n.authoring.links import local_links, spaced_links
+from tnsite.i18n.authoring.links import spaced_links, unreachable_addresses
 from tnsite.i18n.authoring.pages import (
     duplicate_ids,
     duplicate_titles,
@@ -38,7 +38,7 @@ RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     footnotes,
     unclosed_directives,
     plain_front_matter,
-    local_links,
+    unreachable_addresses,
     heading_order,
     spaced_links,
     title_lengths,

@@ -48,6 +48,11 @@ TABLE_GAP = {
 }
 
 
+def _empty_line_before(line: int) -> Msg:
+    """What separates a table or a list from the text it was glued to."""
+    return Msg(f"add an empty line before line {line}", f"thêm một dòng trống trước dòng {line}")
+
+
 def table_gaps(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     for doc in readable(model):
@@ -59,10 +64,7 @@ def table_gaps(model: Model) -> list[Finding]:
                     TABLE_BLANK_LINE,
                     TABLE_GAP[gap.kind],
                     Severity.ERROR,
-                    hint=Msg(
-                        f"add an empty line before line {gap.line}",
-                        f"thêm một dòng trống trước dòng {gap.line}",
-                    ),
+                    hint=_empty_line_before(gap.line),
                 )
             )
     return findings
@@ -111,10 +113,7 @@ def glued_lists(model: Model) -> list[Finding]:
                         "đoạn văn đó, kèm cả dấu `-` hay `1.`",
                     ),
                     Severity.ERROR,
-                    hint=Msg(
-                        f"add an empty line before line {line}",
-                        f"thêm một dòng trống trước dòng {line}",
-                    ),
+                    hint=_empty_line_before(line),
                 )
             )
     return findings

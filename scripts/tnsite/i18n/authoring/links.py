@@ -25,7 +25,7 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
 SPACED_LINK = re.compile(r"\]\(\s*(?P<dest>[^\s()<>]+)\s+(?P<rest>[^\s\"'(][^)\n]*)\)")
 
 
-def local_links(model: Model) -> list[Finding]:
+def unreachable_addresses(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     for doc in readable(model):
         for link in Source.of(doc.text).links:
