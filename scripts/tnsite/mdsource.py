@@ -52,6 +52,21 @@ NOTICE_START = re.compile(r"^\s*(?:!!!|\?\?\?)")
 NOTICE_OPENER = re.compile(
     r'^\s*(?:!!!|\?\?\?\+?) ?(?P<kind>[\w\-]+(?: +[\w\-]+)*)(?: +"(?P<title>.*?)")? *$'
 )
+# The admonition types Material for MkDocs styles, each with the aliases it styles alike.
+NOTICE_TYPES: dict[str, tuple[str, ...]] = {
+    "note": (),
+    "abstract": ("summary", "tldr"),
+    "info": ("todo",),
+    "tip": ("hint", "important"),
+    "success": ("check", "done"),
+    "question": ("help", "faq"),
+    "warning": ("caution", "attention"),
+    "failure": ("fail", "missing"),
+    "danger": ("error",),
+    "bug": (),
+    "example": (),
+    "quote": ("cite",),
+}
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 GLUED_ITEM = re.compile(r"^ {0,3}(?:[-*+]|1[.)])\s+\S")
 # Footnotes as Python-Markdown's extension reads them: `[^label]` and `[^label]:` lines.
@@ -82,6 +97,7 @@ class Notice:
     kind: str | None  # None: Markdown does not read the line as one, and prints it as text
     written: str
     has_body: bool  # its text is indented under it (otherwise the box is empty)
+    title: str | None  # the quoted title; None: Markdown titles the box with its type's name
 
 
 @dataclass(frozen=True)
@@ -401,7 +417,8 @@ class Source:
                 (text for text in lines[number:] if text.strip()), ""
             )  # blank lines may come between the title and the text
             body = bool(following) and _indent_width(following) >= depth + 4
-            out.append(Notice(number, opener.group("kind") if opener else None, line.strip(), body))
+            kind, title = (opener.group("kind"), opener.group("title")) if opener else (None, None)
+            out.append(Notice(number, kind, line.strip(), body, title))
         return tuple(out)
 
     @cached_property

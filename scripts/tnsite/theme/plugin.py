@@ -25,13 +25,14 @@ from mkdocs.utils.templates import TemplateContext
 
 from tnsite.config import Project, load_project
 from tnsite.contracts import SiteContext, data_store, site_context, upcoming_events
-from tnsite.mdsource import Source
+from tnsite.mdsource import NOTICE_TYPES, Source
 from tnsite.stack.bundle import neutralise_bundle
 from tnsite.stack.i18n import (
     FINAL_PRIORITY,
     current_language,
     is_building_other_languages,
     is_final_post_build,
+    page_language,
 )
 from tnsite.stack.material import PageMarkup, plain
 from tnsite.stack.rendered_pages import keep_rendering
@@ -40,6 +41,7 @@ from tnsite.stack.versions import require_tested_stack
 from tnsite.strings import load_strings
 from tnsite.theme import fonts, structured_data
 from tnsite.theme.config import ThemeConfig
+from tnsite.theme.notices import title_notices
 from tnsite.urls import in_language_tree
 
 STRINGS = Path(__file__).with_name("strings.yml")
@@ -78,6 +80,10 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
                     "en.html partial."
                 )
         self.strings = load_strings(STRINGS, self.project.codes)
+        if "footnotes" in config.markdown_extensions:
+            # A footnote's way back to the text is titled in the language being built.
+            footnotes = config.mdx_configs.setdefault("footnotes", {})
+            footnotes["BACKLINK_TITLE"] = self.strings[current_language(config)]["footnote_back"]
         list_static_files_quickly(config)
         self.directives_used = {}
         if not is_building_other_languages(config):
@@ -143,9 +149,11 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if page.is_homepage or page.url in {lang.url_prefix for lang in self.project.languages}:
             page.meta.setdefault("template", "home.html")
             page.meta.setdefault("hide", ["navigation", "toc"])
-        used = Source.of(markdown, front_matter=False).views_used()
-        self.directives_used[page.file.src_uri] = used
-        return markdown
+        source = Source.of(markdown, front_matter=False)
+        self.directives_used[page.file.src_uri] = source.views_used()
+        strings = self.strings[page_language(page, config)]
+        titles = {kind: strings[f"notice_{kind}"] for kind in NOTICE_TYPES}
+        return title_notices(source, titles) or markdown
 
     @event_priority(-10)  # after the images plugin has named the page's social card
     def on_page_context(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
-from tnsite.mdsource import Source
+from tnsite.mdsource import NOTICE_TYPES, Source
 from tnsite.text import closest
 
 TABLE_BLANK_LINE = "table-blank-line"
@@ -25,12 +25,7 @@ LIST_BLANK_LINE = "list-blank-line"
 NOTICE = "notice"
 FOOTNOTE = "footnote"
 UNCLOSED = "unclosed-directive"
-# The admonition types Material for MkDocs styles (its documented types and their aliases).
-NOTICE_KINDS = (
-    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
-    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
-    "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
-)  # fmt: skip
+NOTICE_KINDS = tuple(name for kind, aliases in NOTICE_TYPES.items() for name in (kind, *aliases))
 
 
 TABLE_GAP = {
