@@ -401,6 +401,47 @@ class Source:
                 prose = False  # one finding per paragraph
         return tuple(out)
 
+    @cached_property
+    def shallow_sublists(self) -> tuple[tuple[int, ...], ...]:
+        """Item lines meant as a sub-list but indented less than the 4 spaces Markdown needs,
+        one group per sub-list: Markdown counts a list's level in steps of 4 spaces, so an
+        item 1–3 spaces deeper than the one above (`- A` then `  - B`) lands on the same
+        level, and the page shows one flat list."""
+        groups: list[list[int]] = []
+        lines = self._unquoted
+        above: int | None = None  # indentation of the item above, in this list
+        group_indent: int | None = None  # indentation of the items of the group being read
+        blank_before = False
+        for number in range(self.body_line, len(lines) + 1):
+            text = lines[number - 1]
+            if number in self.code_lines:
+                above = group_indent = None
+                continue
+            if not text.strip():
+                blank_before = True
+                continue
+            depth = _indent_width(text)
+            if not LIST_ITEM.match(text):
+                if (
+                    NOTICE_START.match(text)
+                    or text.lstrip().startswith("#")
+                    or (blank_before and depth == 0)
+                ):
+                    above = group_indent = None  # the list has ended
+                blank_before = False
+                continue
+            blank_before = False
+            if group_indent is not None and depth == group_indent:
+                groups[-1].append(number)
+            elif above is not None and depth >= above + 2 and depth // 4 == above // 4:
+                groups.append([number])
+                group_indent = depth
+                continue
+            elif group_indent is not None and depth < group_indent:
+                group_indent = None
+            above = depth if group_indent is None else above
+        return tuple(tuple(group) for group in groups)
+
     # -- admonitions and footnotes --------------------------------------------------------------
 
     @cached_property

@@ -294,6 +294,11 @@ def _glued_list(root: Path) -> None:
     edit(root, ITINERARY, "đến Tây Ninh:\n\n- **Sáng sớm:**", "đến Tây Ninh:\n- **Sáng sớm:**")
 
 
+def _shallow_sublist(root: Path) -> None:
+    for item in ("**Gần trưa:**", "**Chiều:**"):
+        edit(root, ITINERARY, f"\n- {item}", f"\n  - {item}")
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -493,6 +498,13 @@ FAULTS = [
         1,
         lambda r: (ITINERARY, line_of(r, ITINERARY, "- **Sáng sớm:**")),
         "list-blank-line",
+    ),
+    Fault(
+        "sub-list indented by 2 spaces",
+        _shallow_sublist,
+        1,
+        lambda r: (ITINERARY, line_of(r, ITINERARY, "  - **Gần trưa:**")),
+        "list-indent",
     ),
     Fault(
         "photo named with spaces",

@@ -446,6 +446,56 @@ def test_a_glued_list_is_found_exactly_when_the_site_would_run_it_into_the_text(
     assert bool(found) == glued == run_in, html
 
 
+# body, the list levels its editor meant, the groups of lines found
+SUBLISTS: dict[str, tuple[str, int, tuple[tuple[int, ...], ...]]] = {
+    "2 spaces": ("- Sáng\n  - Chùa\n  - Chợ\n- Chiều\n", 2, ((2, 3),)),
+    "3 spaces under a number": ("1. Sáng\n   - Chùa\n2. Chiều\n", 2, ((2,),)),
+    "4 spaces": ("- Sáng\n    - Chùa\n- Chiều\n", 2, ()),
+    "a Tab": ("- Sáng\n\t- Chùa\n", 2, ()),
+    "6 under 4": ("- Sáng\n    - Chùa\n      - Cổng\n", 3, ((3,),)),
+    "8 under 4": ("- Sáng\n    - Chùa\n        - Cổng\n", 3, ()),
+    "after an empty line": ("- Sáng\n\n  - Chùa\n", 2, ((3,),)),
+    "in an admonition": ('!!! tip "Mẹo"\n    - Sáng\n      - Chùa\n', 2, ((3,),)),
+    "in a quote": ("> - Sáng\n>   - Chùa\n", 2, ((2,),)),
+    "two sub-lists": ("- Sáng\n  - Chùa\n- Chiều\n  - Chợ\n", 2, ((2,), (4,))),
+    "a line continuing an item": ("- Sáng\n  sớm\n- Chiều\n", 1, ()),
+    "a new list after a paragraph": ("- Sáng\n\nChữ.\n\n  - Chùa\n", 1, ()),
+    "one space, one level": ("- Sáng\n - Chiều\n", 1, ()),
+    "in code": ("```\n- Sáng\n  - Chùa\n```\n", 0, ()),
+}
+
+
+def _list_depth(html: str) -> int:
+    depth = deepest = 0
+    for tag in re.findall(r"<(/?)[uo]l>", html):
+        depth += -1 if tag else 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@pytest.mark.parametrize("name", SUBLISTS)
+def test_a_shallow_sub_list_is_found_exactly_when_the_site_flattens_it(
+    name: str, site_markdown: markdown.Markdown
+) -> None:
+    body, meant, expected = SUBLISTS[name]
+    site_markdown.reset()
+    html = site_markdown.convert(body)
+    found = Source.of(body, front_matter=False).shallow_sublists
+    assert found == expected, html
+    assert bool(found) == (_list_depth(html) < meant), html
+
+
+def test_a_shallow_sub_list_is_one_error_naming_its_lines(fixture_project: Project) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n- Sáng\n  - Chùa\n  - Chợ\n", "utf-8")
+    [finding] = [f for f in check_translations(reload(root)) if f.rule == "list-indent"]
+    start = len(text.split("\n")) + 2
+    assert (finding.line, finding.severity.value) == (start, "error")
+    assert f"cùng dòng {start + 1}" in finding.message.vi and "4 dấu cách" in finding.hint.vi
+
+
 def test_a_non_breaking_space_in_a_box_is_named(fixture_project: Project) -> None:
     root = fixture_project.root
     page = root / "docs/vi" / PARK

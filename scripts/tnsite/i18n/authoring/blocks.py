@@ -22,6 +22,7 @@ from tnsite.text import closest
 TABLE_BLANK_LINE = "table-blank-line"
 TABLE_CELLS = "table-cells"
 LIST_BLANK_LINE = "list-blank-line"
+LIST_INDENT = "list-indent"
 NOTICE = "notice"
 FOOTNOTE = "footnote"
 UNCLOSED = "unclosed-directive"
@@ -109,6 +110,37 @@ def glued_lists(model: Model) -> list[Finding]:
                     ),
                     Severity.ERROR,
                     hint=_empty_line_before(line),
+                )
+            )
+    return findings
+
+
+def shallow_sublists(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for first, *others in Source.of(doc.text).shallow_sublists:
+            more = ", ".join(map(str, others))
+            findings.append(
+                Finding(
+                    doc.rel,
+                    first,
+                    LIST_INDENT,
+                    Msg(
+                        "this item is indented less than 4 spaces under the item above, which "
+                        "Markdown does not read as a sub-list: the page shows it"
+                        + (f" (and line {more})" if more else "")
+                        + " at the same level as the item above",
+                        "mục này lùi vào chưa đủ 4 dấu cách so với mục phía trên, Markdown không "
+                        "đọc là danh sách con: trang hiện mục này"
+                        + (f" (cùng dòng {more})" if more else "")
+                        + " ngang hàng với mục phía trên",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "indent each item of a sub-list by 4 spaces more than the item it "
+                        "belongs to",
+                        "lùi mỗi mục của danh sách con vào 4 dấu cách so với mục chứa nó",
+                    ),
                 )
             )
     return findings
