@@ -360,7 +360,9 @@ def test_a_link_to_the_preview_is_refused(fixture_project: Project) -> None:
     assert (finding.line, finding.col) == (len(text.split("\n")) + 1, 14)
 
 
-def test_a_news_item_made_by_make_new_is_dated_and_listed_first(tmp_path: Path) -> None:
+def test_a_news_item_made_by_make_new_is_dated_and_listed_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = copy_project(tmp_path / "p")
     made = CliRunner().invoke(
         main,
@@ -386,6 +388,16 @@ def test_a_news_item_made_by_make_new_is_dated_and_listed_first(tmp_path: Path) 
     assert check_news(reload(root)) == []
     found = [f for f in check_translations(reload(root)) if f.rule == "front-matter"]
     assert [(f.path, f.line) for f in found] == [("docs/vi/tin-tuc/2026-12-06-cho-dem.md", 4)]
+    # a mistyped year, against the file name or after today: a warning at the date's line
+    monkeypatch.setenv("TNSITE_TODAY", "2026-12-07")
+    for written, said in (
+        ("2025-12-06", "tên tệp ghi ngày 2026-12-06"),
+        ("2027-12-06", "sau hôm nay"),
+    ):
+        page.write_text(text.replace("date: 2026-12-06", f"date: {written}"), "utf-8")
+        [finding] = check_news(reload(root))
+        assert (finding.line, finding.severity.value) == (4, "warning")
+        assert said in finding.message.vi
 
 
 def test_a_second_page_title_and_a_long_title(fixture_project: Project) -> None:

@@ -1,18 +1,21 @@
-"""`tnsite check` for news items: each page of the news folder needs its date.
+"""`tnsite check` for news items: each page of the news folder needs its date, and a date that
+looks mistyped is pointed out.
 
 The lists of latest news, the feed and the calendar are ordered by `date:`; an item without one
 is left out of all of them without a word, reachable only from the menu. The date in the file
 name, the way `make new` names a news item, is offered. (A date in another form is the front
-matter's own finding.)
+matter's own finding.) A date after today, or one that disagrees with the file name's, stays at
+the wrong place in every list: a warning, since an item may be announced ahead on purpose.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tnsite.config import DATED_NAME, Project
+from tnsite.config import DATED_NAME, Project, today
 from tnsite.findings import Finding, Msg, Severity
-from tnsite.i18n.frontmatter import parse
+from tnsite.i18n.frontmatter import FrontMatter, parse
+from tnsite.news.items import as_date
 
 RULE = "news-date"
 
@@ -31,11 +34,15 @@ def check_news(project: Project) -> list[Finding]:
             if fm.error:
                 continue  # the front matter's own finding says what to mend first
             value = fm.data.get("date")
-            if value is not None:
-                continue  # a date in another form: the front matter's own finding says so
             named = DATED_NAME.match(file.name)
-            example = named[1] if named else dt.date.today().isoformat()
             rel = file.relative_to(project.root).as_posix()
+            if value is not None:
+                # (a date in another form: the front matter's own finding says so; a doubtful
+                # date is said once, on the source page the translations take it from)
+                if code == project.source_code:
+                    findings += _doubtful_date(rel, fm, as_date(value), named and named[1])
+                continue
+            example = named[1] if named else dt.date.today().isoformat()
             findings.append(
                 Finding(
                     rel,
@@ -55,3 +62,40 @@ def check_news(project: Project) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _doubtful_date(
+    rel: str, fm: FrontMatter, date: dt.date | None, named: str | None
+) -> list[Finding]:
+    if date is None:
+        return []
+    day = today()
+    if date > day:
+        what = Msg(
+            f"this news item is dated {date.isoformat()}, after today ({day.isoformat()}): it "
+            "stays first in the latest news until then",
+            f"tin này ghi ngày {date.isoformat()}, sau hôm nay ({day.isoformat()}): tin sẽ đứng "
+            "đầu danh sách tin mới cho đến ngày đó",
+        )
+    elif named and named != date.isoformat():
+        what = Msg(
+            f"the file name says {named} but `date:` says {date.isoformat()}: the item is "
+            f"listed under {date.isoformat()}",
+            f"tên tệp ghi ngày {named} nhưng `date:` ghi {date.isoformat()}: tin được xếp theo "
+            f"ngày {date.isoformat()}",
+        )
+    else:
+        return []
+    return [
+        Finding(
+            rel,
+            fm.line_of("date"),
+            RULE,
+            what,
+            Severity.WARNING,
+            hint=Msg(
+                "check the date (the year above all); leave it if it is meant",
+                "kiểm tra lại ngày (nhất là năm); nếu đúng ý thì giữ nguyên",
+            ),
+        )
+    ]

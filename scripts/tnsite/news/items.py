@@ -32,7 +32,7 @@ class NewsItem:
         return page_url(self.path)
 
 
-def _as_date(value: object) -> dt.date | None:
+def as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -47,7 +47,7 @@ def _as_date(value: object) -> dt.date | None:
 
 def read_item(file: Path, rel: str, lang: str) -> NewsItem | None:
     _, meta = get_data(file.read_text(encoding="utf-8"))
-    date = _as_date(meta.get("date"))
+    date = as_date(meta.get("date"))
     if date is None:
         return None
     return NewsItem(rel, lang, str(meta.get("title", "")), str(meta.get("description", "")), date)
