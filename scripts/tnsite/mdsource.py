@@ -477,6 +477,23 @@ class Source:
         return tuple(out)
 
     @cached_property
+    def footnotes_unused(self) -> tuple[tuple[int, str], ...]:
+        """(line, label) of each `[^label]:` text no `[^label]` of the page refers to: Markdown
+        still lists it at the bottom, with a way back to a place that does not exist."""
+        used = {
+            m.group(1)
+            for _n, line in self.prose_lines()
+            for m in FOOTNOTE_REF.finditer(line)
+            if not line[m.end() :].startswith(":")
+        }
+        return tuple(
+            (number, m.group(1))
+            for number, line in self.prose_lines()
+            for m in [FOOTNOTE_DEF.match(line)]
+            if m and m.group(1) not in used
+        )
+
+    @cached_property
     def unclosed_directives(self) -> tuple[tuple[int, int], ...]:
         """(line, column) of each `{{` or `}}` outside code that is not part of a directive
         written on one line: the page would show the braces and the words between them."""

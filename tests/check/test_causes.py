@@ -4,6 +4,7 @@ checks at once."""
 from __future__ import annotations
 
 from tnsite.check.causes import resolve
+from tnsite.explains import explains
 from tnsite.findings import Finding, Msg, Severity
 
 
@@ -202,12 +203,47 @@ def test_a_translation_is_not_asked_to_copy_an_error_of_its_source() -> None:
 def test_a_link_to_a_language_the_page_lacks_is_not_also_a_link_landing_elsewhere() -> None:
     found = [
         f("docs/en/a.md", 5, "hreflang-mismatch", col=7),
-        f("docs/en/a.md", 5, "language-link", col=7),
+        f(
+            "docs/en/a.md",
+            5,
+            "language-link",
+            col=7,
+            explains=[explains("hreflang-mismatch", path="docs/en/a.md", line=5)],
+        ),
         f("docs/en/b.md", 5, "hreflang-mismatch", col=7),  # written as an address: its own cause
     ]
     assert rules(resolve(found)) == [
         ("docs/en/a.md", 5, "language-link"),
         ("docs/en/b.md", 5, "hreflang-mismatch"),
+    ]
+
+
+def test_a_cause_drops_exactly_the_echoes_it_names() -> None:
+    cause = f(
+        "docs/vi/a.md",
+        3,
+        "backslash-link",
+        explains=[
+            explains("broken-link", path="docs/vi/a.md", url_has="\\"),
+            explains("missing-asset", "publication", target="assets/photos/x.jpg"),
+        ],
+    )
+    found = [
+        cause,
+        f("docs/vi/a.md", 9, "broken-link", url="..\\x.md"),  # its echo, at another line
+        f("docs/vi/a.md", 4, "broken-link", url="../y.md"),  # another link: kept
+        f("docs/vi/b.md", 4, "broken-link", url="..\\x.md"),  # another page: kept
+        f("docs/km/c.md", 7, "missing-asset", target="assets/photos/x.jpg"),
+        f("publications.yml", 2, "publication", target="assets/photos/x.jpg"),
+        f("docs/km/c.md", 8, "missing-asset", target="assets/photos/z.jpg"),  # kept
+        f("docs/km/c.md", 9, "broken-anchor", target="assets/photos/x.jpg"),  # not named: kept
+    ]
+    assert sorted(rules(resolve(found))) == [
+        ("docs/km/c.md", 8, "missing-asset"),
+        ("docs/km/c.md", 9, "broken-anchor"),
+        ("docs/vi/a.md", 3, "backslash-link"),
+        ("docs/vi/a.md", 4, "broken-link"),
+        ("docs/vi/b.md", 4, "broken-link"),
     ]
 
 

@@ -299,6 +299,10 @@ def _shallow_sublist(root: Path) -> None:
         edit(root, ITINERARY, f"\n- {item}", f"\n  - {item}")
 
 
+def _unused_footnote(root: Path) -> None:
+    edit(root, PAGE, "\n## ", "\n[^nguon]: Theo Sở Văn hoá, Thể thao và Du lịch.\n\n## ")
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -498,6 +502,14 @@ FAULTS = [
         1,
         lambda r: (ITINERARY, line_of(r, ITINERARY, "- **Sáng sớm:**")),
         "list-blank-line",
+    ),
+    # One error at the footnote, not also its ↩ link to nowhere in every language.
+    Fault(
+        "footnote nothing refers to",
+        _unused_footnote,
+        1,
+        lambda r: (PAGE, line_of(r, PAGE, "[^nguon]:")),
+        "footnote",
     ),
     Fault(
         "sub-list indented by 2 spaces",

@@ -283,6 +283,22 @@ def test_footnotes_without_text_are_found_as_the_site_would_print_them(
     assert [(line, col) for line, col, _ in missing] == [(1, 18), (3, 10), (3, 19)]
 
 
+def test_footnotes_nothing_refers_to_are_found_as_the_site_would_list_them(
+    site_markdown: markdown.Markdown,
+) -> None:
+    text = (
+        "Lễ hội.[^1]\n\n[^1]: Theo Sở, xem [^3].\n[^2]: Thừa.\n[^3]: Dẫn từ chú thích 1.\n"
+        "[^ghi chú]: Thừa.\n\n```\n[^4]: Trong mã.\n```\n"
+    )
+    site_markdown.reset()
+    html = site_markdown.convert(text)
+    referred = set(re.findall(r'id="fnref\d*:([^"]+)"', html))
+    listed = set(re.findall(r'id="fn:([^"]+)"', html))
+    unused = Source.of(text, front_matter=False).footnotes_unused
+    assert listed - referred == {label for _l, label in unused} == {"2", "ghi chú"}
+    assert [line for line, _ in unused] == [4, 6]
+
+
 def test_extra_cells_are_found_as_the_site_would_drop_them(
     site_markdown: markdown.Markdown,
 ) -> None:
@@ -415,6 +431,20 @@ def test_a_second_page_title_and_a_long_title(fixture_project: Project) -> None:
     # a title in quotes is no link with a space
     page.write_text(text + '\n[Bản đồ](https://maps.example.org/x "Bản đồ Tây Ninh").\n', "utf-8")
     assert not [f for f in check_translations(reload(root)) if f.rule == "link-space"]
+
+
+def test_a_pasted_paragraph_as_description_is_a_warning(fixture_project: Project) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    text = page.read_text(encoding="utf-8")
+    long = "Các khu công nghiệp của tỉnh thu hút nhà đầu tư trong và ngoài nước. " * 3
+    page.write_text(re.sub(r"description: .*", f"description: {long.strip()}", text), "utf-8")
+    [finding] = [f for f in check_translations(reload(root)) if f.rule == "description-length"]
+    assert (finding.line, finding.severity.value) == (3, "warning")
+    assert f"dài {len(long.strip())} ký tự" in finding.message.vi
+    # as long as a search result shows, and a little more: no warning
+    page.write_text(re.sub(r"description: .*", f"description: {long[:180]}", text), "utf-8")
+    assert not [f for f in check_translations(reload(root)) if f.rule == "description-length"]
 
 
 def test_a_misspelt_pending_entry_is_one_error_naming_the_page(fixture_project: Project) -> None:

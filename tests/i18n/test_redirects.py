@@ -4,7 +4,9 @@ the visitor on."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from tests.helpers.server import SiteServer
 from tests.i18n.fixture import reload
 from tnsite.config import Project
 from tnsite.i18n.redirects import MOVED_FILE, check_moves, moves, write_stubs
@@ -59,3 +61,38 @@ def test_every_language_gets_a_page_at_the_old_address(
     assert 'content="0; url=../khu-cong-nghiep/"' in page
     assert 'rel="canonical" href="https://example.org/km/dau-tu/khu-cong-nghiep/"' in page
     assert 'name="robots" content="noindex"' in page
+
+
+def test_a_bookmarked_section_survives_the_move(
+    fixture_project: Project, tmp_path: Path, browser: Any
+) -> None:
+    """In a browser, the old address of a section leads to that section at the new address,
+    and the stub's own policy allows its script (no violation reported)."""
+    project = _moved(fixture_project, f"- from: dau-tu/khu.md\n  to: {PARK}\n  moved: 2026-01-01\n")
+    site = tmp_path / "site"
+    for prefix in ("", "en/", "km/"):
+        (site / prefix / "dau-tu/khu-cong-nghiep").mkdir(parents=True)
+        (site / prefix / "dau-tu/khu-cong-nghiep/index.html").write_text(
+            '<!doctype html><html><body><h2 id="planning">Planning</h2></body></html>'
+        )
+    write_stubs(project, site, {"vi": "Trang đã chuyển", "en": "Moved", "km": "ផ្លាស់ទី"})
+    server = SiteServer(site).start()
+    try:
+        page = browser.new_page()
+        problems: list[str] = []
+        page.on(
+            "console",
+            lambda message: problems.append(message.text) if "Security" in message.text else None,
+        )
+        page.goto(server.url("km/dau-tu/khu/#planning"))
+        page.wait_for_url("**/km/dau-tu/khu-cong-nghiep/#planning", timeout=10_000)
+        page.close()
+        # without scripts, the refresh leads to the page itself
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(server.url("dau-tu/khu/#planning"))
+        page.wait_for_url("**/dau-tu/khu-cong-nghiep/", timeout=10_000)
+        context.close()
+    finally:
+        server.stop()
+    assert not problems

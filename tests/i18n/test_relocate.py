@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from tests.conftest import ROOT
@@ -397,6 +398,18 @@ def test_a_failure_half_way_undoes_everything(
     assert len(calls) == 3
     assert tree(fixture_project.root) == before
     assert not (fixture_project.root / "docs/vi/thuong-mai").exists()
+
+
+def test_a_page_moved_back_leaves_one_old_address(fixture_project: Project) -> None:
+    """Moved away and back: its first name is a page again, and only the name it had in
+    between leads to it."""
+    root = fixture_project.root
+    assert run(fixture_project, "move", PARK, "thuong-mai/khu.md")[0] == 0
+    code, out = run(reload(root), "move", "thuong-mai/khu.md", PARK)
+    assert code == 0, out
+    entries = yaml.safe_load((root / "i18n/moved.yml").read_text(encoding="utf-8"))
+    assert [(e["from"], e["to"]) for e in entries] == [("thuong-mai/khu.md", PARK)]
+    assert f"removed: {PARK} is a page again" in out
 
 
 # -- delete on a small project ------------------------------------------------------------------

@@ -22,18 +22,14 @@ reduced to their causes before an editor sees them:
   one warning per page still to translate;
 - a translation is not asked to copy what is an error in its source (a broken link there
   is fixed there, not added to every translation);
-- a link that asks for a language the page has no version in is that one finding, not also
-  the finding that it lands on the page's own language;
-- a link written with `\\` is that one finding at its line, not also the broken link the
-  built page then has (whose text, unescaped by Markdown, is not what the editor wrote);
-- a photo described under its name without the extension is that one finding, not also the
-  missing image of every page that shows it;
-- a link written as an address is one finding at its place: a link from the site's root
-  (`/du-lich/le-hoi/`) is that error, not also where it leads in each language; an address
-  that leads nowhere is the broken link, not also the warning that it names no .md file;
-- a menu entry that is not a page (`- du-lich/`) is that one finding: the menu is in every
-  page of every language, and its link from each of them into the source language is that
-  entry again;
+- what a cause makes other checks report is dropped where the cause names it
+  (`extra["explains"]`, tnsite/explains.py): a link asking for a language the page has no
+  version in, not also where it lands; a link written with `\\`, not also the broken link
+  the built page then has; a photo described without its extension, not also the missing
+  image of every page showing it; a link written from the site's root, not also where it leads
+  in each language; a broken link, not also MkDocs' warning that it names no .md file; a menu
+  entry that is not a page, not also its link from every page into the source language; a
+  footnote nothing refers to, not also its ↩ link to nowhere;
 - causes come first: files that cannot be read, then other errors, then warnings.
 """
 
@@ -42,22 +38,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from tnsite.explains import BROKEN_LINK, PUBLICATION, without_echoes
 from tnsite.findings import Finding, Msg, Severity
-from tnsite.i18n.crosslinks import RULE as LANGUAGE_LINK
-from tnsite.links.classify import BROKEN_LINK, CROSS_LANGUAGE, HREFLANG_MISMATCH, MISSING_ASSET
 from tnsite.text import closest_page
 
 UNREADABLE_RULES = {"front-matter-syntax", "data-syntax", "photo-manifest-syntax"}
 DEPENDS = "depends-on"
-PUBLICATION = "publication"
 UNSAFE_SOURCE_RULES = {"unsafe-html", "unsafe-url"}
 # Findings about what was made from the built page (its scripts, the publication printed from
 # it): on a page whose source holds unsafe markup, they are that markup's consequence.
 FROM_BUILT_PAGE = {"unsafe-script", PUBLICATION}
 MISSING_PAGE = "missing-page"
-BACKSLASH_LINK = "backslash-link"
-ABSOLUTE_LINK = "absolute-link"
-NOT_TO_MD = "link-not-to-md"
 FILE_NAME = "file-name"
 STALE_FIGURE = "stale-figure"
 PENDING = "pending"
@@ -228,55 +219,6 @@ def _errors_not_copied(findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def _language_echoes(findings: list[Finding]) -> list[Finding]:
-    """A link to a language the page does not exist in is left pointing at the page's own
-    language: the built site's check then sees it land there, the same cause again."""
-    asked = {(f.path, f.line) for f in findings if f.rule == LANGUAGE_LINK}
-    return [f for f in findings if f.rule != HREFLANG_MISMATCH or (f.path, f.line) not in asked]
-
-
-def _backslash_echoes(findings: list[Finding]) -> list[Finding]:
-    written = {f.path for f in findings if f.rule == BACKSLASH_LINK}
-    return [
-        f
-        for f in findings
-        if f.rule != BROKEN_LINK or f.path not in written or "\\" not in str(f.extra.get("url"))
-    ]
-
-
-def _photo_echoes(findings: list[Finding]) -> list[Finding]:
-    entries = {f.extra.get("photo_entry") for f in findings} - {None}
-    return [
-        f
-        for f in findings
-        if f.rule not in (MISSING_ASSET, PUBLICATION) or f.extra.get("target") not in entries
-    ]
-
-
-def _address_echoes(findings: list[Finding]) -> list[Finding]:
-    rooted = {(f.path, f.line, f.extra.get("url")) for f in findings if f.rule == ABSOLUTE_LINK}
-    broken = {(f.path, f.line, f.extra.get("url")) for f in findings if f.rule == BROKEN_LINK}
-    kept = []
-    for f in findings:
-        place = (f.path, f.line, f.extra.get("url"))
-        if f.rule in (CROSS_LANGUAGE, HREFLANG_MISMATCH, BROKEN_LINK) and place in rooted:
-            continue
-        if f.rule == NOT_TO_MD and place in broken:
-            continue
-        kept.append(f)
-    return kept
-
-
-def _menu_echoes(findings: list[Finding]) -> list[Finding]:
-    addresses = {f.extra.get("nav_address") for f in findings} - {None}
-    return [
-        f
-        for f in findings
-        if f.rule not in (CROSS_LANGUAGE, HREFLANG_MISMATCH)
-        or f.extra.get("target") not in addresses
-    ]
-
-
 def _printed_echoes(findings: list[Finding]) -> list[Finding]:
     """A publication's finding on a line another check already reports is the same cause."""
     named = {
@@ -362,9 +304,7 @@ def _pending_together(findings: list[Finding]) -> list[Finding]:
 def resolve(findings: Iterable[Finding], pages: Sequence[str] = ()) -> list[Finding]:
     """The findings an editor should read, one per cause, causes first; `pages` are the source
     pages that exist (for "did you mean")."""
-    reduced = _unique(findings)
-    for echoes in (_unsafe_first, _backslash_echoes, _address_echoes, _menu_echoes, _photo_echoes):
-        reduced = echoes(reduced)
-    reduced = _errors_not_copied(_language_echoes(reduced))
+    reduced = without_echoes(_unsafe_first(_unique(findings)))
+    reduced = _errors_not_copied(reduced)
     reduced = _badly_named(_printed_echoes(reduced))
     return order(_pending_together(_stale_records(_missing_pages(_dependents(reduced), pages))))

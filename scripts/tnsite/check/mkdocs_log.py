@@ -16,6 +16,13 @@ import re
 from collections.abc import Callable
 
 from tnsite.config import Project
+from tnsite.explains import (
+    BROKEN_LINK,
+    CROSS_LANGUAGE,
+    EXPLAINS,
+    HREFLANG_MISMATCH,
+    explains,
+)
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.mdsource import Source
 from tnsite.urls import md_link_for
@@ -82,10 +89,15 @@ def _meant(project: Project, rel: str, url: str) -> Msg | None:
 def _absolute(project: Project, m: re.Match[str]) -> list[Finding]:
     rel = _docs_rel(project, m["src"])
     meant = _meant(project, rel, m["url"])
+    line = _line_of_link(project, rel, m["url"])
+    # Where the link then leads in each language is this mistake again.
+    echoes = explains(
+        CROSS_LANGUAGE, HREFLANG_MISMATCH, BROKEN_LINK, path=rel, line=line, url=m["url"]
+    )
     return [
         Finding(
             rel,
-            _line_of_link(project, rel, m["url"]),
+            line,
             "absolute-link",
             Msg(
                 f"the link '{m['url']}' is written from the root of the site: in the other "
@@ -101,7 +113,7 @@ def _absolute(project: Project, m: re.Match[str]) -> list[Finding]:
                 "hãy liên kết tới tệp .md của trang bằng đường dẫn tương đối (ví dụ "
                 "../du-lich/le-hoi.md): liên kết khi đó được kiểm tra và đúng ở mọi ngôn ngữ",
             ),
-            extra={"url": m["url"]},
+            extra={"url": m["url"], EXPLAINS: [echoes]},
         )
     ]
 
@@ -175,7 +187,13 @@ def _nav_missing(project: Project, m: re.Match[str]) -> list[Finding]:
                     f"did you mean `- {meant}`?" if meant else "write the page's .md file",
                     f"có phải `- {meant}`?" if meant else "viết tên tệp .md của trang",
                 ),
-                extra={"nav_address": f"{folder}/index.html"},
+                # The menu is on every page: its link into the source language, from each of
+                # them, is this entry again.
+                extra={
+                    EXPLAINS: [
+                        explains(CROSS_LANGUAGE, HREFLANG_MISMATCH, target=f"{folder}/index.html")
+                    ]
+                },
             )
         ]
     return [

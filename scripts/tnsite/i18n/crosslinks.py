@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from tnsite.alternates import SourceIndex, md_candidates, split_language
 from tnsite.config import Project
+from tnsite.explains import EXPLAINS, HREFLANG_MISMATCH, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.names import lang_name
 from tnsite.mdsource import Source
@@ -108,6 +109,9 @@ def relink(
                         f"link to a page that exists in {en}, or remove {{hreflang={lang}}}",
                         f"hãy liên kết tới trang đã có bản {vi}, hoặc bỏ {{hreflang={lang}}}",
                     ),
+                    # The link is left on the page's own language, where the built site's
+                    # check sees it land: this finding again.
+                    extra={EXPLAINS: [explains(HREFLANG_MISMATCH, path=rel, line=line)]},
                 )
             )
             return tag
@@ -152,6 +156,7 @@ def folder_links(project: Project, rel: str, text: str, page_path: str) -> list[
                     f"to lead the reader to the {head} version, write {suggestion}",
                     f"để dẫn người đọc sang bản {head}, hãy viết {suggestion}",
                 ),
+                extra={EXPLAINS: [explains(HREFLANG_MISMATCH, path=rel, line=link.line)]},
             )
         )
     return out

@@ -13,8 +13,11 @@ an entry that cannot be used is an error at its line.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import html
+import json
 from pathlib import Path
 
 import yaml
@@ -133,12 +136,22 @@ def check_moves(project: Project) -> list[Finding]:
 
 def stub(lang: str, href: str, canonical: str, text: str) -> str:
     """The page left at an old address: it sends the browser on at once, tells search engines
-    where the page is now, and offers the link to anyone whose browser does not follow."""
+    where the page is now, and offers the link to anyone whose browser does not follow.
+
+    A refresh drops the part of the address after `#`, so a bookmark of a section would land
+    at the top of the page: a one-line script takes it along, allowed by the page's own
+    Content-Security-Policy (by its hash, and nothing else), and the refresh is the way on
+    without scripts."""
     target, link = html.escape(href, quote=True), html.escape(canonical, quote=True)
+    script = f"location.replace({json.dumps(href)}+location.hash)".replace("</", "<\\/")
+    sha = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    policy = f"default-src 'none'; script-src 'sha256-{sha}'; base-uri 'none'"
     return (
         f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         f"<title>{html.escape(text)}</title>\n"
         '<meta name="robots" content="noindex">\n'
+        f"<script>{script}</script>\n"
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         f'<link rel="canonical" href="{link}">\n</head>\n'
         f'<body>\n<p><a href="{target}">{html.escape(text)}</a></p>\n</body>\n</html>\n'

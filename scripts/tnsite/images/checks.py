@@ -13,6 +13,7 @@ import re
 from urllib.parse import urlsplit
 
 from tnsite.config import Project
+from tnsite.explains import EXPLAINS, MISSING_ASSET, PUBLICATION, explains
 from tnsite.findings import Finding, Msg
 from tnsite.images.config import load_options, plugin_enabled
 from tnsite.images.manifest import CREDIT_FIELDS, Manifest, load_manifest
@@ -95,7 +96,8 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
                         f"tên mục '{photo.file}' phải là tên tệp đầy đủ của ảnh",
                     ),
                     hint=Msg(f"write '{full}:'", f"viết '{full}:'"),
-                    extra={"photo_entry": photo.path},
+                    # Every page showing the photo, on the web and in print, misses it as well.
+                    extra={EXPLAINS: [explains(MISSING_ASSET, PUBLICATION, target=photo.path)]},
                 )
             )
             continue

@@ -18,13 +18,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tnsite.explains import (
+    BROKEN_ANCHOR,
+    BROKEN_LINK,
+    CROSS_LANGUAGE,
+    HREFLANG_MISMATCH,
+    MISSING_ASSET,
+)
 from tnsite.langtags import site_language
 from tnsite.links.resolve import EXTERNAL, MISSING, OK, Resolver
 from tnsite.links.scan import LINK, PageScan
 
-BROKEN_LINK, BROKEN_ANCHOR, MISSING_ASSET = "broken-link", "broken-anchor", "missing-asset"
-CROSS_LANGUAGE = "cross-language-link"
-HREFLANG_MISMATCH = "hreflang-mismatch"
 TOP_FRAGMENTS = {"", "top"}  # HTML: an empty fragment or "top" scrolls to the top
 
 

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from tnsite.alternates import BuiltPage, SourceIndex, md_candidates, split_language
 from tnsite.config import Project
+from tnsite.explains import EXPLAINS, NOT_TO_MD, explains
 from tnsite.findings import Finding, Msg, sort_key
 from tnsite.i18n.markdown import scan
 from tnsite.i18n.names import lang_name
@@ -263,6 +264,10 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
         missing = _missing_page(project, index, group)
         if missing:
             extra["missing_page"] = missing
+        if group.rule == BROKEN_LINK:
+            # MkDocs' warning that the same link names no .md file says less than this one.
+            place = {"path": group.origin.path, "line": group.origin.line, "url": group.ref.url}
+            extra[EXPLAINS] = [explains(NOT_TO_MD, **place)]
         findings.append(
             Finding(
                 path=group.origin.path,

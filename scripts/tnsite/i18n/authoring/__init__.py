@@ -19,6 +19,7 @@ from tnsite.i18n.authoring.blocks import (
 )
 from tnsite.i18n.authoring.links import spaced_links, unreachable_addresses
 from tnsite.i18n.authoring.pages import (
+    description_lengths,
     duplicate_ids,
     duplicate_titles,
     heading_order,
@@ -44,6 +45,7 @@ RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     heading_order,
     spaced_links,
     title_lengths,
+    description_lengths,
 )
 
 __all__ = ["RULES", "table_gaps"]

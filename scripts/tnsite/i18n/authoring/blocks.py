@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from tnsite.explains import BROKEN_ANCHOR, EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
@@ -220,7 +221,8 @@ def notices(model: Model) -> list[Finding]:
 def footnotes(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     for doc in readable(model):
-        for line, col, label in Source.of(doc.text).footnotes_missing:
+        source = Source.of(doc.text)
+        for line, col, label in source.footnotes_missing:
             findings.append(
                 Finding(
                     doc.rel,
@@ -238,6 +240,29 @@ def footnotes(model: Model) -> list[Finding]:
                         f"thêm một dòng `[^{label}]: …` ghi nội dung chú thích, sau đoạn văn hoặc "
                         "cuối trang",
                     ),
+                )
+            )
+        for line, label in source.footnotes_unused:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    FOOTNOTE,
+                    Msg(
+                        f"no [^{label}] in the text refers to this footnote: the page would list "
+                        "it at the bottom with a ↩ link back to nowhere",
+                        f"không chỗ nào trong bài ghi [^{label}] để dẫn tới chú thích này: "
+                        "trang sẽ hiện nó ở cuối trang với nút ↩ không dẫn về đâu",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        f"write [^{label}] where the note belongs in the text, or delete this line",
+                        f"ghi [^{label}] vào chỗ cần chú thích trong bài, hoặc xoá dòng này",
+                    ),
+                    # The built page's ↩ link to the missing reference is this line again.
+                    extra={
+                        EXPLAINS: [explains(BROKEN_ANCHOR, path=doc.rel, url=f"#fnref:{label}")]
+                    },
                 )
             )
     return findings

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from tnsite.explains import BROKEN_LINK, EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
@@ -43,7 +44,11 @@ def unreachable_addresses(model: Model) -> list[Finding]:
                         Severity.ERROR,
                         col=link.col,
                         hint=Msg(f"write {better}", f"viết {better}"),
-                        extra={"url": link.dest},
+                        # The built page's link, unescaped by Markdown, then leads nowhere.
+                        extra={
+                            "url": link.dest,
+                            EXPLAINS: [explains(BROKEN_LINK, path=doc.rel, url_has="\\")],
+                        },
                     )
                 )
                 continue

@@ -28,7 +28,12 @@ UNWRITTEN = "unwritten-page"
 HEADING_ORDER = "heading-order"
 FRONT_MATTER = "front-matter"
 TITLE_LENGTH = "title-length"
+DESCRIPTION_LENGTH = "description-length"
 TITLE_MAX = 70  # characters a search result or a tab shows, give or take
+DESCRIPTION_SHOWN = 160  # characters a search result shows of a description
+# Longer than a search result shows, by a margin: a summary a little long is cut gracefully,
+# a pasted paragraph is not a description.
+DESCRIPTION_MAX = 200
 HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 
 
@@ -256,6 +261,33 @@ def title_lengths(model: Model) -> list[Finding]:
                 hint=Msg(
                     "shorten it; the page's first paragraph can say the rest",
                     "rút gọn tiêu đề; đoạn đầu của trang có thể nói phần còn lại",
+                ),
+            )
+        )
+    return findings
+
+
+def description_lengths(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        description = doc.fm.data.get("description")
+        if not isinstance(description, str) or len(description) <= DESCRIPTION_MAX:
+            continue
+        findings.append(
+            Finding(
+                doc.rel,
+                doc.fm.line_of("description"),
+                DESCRIPTION_LENGTH,
+                Msg(
+                    f"the description has {len(description)} characters: search results and "
+                    f"link previews show about {DESCRIPTION_SHOWN}, and cut the rest",
+                    f"phần mô tả dài {len(description)} ký tự: kết quả tìm kiếm và khung xem "
+                    f"trước liên kết chỉ hiện khoảng {DESCRIPTION_SHOWN} ký tự, phần sau bị cắt",
+                ),
+                Severity.WARNING,
+                hint=Msg(
+                    "say what the page offers in one sentence; the page itself says the rest",
+                    "viết một câu nói trang có gì; phần còn lại để trong trang",
                 ),
             )
         )

@@ -3,6 +3,8 @@ the page), a deletion removes the entries that led to the page deleted."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from tnsite import yamlread
@@ -15,23 +17,32 @@ from tnsite.i18n.relocate.yamltext import item_lines
 def update_moved(plan: Plan, project: Project, page: str, new_page: str | None) -> None:
     file = project.root / MOVED_FILE
     text = plan.text_of(file) if file.is_file() else HEADER
-    if new_page is not None:
-        text = text if text.endswith("\n") else text + "\n"
-        line = text.count("\n") + 1
-        plan.write(file, text + move_entry(page, new_page, today()))
-        plan.note(
-            file,
-            line,
-            f"the old address of {page} leads to {new_page}",
-            f"địa chỉ cũ của {page} dẫn tới {new_page}",
-        )
+    if new_page is None:
+        kept = _without(plan, file, text, "to", page)
+        if kept != text:
+            plan.write(file, kept)
         return
+    # A page moved back to a name it had: that name is a page again, not an old address.
+    text = _without(plan, file, text, "from", new_page)
+    text = text if text.endswith("\n") else text + "\n"
+    line = text.count("\n") + 1
+    plan.write(file, text + move_entry(page, new_page, today()))
+    plan.note(
+        file,
+        line,
+        f"the old address of {page} leads to {new_page}",
+        f"địa chỉ cũ của {page} dẫn tới {new_page}",
+    )
+
+
+def _without(plan: Plan, file: Path, text: str, field: str, page: str) -> str:
+    """The file's text without the entries whose `field` (from, to) is `page`."""
     try:
         root = yamlread.compose(text)
     except yaml.YAMLError:
-        return  # the check reports the file; the deleted page's old addresses lead nowhere
+        return text  # the check reports the file; its entries are left as they are
     if not isinstance(root, yaml.SequenceNode) or root.flow_style:
-        return
+        return text
     lines = text.split("\n")
     for item in reversed(root.value):
         fields = (
@@ -39,15 +50,18 @@ def update_moved(plan: Plan, project: Project, page: str, new_page: str | None) 
             if isinstance(item, yaml.MappingNode)
             else {}
         )
-        if fields.get("to") != page:
+        if fields.get(field) != page:
             continue
         first = item.start_mark.line
         del lines[item_lines(lines, first).start : item_lines(lines, first).stop]
-        plan.note(
-            file,
-            first + 1,
-            f"removed: the old address {fields.get('from')} led to {page}",
-            f"đã xóa: địa chỉ cũ {fields.get('from')} dẫn tới {page}",
+        old, new = fields.get("from"), fields.get("to")
+        en, vi = (
+            (f"the old address {old} led to {page}", f"địa chỉ cũ {old} dẫn tới {page}")
+            if field == "to"
+            else (
+                f"{page} is a page again, not an old address of {new}",
+                f"{page} lại là một trang, không còn là địa chỉ cũ của {new}",
+            )
         )
-    if lines != text.split("\n"):
-        plan.write(file, "\n".join(lines))
+        plan.note(file, first + 1, f"removed: {en}", f"đã xóa: {vi}")
+    return "\n".join(lines)
