@@ -46,6 +46,7 @@ HTML_URL_ATTR = re.compile(
 HTML_SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 QUOTE_MARKS = re.compile(r"^ {0,3}(?:> ?)+")
 TABLE_CELL_RULE = re.compile(r"^\s*:?-+:?\s*$")
+HORIZONTAL_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 NOTICE_START = re.compile(r"^\s*(?:!!!|\?\?\?)")
 # The opening line Python-Markdown's admonition and pymdownx's details read: a type, then
 # optionally a title in straight double quotes.
@@ -149,6 +150,11 @@ def table_cells(line: str) -> int:
     row = row.removeprefix("|")
     row = row[:-1] if row.endswith("|") else row
     return row.count("|") + 1
+
+
+def drawn_rule(line: str) -> bool:
+    """A line that draws rather than says: a table's rule row or a horizontal rule (`---`)."""
+    return _is_table_rule(line) or bool(HORIZONTAL_RULE.match(line))
 
 
 def _is_table_rule(line: str) -> bool:

@@ -195,6 +195,29 @@ def keep_in(folder: Path | None) -> None:
         memo._fresh = False
 
 
+def used_results() -> dict[str, dict[str, object]]:
+    """The results each named memo used since `keep_in`: what a process forked to do part of
+    the work hands back, so that the build keeps them as if it had computed them."""
+    return {
+        memo.keep: {key: memo._items[key] for key in memo._used if key in memo._items}
+        for memo in _KEPT
+        if memo.keep is not None and memo._used
+    }
+
+
+def take_results(results: dict[str, dict[str, object]]) -> None:
+    """Results another process used (`used_results`), remembered and counted as used here."""
+    named = {memo.keep: memo for memo in _KEPT}
+    for name, items in results.items():
+        memo = named.get(name)
+        if memo is None:
+            continue
+        for key, value in items.items():
+            if key not in memo._items:
+                memo._remember(key, value)
+            memo._used.add(key)
+
+
 def save() -> None:
     """Write each named memo's results used since `keep_in` (or the last save); a memo that
     was not used keeps its file as it is."""

@@ -1,8 +1,9 @@
 """Check plugin: every check runs inside the build, on the pages it renders, once.
 
-- When the build starts (the first language), the source checks run over docs/, data/, the
-  photo manifest and the translations (or their findings are taken from the last build with the
-  same inputs on the same day), and MkDocs' own warnings start being collected.
+- When the build starts (the first language), the source checks start over docs/, data/, the
+  photo manifest and the translations, on the machine's other core while the pages are built
+  (tnsite/background.py), unless their findings are those of the last build with the same
+  inputs on the same day; MkDocs' own warnings start being collected.
 - Every plugin hands its findings here (`tnsite.contracts.report`) instead of stopping at the
   first one, so one build reports every cause.
 - After the last language is built and the site's hreflang and sitemap are written, the checks
@@ -24,6 +25,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 
 from tnsite import memo
+from tnsite.background import Background
 from tnsite.check.causes import resolve
 from tnsite.check.config import CheckConfig
 from tnsite.check.mkdocs_log import Capture, findings_of
@@ -47,6 +49,7 @@ class CheckPlugin(BasePlugin[CheckConfig]):
     project: Project
     capture: Capture | None = None
     result: list[Finding] | None = None
+    source_checks: tuple[list[str], Background[tuple[Finding, ...]]] | None = None
 
     def __init__(self) -> None:
         self.collected: list[Finding] = []
@@ -69,7 +72,13 @@ class CheckPlugin(BasePlugin[CheckConfig]):
         config.strict = False
         self._detach()
         self.capture = Capture().attach()
-        self.report(_SOURCE_FINDINGS.get([inputs_digest(self.project)], self._source_checks))
+        self._cancel()
+        inputs = [inputs_digest(self.project)]
+        known = _SOURCE_FINDINGS.known(inputs)
+        if known is not None:
+            self.report(known[0])
+        else:
+            self.source_checks = (inputs, Background(self._source_checks))
         return config
 
     def on_serve(
@@ -96,6 +105,12 @@ class CheckPlugin(BasePlugin[CheckConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not is_final_post_build(config):
             return
+        if self.source_checks is not None:
+            inputs, job = self.source_checks
+            self.source_checks = None
+            found = job.result()
+            _SOURCE_FINDINGS.remember(inputs, found)
+            self.report(found)
         site = Path(config.site_dir)
         if self.config.site_checks:
             built = self.project.with_site(site)
@@ -123,12 +138,19 @@ class CheckPlugin(BasePlugin[CheckConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self._detach()
+        self._cancel()
+
+    def _cancel(self) -> None:
+        if self.source_checks is not None:
+            self.source_checks[1].cancel()
+            self.source_checks = None
 
     def on_shutdown(self) -> None:
         """Kept results are written when the command ends (the preview rebuilds on every save
         and writes once, when it stops); a refused or failed build keeps them too, since what
         was computed before the error is as valid as ever."""
         self._detach()
+        self._cancel()
         memo.save()
 
     def _detach(self) -> None:

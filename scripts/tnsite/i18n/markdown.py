@@ -17,8 +17,10 @@ from urllib.parse import unquote, urlsplit
 
 from tnsite.mdsource import (
     FOOTNOTE_REF,
+    NOTICE_OPENER,
     Directive,
     Source,
+    drawn_rule,
     strip_code_spans,
     strip_directives,
 )
@@ -38,11 +40,7 @@ HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
 URL = re.compile(r"\bhttps?://\S+")
 SHORTCODE = re.compile(r":[a-z0-9_+-]+(?:-[a-z0-9_+-]+)+:")
-ADMONITION = re.compile(
-    r"^(\s*)(?:!!!|\?\?\?\+?)\s*(?P<kind>[\w-]+)(?:\s+[\w-]+)*(?:\s+\"(?P<title>.*)\")?\s*$"
-)
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -249,17 +247,17 @@ def _scan(text: str, body_line: int, page_path: str) -> Scan:
             not stripped
             or REF_DEF.match(line)
             or number in blocks
-            or TABLE_RULE.match(line)
+            or drawn_rule(line)
             or stripped.startswith(("<div", "</div", "<!--"))
         ):
             flush_block()
             continue
-        admonition = ADMONITION.match(line)
+        admonition = NOTICE_OPENER.match(line)
         if admonition:
             flush_block()
             # A notice box is part of what the page tells the reader, like a figure: its kind
             # (warning, tip…) is compared across languages.
-            out.refs.append(Ref("notice", admonition.group("kind"), number))
+            out.refs.append(Ref("notice", admonition.group("kind").split()[0], number))
             if admonition.group("title"):
                 block.append((number, clean_prose(admonition.group("title"))))
                 flush_block()
