@@ -119,6 +119,30 @@ def test_tnsite_check_reports_directive_errors_with_path_and_line(tmp_path: Path
     assert "did you mean 'area'" in findings[0].render()
 
 
+def test_a_record_id_written_with_spaces_is_one_error_with_the_id_to_write(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "proj")
+    data = project.root / "data/key-figures.yml"
+    text = data.read_text(encoding="utf-8")
+    start = text.index("  - id: area\n")
+    block = text[start : text.index("  - id: ", start + 1)]
+    text = text[:start] + block.replace("id: area", "id: diện tích") + text[start:]
+    data.write_text(text, encoding="utf-8")
+    write_page(
+        project.root,
+        "vi",
+        "x.md",
+        "---\ntitle: T\n---\n\n# T\n\n{{ value key-figures/diện tích }}\n",
+    )
+    errors = [f for f in check_data(reload(project.root)) if f.severity is Severity.ERROR]
+    assert [(f.path, f.rule) for f in errors if f.path != "data/key-figures.yml"] == [], [
+        f.render("vi") for f in errors
+    ]
+    spaced = [f for f in errors if "diện tích" in f.message.vi]
+    assert len(spaced) == 1 and "viết 'dien-tich'" in spaced[0].render("vi")
+
+
 def test_the_real_pages_use_only_valid_directives(project: Project) -> None:
     errors = [f.render() for f in check_data(project) if f.severity is Severity.ERROR]
     assert errors == []

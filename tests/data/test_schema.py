@@ -218,7 +218,7 @@ def test_a_figure_with_dots_between_thousands_is_questioned(fixture_project: Pro
         ("data/key-figures.yml", line_of(fixture_project, "key-figures.yml", "value: 8.500"), 12)
     ]
     assert "write 8500" in found[0].render() and "viết 8500" in found[0].render("vi")
-    assert found[0].severity is Severity.WARNING
+    assert found[0].severity is Severity.ERROR  # the page would show 8,5
 
 
 def test_a_figure_that_declares_its_decimals_is_not_questioned(fixture_project: Project) -> None:

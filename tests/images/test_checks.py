@@ -70,6 +70,31 @@ def test_photo_without_credit_licence_or_source(proj: Project) -> None:
     assert "licence, source" in finding.message.en
 
 
+@pytest.mark.parametrize(
+    ("licence", "refused"),
+    [
+        ("used with permission", False),
+        ("permission", False),
+        ("public-domain", False),
+        ("CC BY 4.0", False),
+        ("CC0 1.0", False),
+        ("CC BY-NC-SA 4.0", False),
+        ("cho phép dùng", True),  # free words, shown as written on every language's page
+        ("All rights reserved", True),
+    ],
+)
+def test_a_licence_in_words_of_one_language_is_refused(
+    proj: Project, licence: str, refused: bool
+) -> None:
+    manifest = proj.root / MANIFEST_PATH
+    manifest.write_text(MANIFEST.replace("  licence: CC BY 4.0\n", f"  licence: {licence}\n"))
+    found = [f for f in check_images(proj) if f.rule == "photo-licence"]
+    assert bool(found) is refused
+    if refused:
+        assert (found[0].path, found[0].line) == (MANIFEST_PATH, 10)
+        assert "licence: permission" in found[0].hint.vi  # type: ignore[union-attr]
+
+
 def test_photo_file_without_manifest_entry(proj: Project) -> None:
     makers.jpeg_with_gps(proj.root / "assets/photos/new.jpg", 600, 400)
     assert ("assets/photos/new.jpg", 1, "missing-credit") in errors(proj)
@@ -116,6 +141,19 @@ def test_manifest_entry_without_file(proj: Project) -> None:
 def test_unknown_photo_in_a_page(proj: Project) -> None:
     write_page(proj.root, "vi", "du-lich/y.md", "# Y\n\nChữ.\n\n{{ photo khong-co }}\n")
     assert ("docs/vi/du-lich/y.md", 5, "unknown-photo") in errors(proj)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("Ba-Den", "ba-den"), ("ba-dem", "ba-den"), ("ba-den.JPG", "ba-den.jpg"), ("zzzz", None)],
+)
+def test_an_unknown_photo_gets_the_name_meant(
+    proj: Project, written: str, meant: str | None
+) -> None:
+    write_page(proj.root, "vi", "du-lich/y.md", f"# Y\n\nChữ.\n\n{{{{ photo {written} }}}}\n")
+    [finding] = [f for f in check_images(proj) if f.rule == "unknown-photo"]
+    hint = finding.hint.vi  # type: ignore[union-attr]
+    assert (f"có phải {{{{ photo {meant} }}}}?" in hint) if meant else ("Dùng đúng tên" in hint)
 
 
 def test_broken_manifest_yaml(proj: Project) -> None:

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+import tnsite.images
 from tnsite.images.manifest import Manifest, Photo
 from tnsite.images.markup import (
     Layout,
     UnknownPhoto,
+    credit_html,
     expand_photos,
     resolve,
     rewrite_images,
 )
 from tnsite.images.pipeline import Output, Processed
 from tnsite.images.svg import SvgInfo
+from tnsite.strings import load_strings
+
+STRINGS_FILE = Path(tnsite.images.__file__).with_name("strings.yml")
 
 STRINGS = {"photo": "Photo", "source": "source", "colon": ":"}
 LAYOUT = Layout("(min-width: 76.25em) 700px, 100vw", "100vw")
@@ -78,6 +84,24 @@ def test_photo_becomes_a_picture_with_webp_srcset_and_fallback() -> None:
     assert img.attributes["alt"] == "Dawn"  # the editor's own alt text wins
     credit = doc.css_first("picture + .tn-credit")
     assert credit.text() == "Photo: A. Photographer · CC BY 4.0 · source"
+
+
+@pytest.mark.parametrize(
+    ("licence", "lang", "shown"),
+    [
+        ("permission", "vi", "được phép sử dụng"),
+        ("used with permission", "km", "ប្រើដោយមានការអនុញ្ញាត"),
+        ("Được phép sử dụng", "zh", "经许可使用"),
+        ("public-domain", "en", "public domain"),
+        ("CC BY-SA 4.0", "zh", "CC BY-SA 4.0"),
+    ],
+)
+def test_a_worded_licence_is_shown_in_the_pages_language(
+    licence: str, lang: str, shown: str
+) -> None:
+    strings = load_strings(STRINGS_FILE, ("vi", "en", "km", "zh"))[lang]
+    credit = credit_html(replace(PHOTO, licence=licence), strings)
+    assert f" · {shown} · " in credit
 
 
 def test_first_photo_above_the_fold_is_the_hero_and_the_rest_is_lazy() -> None:

@@ -114,7 +114,8 @@ SEPARATOR_RULE = "number-separator"
 def dotted_thousands(store: Store) -> list[Finding]:
     """A figure written the Vietnamese way, with dots between thousands (`2.047` for 2047),
     reads as a decimal number and would be published as 2,047 in English and 2.047 in
-    Vietnamese, both wrong. A record that declares three decimals or more meant the dot."""
+    Vietnamese, both wrong (`1.200` would even lose its zeros: 1,2). An error, since the page
+    would show a wrong figure: a record that declares three decimals or more meant the dot."""
     findings: list[Finding] = []
     for dataset in store.datasets.values():
         lines = (store.project.root / dataset.rel).read_text(encoding="utf-8").split("\n")
@@ -141,7 +142,7 @@ def dotted_thousands(store: Store) -> list[Finding]:
                         f"'{written.group()}' reads as a decimal number, not {whole}",
                         f"'{written.group()}' được đọc là số thập phân, không phải {whole}",
                     ),
-                    Severity.WARNING,
+                    Severity.ERROR,
                     pos.col,
                     Msg(
                         f"if it is {whole}, write {whole} (no dot between thousands); if the "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # loaded when a dataset is validated, not by every build that
 
 from tnsite import yamlread
 from tnsite.findings import Msg
+from tnsite.slugs import slugify
 from tnsite.text import closest
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
@@ -230,13 +232,19 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
         described = str(schema.get("description") or "")
         en = described or "the form the other records use"
         vi = vietnamese_descriptions().get(described) or "cách viết của các bản ghi khác trong tệp"
+        # A name written with accents or spaces ('xuất khẩu gạo') has a form that fits.
+        pattern, slug = str(schema.get("pattern") or ""), slugify(str(value))
+        fits = bool(pattern and slug and slug != value and re.search(pattern, slug))
         return Problem(
             path,
             Msg(
                 f"{field.en}: '{value}' is not in the expected form",
                 f"{field.vi}: '{value}' sai dạng",
             ),
-            Msg(f"expected: {en}", f"dạng đúng: {vi}"),
+            Msg(
+                f"expected: {en.rstrip('.')}; write '{slug}'" if fits else f"expected: {en}",
+                f"dạng đúng: {vi.rstrip('.')}; viết '{slug}'" if fits else f"dạng đúng: {vi}",
+            ),
         )
     bounds = {
         "minimum": (f"must be at least {limit}", f"phải từ {limit} trở lên"),

@@ -310,15 +310,19 @@ def photo_collection(project: Project, paths: PhotoPaths) -> dict[str, Any]:
         per_language("caption", False),
     ]
     for key in CREDIT_FIELDS:
-        fields.append(
-            {
-                "name": key,
-                "label": label(key),
-                "widget": "string",
-                "required": True,
-                "pattern": plain_text(),
-            }
-        )
+        field: Field = {
+            "name": key,
+            "label": label(key),
+            "widget": "string",
+            "required": True,
+            "pattern": plain_text(),
+        }
+        if key == "licence":
+            field["hint"] = (
+                "CC BY 4.0 (hoặc giấy phép Creative Commons khác), permission (được phép sử "
+                "dụng) hoặc public-domain: trang web ghi bằng ngôn ngữ của từng trang."
+            )
+        fields.append(field)
     fields.append(
         {"name": "decorative", "label": label("decorative"), "widget": "boolean", "required": False}
     )

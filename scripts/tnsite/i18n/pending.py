@@ -15,6 +15,7 @@ import yaml
 
 from tnsite import yamlread
 from tnsite.findings import Finding, Msg, Severity
+from tnsite.langtags import meant_language
 from tnsite.yamlerrors import explain
 
 PENDING_FILE = Path("i18n") / "pending.yml"
@@ -91,7 +92,9 @@ def load_pending(root: Path, languages: tuple[str, ...]) -> tuple[list[Pending],
             if isinstance(item, dict) and isinstance(item.get("path"), str):
                 # The page is declared, only not usably: its translation is not also missing.
                 path = item["path"].removeprefix("/")
-                error = replace(error, extra={"declares": [str(item.get("lang")), path]})
+                lang = str(item.get("lang"))
+                lang = lang if lang in languages else meant_language(lang, languages) or lang
+                error = replace(error, extra={"declares": [lang, path]})
             findings.append(error)
             continue
         until = item["until"]
@@ -144,10 +147,13 @@ def _problem(item: object, languages: tuple[str, ...]) -> tuple[str, str, str] |
         )
     if item["lang"] not in languages:
         allowed = ", ".join(languages)
+        meant = meant_language(str(item["lang"]), languages)
         return (
             "lang",
-            f"lang '{item['lang']}' is not a translation language ({allowed})",
-            f"lang '{item['lang']}' không phải ngôn ngữ dịch ({allowed})",
+            f"lang '{item['lang']}' is not a translation language ({allowed})"
+            + (f": did you mean '{meant}'?" if meant else ""),
+            f"lang '{item['lang']}' không phải ngôn ngữ dịch ({allowed})"
+            + (f": có phải '{meant}'?" if meant else ""),
         )
     until = item["until"]
     wrong = ("until", "until must be a date (YYYY-MM-DD)", "until phải là ngày (YYYY-MM-DD)")

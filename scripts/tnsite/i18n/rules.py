@@ -13,15 +13,18 @@ from collections.abc import Callable
 from functools import partial
 
 from tnsite.config import Project
+from tnsite.explains import EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n import authoring, textlang
+from tnsite.i18n.fields import untranslated_fields
 from tnsite.i18n.markdown import Ref
 from tnsite.i18n.model import Model, PageDoc, State, docs_path, load_model
-from tnsite.i18n.names import lang_name
+from tnsite.i18n.names import lang_name, script_name_vi
 from tnsite.i18n.pending import PENDING_FILE
 from tnsite.i18n.scaffold import PAGE_PATH, suggest_slug
 from tnsite.i18n.schema import schema_findings, syntax_finding
 from tnsite.i18n.snapshots import SNAPSHOT_DIR
+from tnsite.langtags import meant_language
 from tnsite.memo import ContentMemo
 from tnsite.text import closest_page
 
@@ -33,6 +36,7 @@ STRUCTURE = "structure-mismatch"
 UNTRANSLATED = "untranslated-text"
 FRONT_MATTER = "front-matter"
 FILE_NAME = "file-name"
+LANGUAGE_FOLDER = "language-folder"
 
 
 def _names(code: str) -> tuple[str, str]:
@@ -46,6 +50,7 @@ def check_translations(project: Project, on: dt.date | None = None) -> list[Find
 
 def all_findings(model: Model) -> list[Finding]:
     rules: list[Callable[[Model], list[Finding]]] = [
+        language_folders,
         file_names,
         front_matter,
         *authoring.RULES,
@@ -54,6 +59,7 @@ def all_findings(model: Model) -> list[Finding]:
         stale,
         structure,
         untranslated,
+        untranslated_fields,
     ]
     findings = list(model.pending_findings)
     for rule in rules:
@@ -114,7 +120,11 @@ def front_matter(model: Model) -> list[Finding]:
                 continue
             findings.extend(schema_findings(doc.fm, doc.rel, kind, source_name))
             declared = doc.translation.get("source")
-            if kind == "translation" and isinstance(declared, str) and declared != doc.path:
+            if kind != "translation" or not isinstance(declared, str) or declared == doc.path:
+                continue
+            if declared in model.sources and doc.path not in model.sources:
+                findings.append(_misplaced(model, doc, lang, declared))
+            else:
                 findings.append(
                     Finding(
                         doc.rel,
@@ -134,6 +144,27 @@ def front_matter(model: Model) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _misplaced(model: Model, doc: PageDoc, lang: str, declared: str) -> Finding:
+    """A translation saved at a path of its own, whose `translation.source` names a page that
+    exists: the file is in the wrong folder, and its source line is right."""
+    where = docs_path(model.project, lang, declared)
+    return Finding(
+        doc.rel,
+        doc.fm.line_of("translation", "source"),
+        FRONT_MATTER,
+        Msg(
+            f"this file translates {declared} (its `translation.source`) but is saved as "
+            f"{doc.path}: a translation must have the same path as its source",
+            f"tệp này dịch trang {declared} (theo `translation.source`) nhưng lại lưu ở "
+            f"{doc.path}: bản dịch phải có cùng đường dẫn với bản gốc",
+        ),
+        Severity.ERROR,
+        hint=Msg(f"move the file to {where}", f"chuyển tệp này về {where}"),
+        # Saved where no source page is, it is also a translation of nothing: this again.
+        extra={EXPLAINS: [explains(ORPHAN, path=doc.rel)]},
+    )
 
 
 def _gone(page: str, moved_to: dict[str, str]) -> dict[str, object]:
@@ -397,6 +428,48 @@ def coverage(model: Model) -> list[Finding]:
     return findings
 
 
+def language_folders(model: Model) -> list[Finding]:
+    """Pages outside the language folders of mkdocs.yml (`docs/cn/…`, `docs/trang.md`) are
+    built in no language: the translator believes the page done, and nothing says otherwise."""
+    project = model.project
+    docs = project.docs_dir
+    codes = tuple(project.codes)
+    known = ", ".join(codes)
+    findings: list[Finding] = []
+    for entry in sorted(docs.iterdir()) if docs.is_dir() else []:
+        if entry.name in codes or entry.name.startswith("."):
+            continue
+        pages = sorted(entry.rglob("*.md")) if entry.is_dir() else [entry]
+        if not pages or pages[0].suffix != ".md":
+            continue
+        rel = pages[0].relative_to(project.root).as_posix()
+        folder = entry.relative_to(project.root).as_posix()
+        meant = meant_language(entry.name, codes) if entry.is_dir() else None
+        where = f"docs/{meant}/" if meant else f"docs/<{known.replace(', ', '|')}>/"
+        findings.append(
+            Finding(
+                rel,
+                1,
+                LANGUAGE_FOLDER,
+                Msg(
+                    f"{folder} is not a language folder of the site ({known}): its "
+                    f"{len(pages)} page(s) are published in no language",
+                    f"{folder} không phải thư mục ngôn ngữ của trang web ({known}): "
+                    f"{len(pages)} trang trong đó không được đăng ở ngôn ngữ nào",
+                ),
+                Severity.ERROR,
+                hint=Msg(
+                    (f"did you mean docs/{meant}? " if meant else "")
+                    + f"move the page(s) into {where}, under the same path as the Vietnamese page",
+                    (f"có phải docs/{meant}? " if meant else "")
+                    + f"chuyển (các) trang vào {where}, cùng đường dẫn với trang tiếng Việt",
+                ),
+                extra={"pages": [p.relative_to(project.root).as_posix() for p in pages]},
+            )
+        )
+    return findings
+
+
 def orphans(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     moved_to = _renamed(model)
@@ -537,21 +610,33 @@ def _compare(
         have, want = Counter({v for v, _ in mine}), Counter({v for v, _ in theirs})
     else:
         have, want = Counter(v for v, _ in mine), Counter(v for v, _ in theirs)
+    # Items missing at the same place of the translation (a short translation ends before
+    # several of the source's sections) are one finding naming them all.
+    missing: dict[int, list[tuple[str, int, int]]] = {}
     for value, count in (want - have).items():
         source_line = next(line for v, line in theirs if v == value)
+        missing.setdefault(_anchor_line(doc, source, source_line), []).append(
+            (value, count, source_line)
+        )
+    for line, items in missing.items():
+        listed = ", ".join(
+            f"`{value}` ({source.rel}:{at}" + (f", {count}×)" if count > 1 else ")")
+            for value, count, at in items
+        )
         findings.append(
             Finding(
                 doc.rel,
-                _anchor_line(doc, source, source_line),
+                line,
                 STRUCTURE,
                 Msg(
-                    f"{name_en} `{value}` is in {source.rel}:{source_line} but not in this "
-                    f"translation" + (f" ({count}×)" if count > 1 else "") + "; add it here.",
-                    f"{name_vi} `{value}` có trong {source.rel}:{source_line} nhưng không có "
-                    "trong bản dịch" + (f" ({count}×)" if count > 1 else "") + "; hãy thêm.",
+                    f"{name_en} {listed} {'is' if len(items) == 1 else 'are'} in the source but "
+                    "not in this translation; add "
+                    + ("it" if len(items) == 1 else "them")
+                    + " here.",
+                    f"{name_vi} {listed} có trong bản gốc nhưng không có trong bản dịch; hãy thêm.",
                 ),
                 Severity.WARNING,
-                extra={"source_place": f"{source.rel}:{source_line}"},
+                extra={"source_place": f"{source.rel}:{items[0][2]}"},
             )
         )
     for value, _count in (have - want).items():
@@ -668,7 +753,7 @@ _UNTRANSLATED: ContentMemo[tuple[Finding, ...]] = ContentMemo(4096, keep="untran
 
 def _foreign_script(doc: PageDoc, code: str, script: str) -> tuple[Finding, ...]:
     name_en, name_vi = _names(code)
-    script_en = textlang.script_name(script)
+    script_en, script_vi = textlang.script_name(script), script_name_vi(script)
     blocks = doc.scan.prose
     if not blocks:
         return ()
@@ -683,8 +768,8 @@ def _foreign_script(doc: PageDoc, code: str, script: str) -> tuple[Finding, ...]
                 Msg(
                     f"this {name_en} page is mostly not in {script_en} script ({share:.0%} "
                     f"{script_en} letters in its prose).",
-                    f"trang {name_vi} này phần lớn không viết bằng chữ {script_en} ({share:.0%} "
-                    f"chữ {script_en} trong phần văn bản).",
+                    f"trang {name_vi} này phần lớn không viết bằng {script_vi} ({share:.0%} "
+                    f"là {script_vi} trong phần văn bản).",
                 ),
                 Severity.WARNING,
                 hint=Msg(
@@ -702,7 +787,7 @@ def _foreign_script(doc: PageDoc, code: str, script: str) -> tuple[Finding, ...]
             Msg(
                 f"this passage is not in {script_en} script ({hit.share:.0%} {script_en} "
                 f"letters): “{_excerpt(hit.text)}”; translate it.",
-                f"đoạn này không viết bằng chữ {script_en} ({hit.share:.0%} chữ {script_en}): "
+                f"đoạn này không viết bằng {script_vi} ({hit.share:.0%} là {script_vi}): "
                 f"“{_excerpt(hit.text)}”; hãy dịch.",
             ),
             Severity.WARNING,

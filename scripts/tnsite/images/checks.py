@@ -16,14 +16,16 @@ from tnsite.config import Project
 from tnsite.explains import EXPLAINS, MISSING_ASSET, PUBLICATION, explains
 from tnsite.findings import Finding, Msg
 from tnsite.images.config import load_options, plugin_enabled
-from tnsite.images.manifest import CREDIT_FIELDS, Manifest, load_manifest
+from tnsite.images.manifest import CREDIT_FIELDS, Manifest, licence_known, load_manifest
 from tnsite.images.pipeline import BAD, process
 from tnsite.images.probe import RASTER_SUFFIXES
 from tnsite.images.scan import ImageRef, scan_markdown, site_path
 from tnsite.slugs import slugify
+from tnsite.text import closest
 
 MISSING_ALT = "missing-alt"
 MISSING_CREDIT = "missing-credit"
+LICENCE = "photo-licence"
 UNKNOWN_PHOTO = "unknown-photo"
 REMOTE_IMAGE = "remote-image"
 FILE_NAME = "file-name"  # the pages' rule of the same name (tnsite.i18n.rules)
@@ -169,9 +171,31 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
                     ),
                     hint=Msg(
                         "Add credit: (photographer or owner), licence: (e.g. CC BY 4.0, or "
-                        "'used with permission') and source: (address or archive).",
+                        "permission) and source: (address or archive).",
                         "Thêm credit: (tác giả hoặc chủ sở hữu), licence: (ví dụ CC BY 4.0, "
-                        "hoặc 'được phép sử dụng') và source: (địa chỉ hoặc nơi lưu trữ).",
+                        "hoặc permission) và source: (địa chỉ hoặc nơi lưu trữ).",
+                    ),
+                )
+            )
+        elif not licence_known(photo.licence):
+            findings.append(
+                Finding(
+                    manifest.path,
+                    photo.line_of("licence"),
+                    LICENCE,
+                    Msg(
+                        f"the licence '{photo.licence}' would be shown as written on the pages "
+                        "of every language",
+                        f"giấy phép '{photo.licence}' sẽ hiện nguyên văn trên trang của mọi "
+                        "ngôn ngữ",
+                    ),
+                    hint=Msg(
+                        "write `licence: permission` (shown as 'used with permission' in each "
+                        "language), `licence: public-domain`, or a Creative Commons licence "
+                        "such as CC BY 4.0",
+                        "ghi `licence: permission` (hiện là 'được phép sử dụng' bằng ngôn ngữ "
+                        "của từng trang), `licence: public-domain`, hoặc một giấy phép Creative "
+                        "Commons như CC BY 4.0",
                     ),
                 )
             )
@@ -228,6 +252,20 @@ def page_image_findings(text: str, rel: str, src_uri: str, manifest: Manifest) -
     return [f for ref in scan_markdown(text) for f in _check_ref(ref, rel, src_uri, manifest)]
 
 
+def _photo_meant(name: str, manifest: Manifest) -> Msg:
+    """`did you mean toa-thanh-cao-dai?`: the photo named in another letter case, or a close
+    name, written the way the page names it (with or without the extension)."""
+    names = [p.id if "." not in name else p.file for p in manifest.photos.values()]
+    same_case = [n for n in names if n.lower() == name.lower()]
+    guess = same_case[0] if same_case else closest(name, names)
+    if guess:
+        return Msg(f"did you mean {{{{ photo {guess} }}}}?", f"có phải {{{{ photo {guess} }}}}?")
+    return Msg(
+        "Use the file name of a photo described in the manifest.",
+        "Dùng đúng tên tệp của một ảnh đã mô tả trong manifest.",
+    )
+
+
 def _check_ref(ref: ImageRef, rel: str, src_uri: str, manifest: Manifest) -> list[Finding]:
     if ref.kind == "photo":
         if manifest.find(ref.photo) is None:
@@ -241,10 +279,7 @@ def _check_ref(ref: ImageRef, rel: str, src_uri: str, manifest: Manifest) -> lis
                         f"Không có ảnh tên '{ref.photo}' trong {manifest.path}.",
                     ),
                     col=ref.col,
-                    hint=Msg(
-                        "Use the file name of a photo described in the manifest.",
-                        "Dùng đúng tên tệp của một ảnh đã mô tả trong manifest.",
-                    ),
+                    hint=_photo_meant(ref.photo, manifest),
                 )
             ]
         return []  # its alt text and credit are checked on the manifest entry

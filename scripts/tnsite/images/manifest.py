@@ -9,7 +9,7 @@ and who may be credited for it under which licence.
       caption:                    # optional, shown under the photo
         vi: …
       credit: Nguyễn Văn A        # photographer or owner
-      licence: CC BY 4.0          # or "used with permission"
+      licence: CC BY 4.0          # or: permission, public-domain (shown in each language)
       source: https://…           # where it comes from (address, archive, or "own photo")
       decorative: false           # optional; true only for photos that carry no information
 
@@ -19,6 +19,7 @@ Findings point at the manifest's own lines, so an editor can go straight to the 
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,26 @@ from tnsite.yamlerrors import explain
 
 CREDIT_FIELDS = ("credit", "licence", "source")
 RULE = "photo-manifest"
+# A licence is shown on pages in every language: a Creative Commons licence by its name, which
+# every language writes alike, or one of these, worded in each page's language (strings.yml).
+LICENCE_WORDS = {
+    "permission": "permission",
+    "used with permission": "permission",
+    "được phép sử dụng": "permission",
+    "public-domain": "public_domain",
+    "public domain": "public_domain",
+    "phạm vi công cộng": "public_domain",
+}
+CREATIVE_COMMONS = re.compile(r"^CC(?:0(?: 1\.0)?| BY(?:-(?:SA|ND|NC|NC-SA|NC-ND))? \d\.\d)$")
+
+
+def licence_word(licence: str) -> str | None:
+    """The key of a worded licence (`permission`), None for a Creative Commons name."""
+    return LICENCE_WORDS.get(" ".join(licence.lower().split()))
+
+
+def licence_known(licence: str) -> bool:
+    return licence_word(licence) is not None or bool(CREATIVE_COMMONS.match(licence.strip()))
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import quote, unquote, urlsplit
 
-from tnsite.images.manifest import Manifest, Photo
+from tnsite.images.manifest import Manifest, Photo, licence_word
 from tnsite.images.pipeline import Processed
 from tnsite.images.svg import SvgInfo
 from tnsite.mdsource import Directive, Source
@@ -51,7 +51,8 @@ def _e(text: str) -> str:
 def credit_html(photo: Photo, strings: dict[str, str]) -> str:
     parts = [_e(photo.credit)] if photo.credit else []
     if photo.licence:
-        parts.append(_e(photo.licence))
+        word = licence_word(photo.licence)
+        parts.append(_e(strings[word] if word else photo.licence))
     if photo.source.startswith(("http://", "https://")):
         parts.append(f'<a href="{_e(photo.source)}">{_e(strings["source"])}</a>')
     elif photo.source:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tnsite.config import Project
+from tnsite.explains import EXPLAINS, MISSING_ASSET, PUBLICATION, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.images.cache import ContentCache
 from tnsite.images.config import ImagesConfig
@@ -116,6 +117,8 @@ def bad(path: str, error: BadImage) -> Finding:
             f"Không thể đăng ảnh này: {error.message.text('vi')}.",
         ),
         hint=error.hint,
+        # Every page that shows it then lacks it, on the web and in print: this image again.
+        extra={EXPLAINS: [explains(MISSING_ASSET, PUBLICATION, target=path)]},
     )
 
 

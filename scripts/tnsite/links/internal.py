@@ -147,10 +147,12 @@ def _message(
             _broken_link_hint(project, index, group, url, written),
         )
     if group.rule == BROKEN_ANCHOR:
+        # The page as the editor knows it, its Markdown file, not the built file.
+        shown = index.locate(target).source or target
         return (
             Msg(
-                f"link '{url}': {target} has no heading or element with id '{fragment}'" + where.en,
-                f"liên kết '{url}': {target} không có tiêu đề hay phần tử nào mang id "
+                f"link '{url}': {shown} has no heading or element with id '{fragment}'" + where.en,
+                f"liên kết '{url}': {shown} không có tiêu đề hay phần tử nào mang id "
                 f"'{fragment}'" + where.vi,
             ),
             Msg(

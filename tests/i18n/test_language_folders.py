@@ -1,0 +1,102 @@
+"""Pages outside the language folders are published in no language: one error per folder,
+with the language the folder was probably meant for."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.i18n.fixture import reload
+from tnsite.check.causes import resolve
+from tnsite.config import Project
+from tnsite.i18n.rules import check_translations
+from tnsite.langtags import meant_language
+
+PARK = "dau-tu/khu-cong-nghiep.md"
+
+
+def _language_folder(project: Project) -> list[tuple[str, str, str]]:
+    return [
+        (f.path, f.message.vi, f.hint.vi if f.hint else "")
+        for f in check_translations(reload(project.root))
+        if f.rule == "language-folder"
+    ]
+
+
+def test_a_translation_in_a_country_folder_is_one_error_naming_the_language(
+    fixture_project: Project,
+) -> None:
+    root = fixture_project.root
+    for page in ("index.md", PARK):
+        target = root / "docs/kh" / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text((root / "docs/km" / page).read_text(encoding="utf-8"), "utf-8")
+    [(path, message, hint)] = _language_folder(fixture_project)
+    assert path == f"docs/kh/{PARK}"
+    assert "docs/kh không phải thư mục ngôn ngữ" in message and "2 trang" in message
+    assert hint.startswith("có phải docs/km?")
+
+
+def test_a_page_outside_every_language_folder_is_an_error(fixture_project: Project) -> None:
+    (fixture_project.root / "docs/trang-moi.md").write_text("# Trang mới\n", "utf-8")
+    [(path, _message, hint)] = _language_folder(fixture_project)
+    assert path == "docs/trang-moi.md" and "docs/<vi|en|km>/" in hint
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [
+        ("cn", "zh"),
+        ("zh-CN", "zh"),
+        ("zh_cn", "zh"),
+        ("kh", "km"),
+        ("vn", "vi"),
+        ("chinese", "zh"),
+        ("Khmer", "km"),
+        ("中文", "zh"),
+        ("fr", None),  # French: a language of its own, not France taken for English
+        ("assets", None),
+    ],
+)
+def test_the_language_a_folder_name_means(name: str, meant: str | None) -> None:
+    assert meant_language(name, ("vi", "en", "km", "zh")) == meant
+
+
+def test_a_translation_saved_in_the_wrong_folder_is_one_error_naming_where_it_belongs(
+    fixture_project: Project,
+) -> None:
+    root = fixture_project.root
+    wrong = root / "docs/km/khu-cong-nghiep.md"
+    (root / "docs/km" / PARK).rename(wrong)
+    found = [f for f in check_translations(reload(root)) if f.path == "docs/km/khu-cong-nghiep.md"]
+    [finding] = [f for f in resolve(found) if f.severity.value == "error"]
+    assert (finding.rule, finding.line) == ("front-matter", 5)  # its `source:` line
+    assert finding.hint is not None and finding.hint.vi == f"chuyển tệp này về docs/km/{PARK}"
+
+
+def test_sections_a_short_translation_lacks_are_named_together(fixture_project: Project) -> None:
+    root = fixture_project.root
+    page = root / "docs/km" / PARK
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text[: text.index("## អត្រាកាន់កាប់")], "utf-8")  # the last two sections cut
+    found = [
+        f
+        for f in check_translations(reload(root))
+        if f.rule == "structure-mismatch" and f.path == f"docs/km/{PARK}"
+    ]
+    [finding] = resolve(found)
+    assert "`occupancy`" in finding.message.vi and "`planning`" in finding.message.vi
+
+
+def test_a_pending_entry_for_a_country_code_is_one_error_naming_the_language(
+    fixture_project: Project,
+) -> None:
+    root = fixture_project.root
+    (root / "docs/km" / PARK).unlink()
+    (root / "i18n").mkdir(exist_ok=True)
+    (root / "i18n/pending.yml").write_text(
+        f"- path: {PARK}\n  lang: kh\n  reason: Chờ người dịch\n  until: 2999-12-31\n",
+        encoding="utf-8",
+    )
+    errors = [f for f in resolve(check_translations(reload(root))) if f.severity.value == "error"]
+    assert [(f.path, f.line) for f in errors] == [("i18n/pending.yml", 2)]
+    assert "có phải 'km'?" in errors[0].message.vi
