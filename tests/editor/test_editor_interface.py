@@ -87,6 +87,24 @@ def test_every_phrase_of_the_interface_is_vietnamese(browser, workspace) -> None
     assert missing == []
 
 
+def test_khmer_in_the_interface_is_drawn_in_the_sites_khmer_face(browser, workspace) -> None:  # type: ignore[no-untyped-def]
+    """The collection list names the Khmer pages in Khmer: on a computer without a Khmer font
+    (this test's Chromium has none) they show only if the site's own face draws them."""
+    context = browser.new_context()
+    tab = context.new_page()
+    log_in(tab, workspace[0].url)
+    label = tab.get_by_text("ភាសាខ្មែរ").first
+    label.wait_for()
+    family = label.evaluate("el => getComputedStyle(el).fontFamily")
+    tab.evaluate("document.fonts.ready")
+    loaded = tab.evaluate(
+        "[...document.fonts].some(f => f.family.includes('Noto Sans Khmer') && "
+        "f.status === 'loaded')"
+    )
+    context.close()
+    assert "Noto Sans Khmer" in family and loaded
+
+
 def test_the_editor_has_no_serious_accessibility_fault(browser, workspace, page) -> None:  # type: ignore[no-untyped-def]
     editor, _root = workspace
     found: dict[str, list[dict[str, Any]]] = {}

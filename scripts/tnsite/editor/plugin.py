@@ -48,7 +48,7 @@ class EditorPlugin(PreviewAware, BasePlugin[EditorConfig]):
         if not is_final_post_build(config):
             return
         if self.previewing:
-            log.info("editor: not part of the preview (`make edit` opens it)")
+            log.debug("editor: not part of the preview (`make edit` opens it)")
             return
         site_dir = Path(config.site_dir)
         main_css = sorted(p.name for p in (site_dir / "assets/stylesheets").glob("main.*.min.css"))
@@ -67,4 +67,4 @@ class EditorPlugin(PreviewAware, BasePlugin[EditorConfig]):
             )
         except BundleMissing as exc:
             raise SetupStopped(exc.msg) from exc
-        log.info("editor: /%s/ written (%d files)", self.config.folder, len(written))
+        log.debug("editor: /%s/ written (%d files)", self.config.folder, len(written))

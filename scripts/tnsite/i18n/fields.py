@@ -48,6 +48,8 @@ def untranslated_fields(model: Model) -> list[Finding]:
             source = model.sources.get(doc.path)
             if doc.fm.error or source is None or source.fm.error:
                 continue
+            if not latin and textlang.script_share(doc.scan.prose, script) < textlang.SCRIPT_SHARE:
+                continue  # the whole page is in another script: the one finding of the page
             others = [
                 model.pages[other][doc.path]
                 for other in model.project.translation_codes

@@ -202,8 +202,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if written:
             log.info(f"{len(written)} old address(es) of moved pages lead to their new ones")
         for lang, paths in sorted(self.fallbacks.items()):
-            if paths:
-                log.info(
+            if paths:  # the editor's word for these is the `pending` warning
+                log.debug(
                     f"{len(paths)} page(s) not yet in '{lang}' built from the source with a "
                     f"notice: {', '.join(paths)}"
                 )

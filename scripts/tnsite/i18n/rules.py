@@ -605,7 +605,6 @@ def _compare(
     """Items (value, line) of the source missing from the translation, and items of the
     translation that the source lacks; `link` compares sets, the others multisets."""
     findings: list[Finding] = []
-    name_en, name_vi = KIND_NAMES[kind]
     if kind == "link":
         have, want = Counter({v for v, _ in mine}), Counter({v for v, _ in theirs})
     else:
@@ -619,21 +618,27 @@ def _compare(
             (value, count, source_line)
         )
     for line, items in missing.items():
-        listed = ", ".join(
-            f"`{value}` ({source.rel}:{at}" + (f", {count}×)" if count > 1 else ")")
-            for value, count, at in items
-        )
+        named = [
+            (
+                *_item_name(kind, value),
+                value,
+                f"({source.rel}:{at}" + (f", {n}×)" if n > 1 else ")"),
+            )
+            for value, n, at in items
+        ]
+        listed_en = ", ".join(f"{en} `{value}` {where}" for en, _vi, value, where in named)
+        listed_vi = ", ".join(f"{vi} `{value}` {where}" for _en, vi, value, where in named)
         findings.append(
             Finding(
                 doc.rel,
                 line,
                 STRUCTURE,
                 Msg(
-                    f"{name_en} {listed} {'is' if len(items) == 1 else 'are'} in the source but "
+                    f"{listed_en} {'is' if len(items) == 1 else 'are'} in the source but "
                     "not in this translation; add "
                     + ("it" if len(items) == 1 else "them")
                     + " here.",
-                    f"{name_vi} {listed} có trong bản gốc nhưng không có trong bản dịch; hãy thêm.",
+                    f"{listed_vi} có trong bản gốc nhưng không có trong bản dịch; hãy thêm.",
                 ),
                 Severity.WARNING,
                 extra={"source_place": f"{source.rel}:{items[0][2]}"},
@@ -641,6 +646,7 @@ def _compare(
         )
     for value, _count in (have - want).items():
         line = next(line for v, line in mine if v == value)
+        name_en, name_vi = _item_name(kind, value)
         findings.append(
             Finding(
                 doc.rel,
@@ -657,6 +663,11 @@ def _compare(
             )
         )
     return findings
+
+
+def _item_name(kind: str, value: str) -> tuple[str, str]:
+    """What an item is called: a `{{ photo … }}` is a photo, not a data block."""
+    return ("photo", "ảnh") if kind == "data" and value.startswith("photo ") else KIND_NAMES[kind]
 
 
 def _items(doc: PageDoc, kind: str) -> list[tuple[str, int]]:

@@ -112,4 +112,4 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         worker.parent.mkdir(parents=True, exist_ok=True)
         worker.write_text(self.worker_source, encoding="utf-8")
         pages = wiring.verify_site(site, self.worker_name, written)
-        log.info(f"search: {len(written)} language indexes, {pages} pages wired to them")
+        log.debug(f"search: {len(written)} language indexes, {pages} pages wired to them")

@@ -276,7 +276,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         if self.default_404 is not None:
             (Path(config.site_dir) / "404.html").write_bytes(self.default_404)
         neutralise_bundle(Path(config.site_dir))
-        log.info(self.markup.summary())
+        log.debug(self.markup.summary())  # for whoever maintains the theme (`--verbose`)
 
     on_post_build = CombinedEvent(_keep_404, _finish_site)
 
