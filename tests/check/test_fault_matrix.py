@@ -303,6 +303,16 @@ def _unused_footnote(root: Path) -> None:
     edit(root, PAGE, "\n## ", "\n[^nguon]: Theo Sở Văn hoá, Thể thao và Du lịch.\n\n## ")
 
 
+def _country_folder(root: Path) -> None:
+    page = root / "docs/cn/dau-tu/index.md"
+    page.parent.mkdir(parents=True)
+    page.write_text((root / "docs/zh/dau-tu/index.md").read_text(encoding="utf-8"), "utf-8")
+
+
+def _dotted_thousands(root: Path) -> None:
+    edit(root, "data/key-figures.yml", "    value: 988\n", "    value: 1.012\n")
+
+
 def _audited_deleted(root: Path) -> None:
     edit(root, "audit.yml", "du-lich/nui-ba-den/", "du-lich/le-hoi/")
     _deleted(root)
@@ -502,6 +512,22 @@ FAULTS = [
         1,
         lambda r: (ITINERARY, line_of(r, ITINERARY, "- **Sáng sớm:**")),
         "list-blank-line",
+    ),
+    # A translation in a folder named for the country: one error, naming docs/zh.
+    Fault(
+        "translation saved in docs/cn",
+        _country_folder,
+        1,
+        lambda r: ("docs/cn/dau-tu/index.md", 1),
+        "language-folder",
+    ),
+    # The page would show 1,012 projects: an error, not a warning among sixty.
+    Fault(
+        "figure written with a dot between thousands",
+        _dotted_thousands,
+        1,
+        lambda r: ("data/key-figures.yml", line_of(r, "data/key-figures.yml", "value: 1.012")),
+        "number-separator",
     ),
     # One error at the footnote, not also its ↩ link to nowhere in every language.
     Fault(
