@@ -72,7 +72,8 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 GLUED_ITEM = re.compile(r"^ {0,3}(?:[-*+]|1[.)])\s+\S")
 # Footnotes as Python-Markdown's extension reads them: `[^label]` and `[^label]:` lines.
 FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]")
-FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
+# A definition may be indented: inside an admonition or a list item it is that block's own.
+FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]]+)\]:")
 # Lines that Markdown does not take as one more row of the table above them: admonitions and
 # details, HTML, quotes.
 NOT_A_ROW = re.compile(r"^\s*(?:!!!|\?\?\?|<|>)")

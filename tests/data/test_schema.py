@@ -221,6 +221,20 @@ def test_a_figure_with_dots_between_thousands_is_questioned(fixture_project: Pro
     assert found[0].severity is Severity.ERROR  # the page would show 8,5
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("    value: 8500\n", "    value: 0.125\n"),  # a leading zero: no thousands figure
+        ("    value: 8500\n", "    value: 5.625\n    scale: million\n"),  # millions' decimals
+    ],
+)
+def test_a_decimal_that_cannot_be_thousands_is_not_questioned(
+    fixture_project: Project, old: str, new: str
+) -> None:
+    edit(fixture_project, "key-figures.yml", old, new)
+    assert not [f for f in check_data(reload(fixture_project.root)) if f.rule == "number-separator"]
+
+
 def test_a_figure_that_declares_its_decimals_is_not_questioned(fixture_project: Project) -> None:
     edit(
         fixture_project,

@@ -288,7 +288,8 @@ def test_footnotes_nothing_refers_to_are_found_as_the_site_would_list_them(
 ) -> None:
     text = (
         "Lễ hội.[^1]\n\n[^1]: Theo Sở, xem [^3].\n[^2]: Thừa.\n[^3]: Dẫn từ chú thích 1.\n"
-        "[^ghi chú]: Thừa.\n\n```\n[^4]: Trong mã.\n```\n"
+        "[^ghi chú]: Thừa.\n\n```\n[^4]: Trong mã.\n```\n\n"
+        '!!! note "Giờ"\n    Giờ mở cửa[^le].\n\n    [^le]: Theo thông báo.\n'
     )
     site_markdown.reset()
     html = site_markdown.convert(text)
@@ -297,6 +298,22 @@ def test_footnotes_nothing_refers_to_are_found_as_the_site_would_list_them(
     unused = Source.of(text, front_matter=False).footnotes_unused
     assert listed - referred == {label for _l, label in unused} == {"2", "ghi chú"}
     assert [line for line, _ in unused] == [4, 6]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '!!! note "Giờ"\n    Giờ mở cửa[^le].\n\n    [^le]: Theo thông báo.\n',
+        "- Chợ[^a]\n\n    [^a]: Trong mục danh sách.\n",
+    ],
+)
+def test_a_footnote_written_inside_its_block_has_its_text(
+    text: str, site_markdown: markdown.Markdown
+) -> None:
+    site_markdown.reset()
+    assert 'class="footnote-backref"' in site_markdown.convert(text)  # the site prints it
+    source = Source.of(text, front_matter=False)
+    assert source.footnotes_missing == () and source.footnotes_unused == ()
 
 
 def test_extra_cells_are_found_as_the_site_would_drop_them(
@@ -414,6 +431,10 @@ def test_a_news_item_made_by_make_new_is_dated_and_listed_first(
         [finding] = check_news(reload(root))
         assert (finding.line, finding.severity.value) == (4, "warning")
         assert said in finding.message.vi
+    # an item dated tomorrow, as a machine on UTC sees a Vietnamese morning: no warning
+    monkeypatch.setenv("TNSITE_TODAY", "2026-12-05")
+    page.write_text(text, "utf-8")
+    assert check_news(reload(root)) == []
 
 
 def test_a_second_page_title_and_a_long_title(fixture_project: Project) -> None:

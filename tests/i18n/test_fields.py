@@ -79,6 +79,8 @@ def test_a_field_left_in_another_language_is_a_warning_at_its_line(
         ("km", r"^## ទិដ្ឋភាពទូទៅ", "## Bình Hiệp"),  # a name, capitalised
         ("km", r"^## ទិដ្ឋភាពទូទៅ", "## RCEP"),
         ("km", r"^## ទិដ្ឋភាពទូទៅ", "## Mộc Bài – Bavet"),
+        ("km", r"^## ទិដ្ឋភាពទូទៅ", "## ASEAN"),  # as the English page writes it
+        ("km", r"^title: .*$", "title: Tân Nam—Meun Chey"),
         ("km", r"^## ទិដ្ឋភាពទូទៅ", "## ច្រក Mộc Bài"),  # Khmer with a name in it
         ("en", r"^## Overview", "## Tây Ninh"),  # the source's words, but a name
     ],

@@ -33,7 +33,7 @@ def test_a_translation_in_a_country_folder_is_one_error_naming_the_language(
     [(path, message, hint)] = _language_folder(fixture_project)
     assert path == f"docs/kh/{PARK}"
     assert "docs/kh không phải thư mục ngôn ngữ" in message and "2 trang" in message
-    assert hint.startswith("có phải docs/km?")
+    assert hint.startswith("Có phải docs/km?")
 
 
 def test_a_page_outside_every_language_folder_is_an_error(fixture_project: Project) -> None:

@@ -6,6 +6,7 @@ from tnsite.i18n.textlang import (
     foreign_script_blocks,
     script_share,
     vietnamese_sentences,
+    visible_length,
 )
 
 
@@ -88,3 +89,16 @@ def test_chinese_with_latin_names_is_chinese_but_a_latin_paragraph_is_not() -> N
     ]
     assert expected_script("zh") == "Hani"
     assert [h.line for h in foreign_script_blocks(blocks, "Hani")] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("ទិដ្ឋភាពទូទៅ", 7),  # vowel signs and subscript consonants sit on their letters
+        ("Việt Nam", 8),
+        ("Vie\u0323\u0302t Nam", 8),  # the same, with its marks typed apart
+        ("黑婆山", 3),
+    ],
+)
+def test_length_counts_what_a_reader_sees(text: str, length: int) -> None:
+    assert visible_length(text) == length

@@ -79,6 +79,10 @@ def test_photo_without_credit_licence_or_source(proj: Project) -> None:
         ("CC BY 4.0", False),
         ("CC0 1.0", False),
         ("CC BY-NC-SA 4.0", False),
+        ("CC BY 3.0 IGO", False),  # a licence of international organisations' photos
+        ("CC BY-SA 3.0 DE", False),  # a port
+        ("cc-by-4.0", False),  # spelt loosely: shown in its standard spelling
+        ("Public Domain Mark 1.0", False),
         ("cho phép dùng", True),  # free words, shown as written on every language's page
         ("All rights reserved", True),
     ],

@@ -94,6 +94,7 @@ def test_photo_becomes_a_picture_with_webp_srcset_and_fallback() -> None:
         ("Được phép sử dụng", "zh", "经许可使用"),
         ("public-domain", "en", "public domain"),
         ("CC BY-SA 4.0", "zh", "CC BY-SA 4.0"),
+        ("cc-by-sa-3.0-igo", "km", "CC BY-SA 3.0 IGO"),
     ],
 )
 def test_a_worded_licence_is_shown_in_the_pages_language(

@@ -107,7 +107,7 @@ def _doubled_qualifier(
     return []
 
 
-DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+DOTTED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # 0.125 is no thousands figure
 SEPARATOR_RULE = "number-separator"
 
 
@@ -126,6 +126,8 @@ def dotted_thousands(store: Store) -> list[Finding]:
                 continue
             if isinstance(record.get("decimals"), int) and record["decimals"] >= 3:
                 continue
+            if record.get("scale"):
+                continue  # 5.625 million: decimals of a figure in millions, not 5625 millions
             pos = dataset.record_pos(rid, "value")
             written = (
                 DOTTED.match(lines[pos.line - 1], pos.col - 1) if pos.line <= len(lines) else None

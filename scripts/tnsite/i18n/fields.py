@@ -8,8 +8,8 @@ Names are written alike in every language ("Bình Hiệp", "RCEP"), so a short t
 left untranslated only when it cannot be a name:
 
 - on a page in a language with its own script (Khmer, Chinese): no letter of that script, and
-  either a word in lower case (a phrase, not a name: "Cáp treo") or the very words of another
-  translation that the source does not have (the English "Festivals" copied into Khmer);
+  a word in lower case (a phrase, not a name: "Cáp treo", "Border gates"; a name or an acronym
+  alone, "Tân Nam – Meun Chey", "ASEAN", is written alike in every language);
 - on a page in a Latin-script language: the source's own words, with a lower-case word
   carrying a Vietnamese letter ("Lễ hội"), or a description that is a Vietnamese sentence.
 """
@@ -31,10 +31,10 @@ FIELDS = {
     "heading": Msg("this heading", "tiêu đề mục này"),
 }
 SHOWN = Msg(
-    "translate it: search results and link previews show it",
-    "hãy dịch: kết quả tìm kiếm và khung xem trước liên kết hiện đúng dòng này",
+    "Translate it: search results and link previews show it.",
+    "Hãy dịch: kết quả tìm kiếm và khung xem trước liên kết hiện đúng dòng này.",
 )
-HEADING_HINT = Msg("translate it", "hãy dịch")
+HEADING_HINT = Msg("Translate it.", "Hãy dịch.")
 
 
 def untranslated_fields(model: Model) -> list[Finding]:
@@ -50,23 +50,11 @@ def untranslated_fields(model: Model) -> list[Finding]:
                 continue
             if not latin and textlang.script_share(doc.scan.prose, script) < textlang.SCRIPT_SHARE:
                 continue  # the whole page is in another script: the one finding of the page
-            others = [
-                model.pages[other][doc.path]
-                for other in model.project.translation_codes
-                if other != code and doc.path in model.pages.get(other, {})
-            ]
             for field, line, text, theirs in _fields(doc, source):
-                seen = {
-                    value
-                    for page in others
-                    for f, _, value, _ in _fields(page, source)
-                    if f == field and value
-                }
-                left = (
-                    _vietnamese_left(field, text, theirs)
-                    if latin
-                    else _other_script(text, script, theirs, seen)
-                )
+                if latin:
+                    left = _vietnamese_left(field, text, theirs)
+                else:
+                    left = _other_script(text, script)
                 if left:
                     findings.append(_finding(doc, code, field, line, text))
     return findings
@@ -88,12 +76,10 @@ def _lower_words(text: str) -> list[str]:
     return [w for w in textlang.WORD.findall(text) if w[0].islower()]
 
 
-def _other_script(text: str, script: str, source: str, seen: set[str]) -> bool:
-    units = textlang.script_units(text)
-    if len(units) < 1 or script in units:
+def _other_script(text: str, script: str) -> bool:
+    if script in textlang.script_units(text):
         return False
-    latin_lower = [w for w in _lower_words(text) if textlang.script_units(w) == ("Latn",)]
-    return bool(latin_lower) or (text in seen and text != source)
+    return any(textlang.script_units(w) == ("Latn",) for w in _lower_words(text))
 
 
 def _vietnamese_left(field: str, text: str, source: str) -> bool:

@@ -443,26 +443,36 @@ def language_folders(model: Model) -> list[Finding]:
         if not pages or pages[0].suffix != ".md":
             continue
         rel = pages[0].relative_to(project.root).as_posix()
-        folder = entry.relative_to(project.root).as_posix()
         meant = meant_language(entry.name, codes) if entry.is_dir() else None
         where = f"docs/{meant}/" if meant else f"docs/<{known.replace(', ', '|')}>/"
+        if entry.is_dir():
+            folder, count = entry.relative_to(project.root).as_posix(), len(pages)
+            what = Msg(
+                f"{folder} is not a language folder of the site ({known}): its {count} "
+                "page(s) are published in no language",
+                f"{folder} không phải thư mục ngôn ngữ của trang web ({known}): {count} trang "
+                "trong đó không được đăng ở ngôn ngữ nào",
+            )
+        else:
+            what = Msg(
+                f"{rel} is outside the language folders of the site ({known}): it is "
+                "published in no language",
+                f"{rel} nằm ngoài các thư mục ngôn ngữ của trang web ({known}): trang này "
+                "không được đăng ở ngôn ngữ nào",
+            )
+        guess = Msg(f"Did you mean docs/{meant}? ", f"Có phải docs/{meant}? ") if meant else None
         findings.append(
             Finding(
                 rel,
                 1,
                 LANGUAGE_FOLDER,
-                Msg(
-                    f"{folder} is not a language folder of the site ({known}): its "
-                    f"{len(pages)} page(s) are published in no language",
-                    f"{folder} không phải thư mục ngôn ngữ của trang web ({known}): "
-                    f"{len(pages)} trang trong đó không được đăng ở ngôn ngữ nào",
-                ),
+                what,
                 Severity.ERROR,
                 hint=Msg(
-                    (f"did you mean docs/{meant}? " if meant else "")
-                    + f"move the page(s) into {where}, under the same path as the Vietnamese page",
-                    (f"có phải docs/{meant}? " if meant else "")
-                    + f"chuyển (các) trang vào {where}, cùng đường dẫn với trang tiếng Việt",
+                    (guess.en if guess else "")
+                    + f"Move the pages into {where}, under the same path as the Vietnamese page.",
+                    (guess.vi if guess else "")
+                    + f"Chuyển các trang vào {where}, cùng đường dẫn với trang tiếng Việt.",
                 ),
                 extra={"pages": [p.relative_to(project.root).as_posix() for p in pages]},
             )

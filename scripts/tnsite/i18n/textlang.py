@@ -137,3 +137,11 @@ def foreign_script_blocks(blocks: Iterable[ProseBlock], script: str) -> list[Hit
         if share < SCRIPT_SHARE:
             hits.append(Hit(block.line, block.text, share))
     return hits
+
+
+def visible_length(text: str) -> int:
+    """Characters as a reader counts them (grapheme clusters): a Khmer vowel sign or a
+    subscript consonant belongs to the letter it sits on, as a Vietnamese tone mark does."""
+    breaks = icu.BreakIterator.createCharacterInstance(icu.Locale.getRoot())
+    breaks.setText(text)
+    return sum(1 for _ in breaks)

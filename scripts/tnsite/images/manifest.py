@@ -41,7 +41,12 @@ LICENCE_WORDS = {
     "public domain": "public_domain",
     "phạm vi công cộng": "public_domain",
 }
-CREATIVE_COMMONS = re.compile(r"^CC(?:0(?: 1\.0)?| BY(?:-(?:SA|ND|NC|NC-SA|NC-ND))? \d\.\d)$")
+# A Creative Commons licence by its name (`CC BY-SA 4.0`, a port `CC BY 3.0 IGO`, `CC0 1.0`,
+# `Public Domain Mark 1.0`), however it is spaced or cased: shown in its standard spelling.
+CREATIVE_COMMONS = re.compile(
+    r"^CC[ -]?(?:0(?:[ -]1\.0)?|BY(?:-(?:SA|ND|NC|NC-SA|NC-ND))?[ -]\d\.\d(?:[ -][A-Z]{2,3})?)$"
+    r"|^PUBLIC DOMAIN MARK 1\.0$"
+)
 
 
 def licence_word(licence: str) -> str | None:
@@ -49,8 +54,22 @@ def licence_word(licence: str) -> str | None:
     return LICENCE_WORDS.get(" ".join(licence.lower().split()))
 
 
+def licence_name(licence: str) -> str | None:
+    """The standard spelling of a Creative Commons licence (`cc-by-4.0` → `CC BY 4.0`)."""
+    written = " ".join(licence.upper().split())
+    if not CREATIVE_COMMONS.match(written):
+        return None
+    if written.startswith("PUBLIC"):
+        return "Public Domain Mark 1.0"
+    rest = re.sub(r"^CC[ -]?", "", written)
+    if rest.startswith("0"):
+        return "CC0 1.0" if "1.0" in rest else "CC0"
+    # BY-SA-4.0-IGO → BY-SA, 4.0, IGO: the licence's elements keep their hyphens
+    return "CC " + " ".join(re.split(r"[ -](?=\d|[A-Z]{2,3}$)", rest))
+
+
 def licence_known(licence: str) -> bool:
-    return licence_word(licence) is not None or bool(CREATIVE_COMMONS.match(licence.strip()))
+    return licence_word(licence) is not None or licence_name(licence) is not None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import quote, unquote, urlsplit
 
-from tnsite.images.manifest import Manifest, Photo, licence_word
+from tnsite.images.manifest import Manifest, Photo, licence_name, licence_word
 from tnsite.images.pipeline import Processed
 from tnsite.images.svg import SvgInfo
 from tnsite.mdsource import Directive, Source
@@ -52,7 +52,8 @@ def credit_html(photo: Photo, strings: dict[str, str]) -> str:
     parts = [_e(photo.credit)] if photo.credit else []
     if photo.licence:
         word = licence_word(photo.licence)
-        parts.append(_e(strings[word] if word else photo.licence))
+        named = strings[word] if word else licence_name(photo.licence) or photo.licence
+        parts.append(_e(named))
     if photo.source.startswith(("http://", "https://")):
         parts.append(f'<a href="{_e(photo.source)}">{_e(strings["source"])}</a>')
     elif photo.source:

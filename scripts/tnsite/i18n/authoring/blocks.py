@@ -257,7 +257,7 @@ def footnotes(model: Model) -> list[Finding]:
                     Severity.ERROR,
                     hint=Msg(
                         f"write [^{label}] where the note belongs in the text, or delete this line",
-                        f"ghi [^{label}] vào chỗ cần chú thích trong bài, hoặc xoá dòng này",
+                        f"ghi [^{label}] vào chỗ cần chú thích trong bài, hoặc xóa dòng này",
                     ),
                     # The built page's ↩ link to the missing reference is this line again.
                     extra={

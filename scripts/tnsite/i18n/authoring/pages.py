@@ -19,6 +19,7 @@ from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable, title_of
 from tnsite.i18n.model import Model, PageDoc
 from tnsite.i18n.scaffold import PLACEHOLDER, PLACEHOLDER_DESCRIPTION
+from tnsite.i18n.textlang import visible_length
 from tnsite.mdsource import Source
 from tnsite.sourcedate import SourceDates
 
@@ -244,7 +245,8 @@ def title_lengths(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     for doc in readable(model):
         title = title_of(doc)
-        if len(title) <= TITLE_MAX:
+        length = visible_length(title)
+        if length <= TITLE_MAX:
             continue
         findings.append(
             Finding(
@@ -252,15 +254,15 @@ def title_lengths(model: Model) -> list[Finding]:
                 doc.fm.line_of("title"),
                 TITLE_LENGTH,
                 Msg(
-                    f"the title has {len(title)} characters: search results and browser tabs "
+                    f"the title has {length} characters: search results and browser tabs "
                     f"cut it after about {TITLE_MAX}",
-                    f"tiêu đề dài {len(title)} ký tự: kết quả tìm kiếm và thẻ trình duyệt cắt "
+                    f"tiêu đề dài {length} ký tự: kết quả tìm kiếm và thẻ trình duyệt cắt "
                     f"bớt sau khoảng {TITLE_MAX} ký tự",
                 ),
                 Severity.WARNING,
                 hint=Msg(
                     "shorten it; the page's first paragraph can say the rest",
-                    "rút gọn tiêu đề; đoạn đầu của trang có thể nói phần còn lại",
+                    "rút gọn tiêu đề; phần còn lại có thể viết ở đoạn đầu của trang",
                 ),
             )
         )
@@ -271,7 +273,10 @@ def description_lengths(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     for doc in readable(model):
         description = doc.fm.data.get("description")
-        if not isinstance(description, str) or len(description) <= DESCRIPTION_MAX:
+        if not isinstance(description, str):
+            continue
+        length = visible_length(description)
+        if length <= DESCRIPTION_MAX:
             continue
         findings.append(
             Finding(
@@ -279,9 +284,9 @@ def description_lengths(model: Model) -> list[Finding]:
                 doc.fm.line_of("description"),
                 DESCRIPTION_LENGTH,
                 Msg(
-                    f"the description has {len(description)} characters: search results and "
+                    f"the description has {length} characters: search results and "
                     f"link previews show about {DESCRIPTION_SHOWN}, and cut the rest",
-                    f"phần mô tả dài {len(description)} ký tự: kết quả tìm kiếm và khung xem "
+                    f"phần mô tả dài {length} ký tự: kết quả tìm kiếm và khung xem "
                     f"trước liên kết chỉ hiện khoảng {DESCRIPTION_SHOWN} ký tự, phần sau bị cắt",
                 ),
                 Severity.WARNING,
