@@ -449,6 +449,35 @@ class Source:
             above = depth if group_indent is None else above
         return tuple(tuple(group) for group in groups)
 
+    @cached_property
+    def shallow_continuations(self) -> tuple[int, ...]:
+        """First lines of text after an empty line under a list item, indented past the item's
+        marker but less than the 4 spaces Markdown needs to keep it in the item (`1. Step`,
+        empty line, `   More about it`): the page ends the list before it, and a numbered
+        list counts again from 1 after it."""
+        out: list[int] = []
+        lines = self._unquoted
+        item: int | None = None  # indentation of the list item the text above belongs to
+        blank_before = False
+        for number in range(self.body_line, len(lines) + 1):
+            text = lines[number - 1]
+            if number in self.code_lines:
+                item, blank_before = None, False
+                continue
+            if not text.strip():
+                blank_before = True
+                continue
+            depth = _indent_width(text)
+            if LIST_ITEM.match(text):
+                item = depth
+            elif item is not None and blank_before:
+                if item + 2 <= depth < item + 4:  # where the item's text starts, or about
+                    out.append(number)
+                if depth < item + 4:
+                    item = None  # the list has ended here
+            blank_before = False
+        return tuple(out)
+
     # -- admonitions and footnotes --------------------------------------------------------------
 
     @cached_property

@@ -303,6 +303,10 @@ def _unused_footnote(root: Path) -> None:
     edit(root, PAGE, "\n## ", "\n[^nguon]: Theo Sở Văn hoá, Thể thao và Du lịch.\n\n## ")
 
 
+def _shallow_continuation(root: Path) -> None:
+    edit(root, ITINERARY, "\n- **Gần trưa:**", "\n\n   Nên mang theo nước.\n\n- **Gần trưa:**")
+
+
 def _country_folder(root: Path) -> None:
     page = root / "docs/cn/dau-tu/index.md"
     page.parent.mkdir(parents=True)
@@ -512,6 +516,14 @@ FAULTS = [
         1,
         lambda r: (ITINERARY, line_of(r, ITINERARY, "- **Sáng sớm:**")),
         "list-blank-line",
+    ),
+    # Text meant for the item above, indented 3 spaces: the page ends the list before it.
+    Fault(
+        "text under a list item indented by 3 spaces",
+        _shallow_continuation,
+        1,
+        lambda r: (ITINERARY, line_of(r, ITINERARY, "Nên mang theo nước.")),
+        "list-indent",
     ),
     # A translation in a folder named for the country: one error, naming docs/zh.
     Fault(

@@ -548,6 +548,36 @@ def test_a_shallow_sub_list_is_found_exactly_when_the_site_flattens_it(
     assert bool(found) == (_list_depth(html) < meant), html
 
 
+# body, whether its editor meant the indented text to stay in the item, the lines found
+CONTINUATIONS: dict[str, tuple[str, bool, tuple[int, ...]]] = {
+    "3 spaces under a number": ("1. Đăng ký\n\n   Nộp hồ sơ.\n\n2. Nhận\n", True, (3,)),
+    "4 spaces under a number": ("1. Đăng ký\n\n    Nộp hồ sơ.\n\n2. Nhận\n", True, ()),
+    "2 spaces under a bullet": ("- Sáng\n\n  Chi tiết.\n\n- Chiều\n", True, (3,)),
+    "two paragraphs, one finding": ("- Sáng\n\n  Một.\n\n  Hai.\n", True, (3,)),
+    "a line continuing the item": ("1. Sáng\n   tiếp theo\n2. Chiều\n", True, ()),
+    "a paragraph after the list": ("- Sáng\n\nĐoạn mới.\n", False, ()),
+    "one space: after the list": ("- Sáng\n\n Đoạn mới.\n", False, ()),
+    "in a sub-list, 6 spaces": ("- Sáng\n    - Chùa\n\n      Chi tiết.\n", True, (4,)),
+    "in a sub-list, 8 spaces": ("- Sáng\n    - Chùa\n\n        Chi tiết.\n", True, ()),
+    "in an admonition": ('!!! tip "Mẹo"\n    - Sáng\n\n      Chi tiết.\n', True, (4,)),
+    "in a quote": ("> - Sáng\n>\n>   Chi tiết.\n", True, (3,)),
+    "in code": ("```\n- Sáng\n\n  Chi tiết.\n```\n", False, ()),
+}
+
+
+@pytest.mark.parametrize("name", CONTINUATIONS)
+def test_text_dropped_out_of_its_item_is_found_exactly_when_the_site_ends_the_list(
+    name: str, site_markdown: markdown.Markdown
+) -> None:
+    body, meant_inside, expected = CONTINUATIONS[name]
+    site_markdown.reset()
+    html = site_markdown.convert(body)
+    ended = bool(re.search(r"</[ou]l>\s*<p>", html))
+    found = Source.of(body, front_matter=False).shallow_continuations
+    assert found == expected, html
+    assert bool(found) == (meant_inside and ended), html
+
+
 def test_a_shallow_sub_list_is_one_error_naming_its_lines(fixture_project: Project) -> None:
     root = fixture_project.root
     page = root / "docs/vi" / PARK

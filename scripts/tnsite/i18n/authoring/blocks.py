@@ -147,6 +147,35 @@ def shallow_sublists(model: Model) -> list[Finding]:
     return findings
 
 
+def shallow_continuations(model: Model) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for line in Source.of(doc.text).shallow_continuations:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    LIST_INDENT,
+                    Msg(
+                        "this text under a list item is indented less than 4 spaces, so "
+                        "Markdown does not keep it in the item: the page ends the list here, "
+                        "and a numbered list counts again from 1 after it",
+                        "đoạn này nằm dưới một mục danh sách nhưng lùi vào chưa đủ 4 dấu cách, "
+                        "nên Markdown không giữ nó trong mục: trang kết thúc danh sách ở đây, và "
+                        "danh sách đánh số sẽ đếm lại từ 1 sau đoạn này",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "indent it by 4 spaces to keep it in the item above, or not at all if "
+                        "it follows the list",
+                        "lùi đoạn vào 4 dấu cách để nó thuộc mục phía trên, hoặc bỏ hẳn khoảng "
+                        "lùi nếu nó đứng sau danh sách",
+                    ),
+                )
+            )
+    return findings
+
+
 def _notice_problem(kind: str | None, written: str) -> tuple[Msg, Msg] | None:
     if kind is None and "\u00a0" in written:
         return (
