@@ -7,6 +7,7 @@ import os
 import re
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
@@ -466,6 +467,16 @@ def test_a_pasted_paragraph_as_description_is_a_warning(fixture_project: Project
     # as long as a search result shows, and a little more: no warning
     page.write_text(re.sub(r"description: .*", f"description: {long[:180]}", text), "utf-8")
     assert not [f for f in check_translations(reload(root)) if f.rule == "description-length"]
+
+
+def test_a_chinese_title_is_weighed_by_the_room_it_takes() -> None:
+    from tnsite.i18n.authoring.pages import _too_long
+
+    doc = SimpleNamespace(rel="docs/zh/x.md", fm=SimpleNamespace(line_of=lambda key: 2))
+    title = "越南西宁省" * 8  # 40 characters, as wide as 80 letters
+    finding = _too_long(doc, "title", title, 70, 70)  # type: ignore[arg-type]
+    assert finding is not None and "dài 40 ký tự, rộng bằng 80 chữ Latinh" in finding.message.vi
+    assert _too_long(doc, "title", "越南西宁省" * 7, 70, 70) is None  # type: ignore[arg-type]
 
 
 def test_a_misspelt_pending_entry_is_one_error_naming_the_page(fixture_project: Project) -> None:

@@ -2,6 +2,7 @@ import pytest
 
 from tnsite.i18n.markdown import ProseBlock
 from tnsite.i18n.textlang import (
+    display_width,
     expected_script,
     foreign_script_blocks,
     script_share,
@@ -102,3 +103,8 @@ def test_chinese_with_latin_names_is_chinese_but_a_latin_paragraph_is_not() -> N
 )
 def test_length_counts_what_a_reader_sees(text: str, length: int) -> None:
     assert visible_length(text) == length
+
+
+def test_a_chinese_character_takes_the_room_of_two_letters() -> None:
+    assert display_width("黑婆山全景") == 10
+    assert display_width("ទិដ្ឋភាពទូទៅ") == 7 and display_width("Tây Ninh") == 8

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import icu
 from babel.core import get_global
@@ -139,9 +140,22 @@ def foreign_script_blocks(blocks: Iterable[ProseBlock], script: str) -> list[Hit
     return hits
 
 
+def _clusters(text: str) -> list[str]:
+    breaks = icu.BreakIterator.createCharacterInstance(icu.Locale.getRoot())
+    breaks.setText(text)
+    starts = [0, *breaks]
+    return [text[a:b] for a, b in pairwise(starts)]
+
+
 def visible_length(text: str) -> int:
     """Characters as a reader counts them (grapheme clusters): a Khmer vowel sign or a
     subscript consonant belongs to the letter it sits on, as a Vietnamese tone mark does."""
-    breaks = icu.BreakIterator.createCharacterInstance(icu.Locale.getRoot())
-    breaks.setText(text)
-    return sum(1 for _ in breaks)
+    return len(_clusters(text))
+
+
+def display_width(text: str) -> int:
+    """The room a text takes in a search result, in Latin letters: a Chinese character takes
+    two (East Asian wide and full-width characters)."""
+    return sum(
+        2 if unicodedata.east_asian_width(cluster[0]) in "WF" else 1 for cluster in _clusters(text)
+    )

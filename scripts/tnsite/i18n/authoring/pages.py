@@ -19,7 +19,7 @@ from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable, title_of
 from tnsite.i18n.model import Model, PageDoc
 from tnsite.i18n.scaffold import PLACEHOLDER, PLACEHOLDER_DESCRIPTION
-from tnsite.i18n.textlang import visible_length
+from tnsite.i18n.textlang import display_width, visible_length
 from tnsite.mdsource import Source
 from tnsite.sourcedate import SourceDates
 
@@ -242,58 +242,72 @@ def plain_front_matter(model: Model) -> list[Finding]:
 
 
 def title_lengths(model: Model) -> list[Finding]:
-    findings: list[Finding] = []
-    for doc in readable(model):
-        title = title_of(doc)
-        length = visible_length(title)
-        if length <= TITLE_MAX:
-            continue
-        findings.append(
-            Finding(
-                doc.rel,
-                doc.fm.line_of("title"),
-                TITLE_LENGTH,
-                Msg(
-                    f"the title has {length} characters: search results and browser tabs "
-                    f"cut it after about {TITLE_MAX}",
-                    f"tiêu đề dài {length} ký tự: kết quả tìm kiếm và thẻ trình duyệt cắt "
-                    f"bớt sau khoảng {TITLE_MAX} ký tự",
-                ),
-                Severity.WARNING,
-                hint=Msg(
-                    "shorten it; the page's first paragraph can say the rest",
-                    "rút gọn tiêu đề; phần còn lại có thể viết ở đoạn đầu của trang",
-                ),
-            )
-        )
-    return findings
+    return [
+        finding
+        for doc in readable(model)
+        if (finding := _too_long(doc, "title", title_of(doc), TITLE_MAX, TITLE_MAX)) is not None
+    ]
 
 
 def description_lengths(model: Model) -> list[Finding]:
-    findings: list[Finding] = []
-    for doc in readable(model):
-        description = doc.fm.data.get("description")
-        if not isinstance(description, str):
-            continue
-        length = visible_length(description)
-        if length <= DESCRIPTION_MAX:
-            continue
-        findings.append(
-            Finding(
-                doc.rel,
-                doc.fm.line_of("description"),
-                DESCRIPTION_LENGTH,
-                Msg(
-                    f"the description has {length} characters: search results and "
-                    f"link previews show about {DESCRIPTION_SHOWN}, and cut the rest",
-                    f"phần mô tả dài {length} ký tự: kết quả tìm kiếm và khung xem "
-                    f"trước liên kết chỉ hiện khoảng {DESCRIPTION_SHOWN} ký tự, phần sau bị cắt",
-                ),
-                Severity.WARNING,
-                hint=Msg(
-                    "say what the page offers in one sentence; the page itself says the rest",
-                    "viết một câu nói trang có gì; phần còn lại để trong trang",
-                ),
-            )
-        )
-    return findings
+    return [
+        finding
+        for doc in readable(model)
+        if isinstance(text := doc.fm.data.get("description"), str)
+        and (finding := _too_long(doc, "description", text, DESCRIPTION_MAX, DESCRIPTION_SHOWN))
+        is not None
+    ]
+
+
+LENGTH_TEXTS = {
+    "title": (
+        TITLE_LENGTH,
+        Msg("the title", "tiêu đề"),
+        Msg(
+            "search results and browser tabs cut it after about",
+            "kết quả tìm kiếm và thẻ trình duyệt cắt bớt sau khoảng",
+        ),
+        Msg(
+            "shorten it; the page's first paragraph can say the rest",
+            "rút gọn tiêu đề; phần còn lại có thể viết ở đoạn đầu của trang",
+        ),
+    ),
+    "description": (
+        DESCRIPTION_LENGTH,
+        Msg("the description", "phần mô tả"),
+        Msg(
+            "search results and link previews show about",
+            "kết quả tìm kiếm và khung xem trước liên kết chỉ hiện khoảng",
+        ),
+        Msg(
+            "say what the page offers in one sentence; the page itself says the rest",
+            "viết một câu nói trang có gì; phần còn lại để trong trang",
+        ),
+    ),
+}
+
+
+def _too_long(doc: PageDoc, field: str, text: str, limit: int, shown: int) -> Finding | None:
+    """A title or description wider than a search result shows, by the room it takes (a
+    Chinese character takes two letters' room), with its length as a reader counts it."""
+    width = display_width(text)
+    if width <= limit:
+        return None
+    rule, what, cut, hint = LENGTH_TEXTS[field]
+    length = visible_length(text)
+    wide = (
+        Msg(f", as wide as {width} Latin letters", f", rộng bằng {width} chữ Latinh")
+        if width != length
+        else Msg("", "")
+    )
+    return Finding(
+        doc.rel,
+        doc.fm.line_of(field),
+        rule,
+        Msg(
+            f"{what.en} has {length} characters{wide.en}: {cut.en} {shown}",
+            f"{what.vi} dài {length} ký tự{wide.vi}: {cut.vi} {shown} ký tự",
+        ),
+        Severity.WARNING,
+        hint=hint,
+    )
