@@ -142,11 +142,16 @@ class SetupMissing(Exception):
         super().__init__(msg.en)
 
 
+def output_language() -> str:
+    """The language of what a command prints for the editor: `TNSITE_LANG=vi`, else English."""
+    return "vi" if os.environ.get("TNSITE_LANG") == "vi" else "en"
+
+
 class BuildRefused(Exception):
     """The build stops because of these findings; the command line prints them like `tnsite
     check` does, in the editor's language."""
 
     def __init__(self, findings: Sequence[Finding]) -> None:
         self.findings = list(findings)
-        lang = "vi" if os.environ.get("TNSITE_LANG") == "vi" else "en"
+        lang = output_language()
         super().__init__("\n".join(f.render(lang) for f in self.findings))

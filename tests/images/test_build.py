@@ -109,7 +109,7 @@ def _title(project: Project, lang: str, path: str) -> str:
 
 
 def test_second_build_encodes_and_renders_nothing(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = make_project(tmp_path / "proj")
     with caplog.at_level(logging.INFO, logger=SUMMARY):
@@ -118,10 +118,15 @@ def test_second_build_encodes_and_renders_nothing(
         caplog.clear()
         build_site(project)
         second = [r.getMessage() for r in caplog.records if r.name == SUMMARY]
+        caplog.clear()
+        monkeypatch.setenv("TNSITE_LANG", "vi")  # the editor's language
+        build_site(project)
+        third = [r.getMessage() for r in caplog.records if r.name == SUMMARY]
     assert "1 re-encoded, 0 from the cache" in first[0]
     assert "6 rendered, 0 from the cache" in first[0]
     assert "0 re-encoded, 1 from the cache" in second[0]
     assert "social cards: 0 rendered, 6 from the cache" in second[0]
+    assert "ảnh chia sẻ: 0 vẽ mới, 6 lấy từ bộ nhớ đệm" in third[0]
 
 
 def test_bad_image_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from tnsite.editor.bundle import BundleMissing
 from tnsite.editor.cmsconfig import Backend, repo_from_site_url
 from tnsite.editor.config import EditorConfig
 from tnsite.editor.nav import complete_nav
+from tnsite.findings import Msg, output_language
 from tnsite.stack.i18n import FINAL_PRIORITY, is_final_post_build
 
 log = logging.getLogger("mkdocs.plugins.tnsite.editor")
@@ -30,7 +31,13 @@ class EditorPlugin(PreviewAware, BasePlugin[EditorConfig]):
         self.project = load_project(Path(config.config_file_path).parent)
         added = complete_nav(self.project, config)
         for page in added:
-            log.info("editor: %s added to the menu of its section", page)
+            log.info(
+                Msg(
+                    "editor: %s added to the menu of its section",
+                    "trình biên tập: đã thêm %s vào menu của mục",
+                ).text(output_language()),
+                page,
+            )
         return config
 
     def backend(self) -> Backend:

@@ -20,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from tnsite.alternates import SourceIndex
 from tnsite.config import Project, load_project
 from tnsite.contracts import SiteContext, TranslationState, report, site_context
-from tnsite.findings import Finding
+from tnsite.findings import Finding, Msg, output_language
 from tnsite.i18n import redirects, visitors
 from tnsite.i18n.config import I18nConfig
 from tnsite.i18n.crosslinks import folder_links, relink
@@ -200,7 +200,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         texts = {code: self.strings[code]["moved_link"] for code in self.project.codes}
         written = redirects.write_stubs(self.project, Path(config.site_dir), texts)
         if written:
-            log.info(f"{len(written)} old address(es) of moved pages lead to their new ones")
+            log.info(
+                Msg(
+                    f"{len(written)} old address(es) of moved pages lead to their new ones",
+                    f"{len(written)} địa chỉ cũ của các trang đã chuyển dẫn tới địa chỉ mới",
+                ).text(output_language())
+            )
         for lang, paths in sorted(self.fallbacks.items()):
             if paths:  # the editor's word for these is the `pending` warning
                 log.debug(

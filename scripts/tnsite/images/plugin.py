@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from tnsite.config import Project, load_project
 from tnsite.contracts import SiteContext, report, site_context
-from tnsite.findings import Severity
+from tnsite.findings import Msg, output_language
 from tnsite.images.cache import ContentCache
 from tnsite.images.cards import CardText, card_key, render_card
 from tnsite.images.checks import UNKNOWN_PHOTO, page_image_findings
@@ -227,12 +227,22 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 card = render_card(text, stack)
                 meta = {"lines": list(card.lines), "note": None}
                 if card.truncated:
-                    meta["note"] = f"title shortened with '…' on the card: {text.title}"
+                    meta["note"] = {
+                        "en": f"title shortened with '…' on the card: {text.title}",
+                        "vi": f"tiêu đề trên ảnh chia sẻ bị rút gọn bằng '…': {text.title}",
+                    }
                 if card.missing:
-                    meta["note"] = f"no font of the site has {''.join(card.missing)!r}"
+                    missing = "".join(card.missing)
+                    meta["note"] = {
+                        "en": f"no font of the site has {missing!r}",
+                        "vi": f"không phông chữ nào của trang web có {missing!r}",
+                    }
                 cache.store(key, {CARD_NAME: card.png}, meta)
             cache.place(key, CARD_NAME, site / out)
-            return rendered, (f"{out}: {meta['note']}" if meta.get("note") else None)
+            note = meta.get("note")
+            if isinstance(note, dict):
+                note = note.get(output_language()) or note.get("en")
+            return rendered, (f"{out}: {note}" if note else None)
 
         jobs, self.card_jobs = sorted(self.card_jobs.items()), {}
         workers = self.config.threads or os.cpu_count() or 1
@@ -248,9 +258,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if not is_final_post_build(config) or self.result is None:
             return
         result = self.result
-        summary.info(
-            "images: %d raster sources, %d re-encoded, %d from the cache, %d SVG passed "
-            "through; social cards: %d rendered, %d from the cache",
+        counts = (
             len(result.images),
             result.encoded,
             result.reused,
@@ -258,11 +266,19 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             self.cards_rendered,
             self.cards_reused,
         )
-        for finding in result.findings:
-            if finding.severity is Severity.WARNING:
-                summary.info("images: warning: %s", finding.render("en"))
+        # (The images' own warnings are findings of the checks, printed with the others.)
+        summary.info(
+            Msg(
+                "images: %d raster sources, %d re-encoded, %d from the cache, %d SVG passed "
+                "through; social cards: %d rendered, %d from the cache",
+                "ảnh: %d ảnh gốc, %d mã hóa lại, %d lấy từ bộ nhớ đệm, %d SVG giữ nguyên; ảnh "
+                "chia sẻ: %d vẽ mới, %d lấy từ bộ nhớ đệm",
+            ).text(output_language()),
+            *counts,
+        )
+        warning = Msg("images: warning: %s", "ảnh: cảnh báo: %s").text(output_language())
         for note in self.card_notes:
-            summary.info("images: warning: %s", note)
+            summary.info(warning, note)
 
     on_post_build = CombinedEvent(_write_cards, _report)
 

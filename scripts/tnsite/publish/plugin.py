@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from tnsite.config import Project, load_project
 from tnsite.contracts import PreviewAware, report
+from tnsite.findings import Msg, output_language
 from tnsite.publish.catalogue import Catalogue, load_catalogue
 from tnsite.publish.config import PublishConfig
 from tnsite.publish.download import (
@@ -130,5 +131,10 @@ class PublishPlugin(PreviewAware, BasePlugin[PublishConfig]):
                 fill_sizes(page, sizes, templates, native)
         rendered = sum(not item.cached for item in printed)
         summary.info(
-            "publications: %d rendered, %d from the cache", rendered, len(printed) - rendered
+            Msg(
+                "publications: %d rendered, %d from the cache",
+                "ấn phẩm: %d in mới, %d lấy từ bộ nhớ đệm",
+            ).text(output_language()),
+            rendered,
+            len(printed) - rendered,
         )
