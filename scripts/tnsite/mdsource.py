@@ -68,6 +68,15 @@ NOTICE_TYPES: dict[str, tuple[str, ...]] = {
     "example": (),
     "quote": ("cite",),
 }
+# Each alias of a type (`hint`) → the type it is styled as (`tip`).
+_TYPE_OF = {name: kind for kind, aliases in NOTICE_TYPES.items() for name in (kind, *aliases)}
+
+
+def notice_type(kind: str) -> str | None:
+    """The styled type an admonition's class list (`tip inline end`) names, if any."""
+    return _TYPE_OF.get(kind.split()[0].lower())
+
+
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 GLUED_ITEM = re.compile(r"^ {0,3}(?:[-*+]|1[.)])\s+\S")
 # Footnotes as Python-Markdown's extension reads them: `[^label]` and `[^label]:` lines.
@@ -499,35 +508,34 @@ class Source:
         return tuple(out)
 
     @cached_property
+    def _footnotes(self) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, str], ...]]:
+        """The page's footnote references (line, column, label) and texts (line, label)."""
+        refs: list[tuple[int, int, str]] = []
+        texts: list[tuple[int, str]] = []
+        for number, line in self.prose_lines():
+            written = FOOTNOTE_DEF.match(line)
+            if written:
+                texts.append((number, written.group(1)))
+            for match in FOOTNOTE_REF.finditer(line):
+                if not line[match.end() :].startswith(":"):
+                    refs.append((number, match.start() + 1, match.group(1)))
+        return tuple(refs), tuple(texts)
+
+    @cached_property
     def footnotes_missing(self) -> tuple[tuple[int, int, str], ...]:
         """(line, column, label) of each footnote reference `[^label]` whose page has no
         `[^label]:` line: Markdown prints the reference as it is written."""
-        defined = {
-            m.group(1) for _n, line in self.prose_lines() for m in [FOOTNOTE_DEF.match(line)] if m
-        }
-        out: list[tuple[int, int, str]] = []
-        for number, line in self.prose_lines():
-            for match in FOOTNOTE_REF.finditer(line):
-                if match.group(1) not in defined and not line[match.end() :].startswith(":"):
-                    out.append((number, match.start() + 1, match.group(1)))
-        return tuple(out)
+        refs, texts = self._footnotes
+        written = {label for _line, label in texts}
+        return tuple(ref for ref in refs if ref[2] not in written)
 
     @cached_property
     def footnotes_unused(self) -> tuple[tuple[int, str], ...]:
         """(line, label) of each `[^label]:` text no `[^label]` of the page refers to: Markdown
         still lists it at the bottom, with a way back to a place that does not exist."""
-        used = {
-            m.group(1)
-            for _n, line in self.prose_lines()
-            for m in FOOTNOTE_REF.finditer(line)
-            if not line[m.end() :].startswith(":")
-        }
-        return tuple(
-            (number, m.group(1))
-            for number, line in self.prose_lines()
-            for m in [FOOTNOTE_DEF.match(line)]
-            if m and m.group(1) not in used
-        )
+        refs, texts = self._footnotes
+        used = {label for _line, _col, label in refs}
+        return tuple(text for text in texts if text[1] not in used)
 
     @cached_property
     def unclosed_directives(self) -> tuple[tuple[int, int], ...]:

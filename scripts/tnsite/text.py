@@ -66,7 +66,10 @@ def closest(word: str, options: list[str] | tuple[str, ...], cutoff: float = 0.6
     """The option an editor most likely meant by a misspelt `word` ("" when none is close):
     the suggestion "did you mean …?" of every message about a name that does not exist. Page
     names share syllables (du-lich/le-hoi, du-lich/lich-trinh), so they are held to a higher
-    `cutoff` than field or view names."""
+    `cutoff` than field or view names. The same name in another letter case comes first."""
+    same_case = [option for option in options if option.lower() == word.lower()]
+    if same_case:
+        return same_case[0]
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=cutoff)
     return match[0] if match else ""
 

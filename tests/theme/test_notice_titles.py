@@ -10,8 +10,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from tests.i18n.fixture import make_project, reload
 from tnsite.build import build_site
-from tnsite.mdsource import NOTICE_TYPES, Source
-from tnsite.theme.notices import notice_type, title_notices
+from tnsite.mdsource import NOTICE_TYPES, Source, notice_type
+from tnsite.theme.notices import title_notices
 
 TITLES = {kind: kind.upper() for kind in NOTICE_TYPES}
 

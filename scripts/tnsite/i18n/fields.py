@@ -24,7 +24,6 @@ from tnsite.i18n.markdown import ProseBlock
 from tnsite.i18n.model import Model, PageDoc
 from tnsite.i18n.names import lang_name
 
-RULE = "untranslated-text"
 FIELDS = {
     "title": Msg("the title (`title`)", "tiêu đề (`title`)"),
     "description": Msg("the description (`description`)", "phần mô tả (`description`)"),
@@ -91,11 +90,11 @@ def _vietnamese_left(field: str, text: str, source: str) -> bool:
 def _finding(doc: PageDoc, code: str, field: str, line: int, text: str) -> Finding:
     what = FIELDS[field]
     name_en, name_vi = lang_name(code, "en"), lang_name(code, "vi")
-    shown = text if len(text) <= 60 else text[:59].rstrip() + "…"
+    shown = textlang.excerpt(text)
     return Finding(
         doc.rel,
         line,
-        RULE,
+        textlang.UNTRANSLATED,
         Msg(
             f"{what.en} is not in {name_en}: “{shown}”",
             f"{what.vi} chưa viết bằng {name_vi}: “{shown}”",

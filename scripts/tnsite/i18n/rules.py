@@ -33,7 +33,7 @@ ORPHAN = "orphan-translation"
 PENDING = "pending"
 STALE = "stale-translation"
 STRUCTURE = "structure-mismatch"
-UNTRANSLATED = "untranslated-text"
+UNTRANSLATED = textlang.UNTRANSLATED
 FRONT_MATTER = "front-matter"
 FILE_NAME = "file-name"
 LANGUAGE_FOLDER = "language-folder"
@@ -807,9 +807,9 @@ def _foreign_script(doc: PageDoc, code: str, script: str) -> tuple[Finding, ...]
             UNTRANSLATED,
             Msg(
                 f"this passage is not in {script_en} script ({hit.share:.0%} {script_en} "
-                f"letters): “{_excerpt(hit.text)}”; translate it.",
+                f"letters): “{textlang.excerpt(hit.text)}”; translate it.",
                 f"đoạn này không viết bằng {script_vi} ({hit.share:.0%} là {script_vi}): "
-                f"“{_excerpt(hit.text)}”; hãy dịch.",
+                f"“{textlang.excerpt(hit.text)}”; hãy dịch.",
             ),
             Severity.WARNING,
         )
@@ -825,8 +825,8 @@ def _vietnamese_left(doc: PageDoc, code: str) -> tuple[Finding, ...]:
             hit.line,
             UNTRANSLATED,
             Msg(
-                f"Vietnamese sentence left in the {name_en} page: “{_excerpt(hit.text)}”.",
-                f"câu tiếng Việt còn sót trong trang {name_vi}: “{_excerpt(hit.text)}”.",
+                f"Vietnamese sentence left in the {name_en} page: “{textlang.excerpt(hit.text)}”.",
+                f"câu tiếng Việt còn sót trong trang {name_vi}: “{textlang.excerpt(hit.text)}”.",
             ),
             Severity.WARNING,
             hint=Msg(
@@ -838,7 +838,3 @@ def _vietnamese_left(doc: PageDoc, code: str) -> tuple[Finding, ...]:
         )
         for hit in textlang.vietnamese_sentences(doc.scan.prose)
     )
-
-
-def _excerpt(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

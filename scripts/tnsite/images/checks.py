@@ -253,11 +253,9 @@ def page_image_findings(text: str, rel: str, src_uri: str, manifest: Manifest) -
 
 
 def _photo_meant(name: str, manifest: Manifest) -> Msg:
-    """`did you mean toa-thanh-cao-dai?`: the photo named in another letter case, or a close
-    name, written the way the page names it (with or without the extension)."""
-    names = [p.id if "." not in name else p.file for p in manifest.photos.values()]
-    same_case = [n for n in names if n.lower() == name.lower()]
-    guess = same_case[0] if same_case else closest(name, names)
+    """`did you mean toa-thanh-cao-dai?`, written the way the page names the photo (with or
+    without the extension)."""
+    guess = closest(name, [p.id if "." not in name else p.file for p in manifest.photos.values()])
     if guess:
         return Msg(f"did you mean {{{{ photo {guess} }}}}?", f"có phải {{{{ photo {guess} }}}}?")
     return Msg(

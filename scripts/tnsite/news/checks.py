@@ -42,7 +42,7 @@ def check_news(project: Project) -> list[Finding]:
                 if code == project.source_code:
                     findings += _doubtful_date(rel, fm, as_date(value), named and named[1])
                 continue
-            example = named[1] if named else dt.date.today().isoformat()
+            example = named[1] if named else today().isoformat()
             findings.append(
                 Finding(
                     rel,

@@ -10,15 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tnsite.mdsource import NOTICE_TYPES, Source
-
-# Each alias of a type (`hint`) → the type whose title it takes (`tip`).
-_TYPE_OF = {name: kind for kind, aliases in NOTICE_TYPES.items() for name in (kind, *aliases)}
-
-
-def notice_type(kind: str) -> str | None:
-    """The styled type an admonition's class list (`tip inline end`) names, if any."""
-    return _TYPE_OF.get(kind.split()[0].lower())
+from tnsite.mdsource import Source, notice_type
 
 
 def title_notices(source: Source, titles: Mapping[str, str]) -> str | None:

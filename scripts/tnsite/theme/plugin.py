@@ -60,6 +60,7 @@ def og_locale(code: str) -> str:
 class ThemePlugin(BasePlugin[ThemeConfig]):
     project: Project
     strings: dict[str, dict[str, str]]
+    notice_titles: dict[str, dict[str, str]]  # language → admonition type → its title
     default_404: bytes | None = None
     markup: PageMarkup
     directives_used: dict[str, set[str]]
@@ -80,6 +81,10 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
                     "en.html partial."
                 )
         self.strings = load_strings(STRINGS, self.project.codes)
+        self.notice_titles = {
+            code: {kind: table[f"notice_{kind}"] for kind in NOTICE_TYPES}
+            for code, table in self.strings.items()
+        }
         if "footnotes" in config.markdown_extensions:
             # A footnote's way back to the text is titled in the language being built.
             footnotes = config.mdx_configs.setdefault("footnotes", {})
@@ -151,9 +156,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             page.meta.setdefault("hide", ["navigation", "toc"])
         source = Source.of(markdown, front_matter=False)
         self.directives_used[page.file.src_uri] = source.views_used()
-        strings = self.strings[page_language(page, config)]
-        titles = {kind: strings[f"notice_{kind}"] for kind in NOTICE_TYPES}
-        return title_notices(source, titles) or markdown
+        return title_notices(source, self.notice_titles[page_language(page, config)]) or markdown
 
     @event_priority(-10)  # after the images plugin has named the page's social card
     def on_page_context(

@@ -5,9 +5,12 @@
 - table-cells: a row with more cells than the table's header (Markdown drops the extra ones);
 - list-blank-line: a list written straight under a sentence (Markdown runs it into the
   paragraph, `- ` and `1. ` included);
+- list-indent: a sub-list, or text after an empty line under an item, indented less than 4
+  spaces (Markdown shows the sub-list flat, or ends the list before the text);
 - notice: an admonition (`!!! tip "…"`) Markdown does not read (curly quotes, no type), of a
   type the theme has no style for, or with its text not indented under it (an empty box);
-- footnote: a reference `[^1]` without its `[^1]:` line (printed as written);
+- footnote: a reference `[^1]` without its `[^1]:` line (printed as written), or a `[^1]:`
+  text nothing refers to (listed with a way back to nowhere);
 - unclosed-directive: `{{ value …` without its `}}` on the same line (printed as written).
 """
 
@@ -17,7 +20,7 @@ from tnsite.explains import BROKEN_ANCHOR, EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
-from tnsite.mdsource import NOTICE_TYPES, Source
+from tnsite.mdsource import NOTICE_TYPES, Source, notice_type
 from tnsite.text import closest
 
 TABLE_BLANK_LINE = "table-blank-line"
@@ -116,10 +119,13 @@ def glued_lists(model: Model) -> list[Finding]:
     return findings
 
 
-def shallow_sublists(model: Model) -> list[Finding]:
+def list_indents(model: Model) -> list[Finding]:
+    """Lines under a list item indented less than the 4 spaces Markdown counts a list's levels
+    in: a sub-list shown flat, or text the page moves out of the list."""
     findings: list[Finding] = []
     for doc in readable(model):
-        for first, *others in Source.of(doc.text).shallow_sublists:
+        source = Source.of(doc.text)
+        for first, *others in source.shallow_sublists:
             more = ", ".join(map(str, others))
             findings.append(
                 Finding(
@@ -144,13 +150,7 @@ def shallow_sublists(model: Model) -> list[Finding]:
                     ),
                 )
             )
-    return findings
-
-
-def shallow_continuations(model: Model) -> list[Finding]:
-    findings: list[Finding] = []
-    for doc in readable(model):
-        for line in Source.of(doc.text).shallow_continuations:
+        for line in source.shallow_continuations:
             findings.append(
                 Finding(
                     doc.rel,
@@ -207,9 +207,9 @@ def _notice_problem(kind: str | None, written: str) -> tuple[Msg, Msg] | None:
                 'viết loại khung rồi tới tiêu đề: !!! note "Tiêu đề" (note, tip, warning)',
             ),
         )
-    name = kind.split()[0]
-    if name.lower() in NOTICE_KINDS:
+    if notice_type(kind) is not None:
         return None
+    name = kind.split()[0]
     guess = closest(name.lower(), NOTICE_KINDS)
     return (
         Msg(

@@ -53,7 +53,8 @@ def _without(plan: Plan, file: Path, text: str, field: str, page: str) -> str:
         if fields.get(field) != page:
             continue
         first = item.start_mark.line
-        del lines[item_lines(lines, first).start : item_lines(lines, first).stop]
+        span = item_lines(lines, first)
+        del lines[span.start : span.stop]
         old, new = fields.get("from"), fields.get("to")
         en, vi = (
             (f"the old address {old} led to {page}", f"địa chỉ cũ {old} dẫn tới {page}")
