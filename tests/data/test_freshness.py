@@ -33,6 +33,13 @@ FIGURES = """\
     scope: province
     as_of: 2024-03-15
     source: vietnamnet-2025-06-merger
+  - id: test-historic
+    label: {vi: Số cột thử nghiệm, en: Test columns, km: សសរសាកល្បង, zh: 测试柱子}
+    value: 120
+    scope: site
+    as_of: 1903
+    fresh_for_months: never
+    source: vietnamnet-2025-06-merger
 """
 MILESTONES = """\
   - id: test-opening
@@ -284,3 +291,16 @@ def test_a_figure_dated_after_today_is_warned_at_its_as_of(project: Project) -> 
         ]
     finally:
         figures.write_text(text, encoding="utf-8")
+
+
+def test_a_fact_that_cannot_change_never_goes_stale(store: Store) -> None:
+    text = "{{ value key-figures/test-historic }}\n"
+    # The file's 12 months do not apply to it either: `never` is the record's own word.
+    assert fresh(page_findings(text, "docs/vi/x.md", "vi", store, dt.date(2126, 1, 1))) == []
+
+
+def test_the_hint_offers_never_for_a_fact_that_cannot_change(store: Store) -> None:
+    (finding,) = fresh(page_findings(PAGE, "docs/en/x.md", "en", store, dt.date(2024, 8, 1)))
+    assert finding.hint is not None
+    assert "`fresh_for_months: never`" in finding.hint.en
+    assert "`fresh_for_months: never`" in finding.hint.vi

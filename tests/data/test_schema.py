@@ -156,6 +156,18 @@ def only(project: Project) -> list:
         ),
         ("    as_of: 2025-06\n", "    as_of: June 2025\n", "as_of: June 2025", "2025-06"),
         (
+            "    fresh_for_months: 60\n",
+            "    fresh_for_months: forever\n",
+            "fresh_for_months: forever",
+            "write a number or never",
+        ),
+        (
+            "    fresh_for_months: 60\n",
+            "    fresh_for_months: 0\n",
+            "fresh_for_months: 0",
+            "1",
+        ),
+        (
             "    source: vietnamnet-2025-06-merger\n",
             "    source: vietnamnet\n",
             "source: vietnamnet\n",

@@ -201,3 +201,15 @@ def test_a_closed_record_shows_its_id_name_and_value(project: Project, config) -
     )
     gates = _by_name(data["border-gates"]["fields"])["records"]
     assert gates["summary"] == f"{{{{fields.id}}}} — {{{{fields.name.{source}}}}}"
+
+
+def test_a_freshness_is_a_number_of_months_or_never(config) -> None:  # type: ignore[no-untyped-def]
+    data = next(c for c in config["collections"] if c["name"] == "data")
+    figures = _by_name(_by_name(data["files"])["key-figures"]["fields"])
+    record = _by_name(figures["records"]["fields"])
+    for field in (figures["fresh_for_months"], record["fresh_for_months"]):
+        assert field["widget"] == NUMBER_WIDGET
+        pattern = re.compile(field["pattern"][0])
+        assert all(pattern.match(v) for v in ("12", "600", "never"))
+        assert not any(pattern.match(v) for v in ("forever", "12 months", "", "never!"))
+        assert "never" in field["pattern"][1]

@@ -32,6 +32,7 @@ STALE_RULE = "stale-figure"
 PASSED_RULE = "passed-milestone"
 MILESTONES = "milestones"
 LISTED = 5  # stale records named in one message; the rest are counted
+NEVER = "never"  # fresh_for_months of a fact that cannot go out of date
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -81,9 +82,14 @@ class Stale:
 
 
 def fresh_for(dataset: Dataset, record: dict[str, Any]) -> tuple[int, bool] | None:
-    """(months, declared by the record itself), or None where neither the record nor its
-    dataset declares a freshness: such data is not dated in a way that can expire."""
+    """(months, declared by the record itself), or None where the figure cannot expire:
+    neither the record nor its dataset declares a freshness, or the record says `never`. A
+    fact a past event fixed (a house built with 120 columns, a border marked in 2019) is as
+    true today as on its as_of; a warning asking for a newer figure could never be answered,
+    and a warning nobody can answer teaches editors to skip the others."""
     own = record.get("fresh_for_months")
+    if own == NEVER:
+        return None
     if isinstance(own, int) and not isinstance(own, bool) and own > 0:
         return own, True
     shared = dataset.meta.get("fresh_for_months")
@@ -201,9 +207,13 @@ def _stale_hint(entries: list[Stale]) -> Msg:
             )
         return Msg(
             f"update '{rid}' in {rel} (as_of and source, line {line}) with a newer published "
-            f"figure; if none is published yet, raise {where_en}",
+            f"figure; if none is published yet, raise {where_en}; a fact that cannot change "
+            "(a date in history, a count a completed event fixed) takes "
+            "`fresh_for_months: never`",
             f"cập nhật '{rid}' trong {rel} (as_of và source, dòng {line}) theo số liệu mới hơn "
-            f"đã công bố; nếu chưa có số liệu mới thì tăng {where_vi}",
+            f"đã công bố; nếu chưa có số liệu mới thì tăng {where_vi}; số liệu không thể thay "
+            "đổi (một mốc lịch sử, một con số do sự việc đã xong ấn định) thì ghi "
+            "`fresh_for_months: never`",
         )
     files = ", ".join(sorted({e.dataset.rel for e in entries}))
     return Msg(

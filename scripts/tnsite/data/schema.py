@@ -136,8 +136,10 @@ def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
         from jsonschema.exceptions import best_match
 
         # The branch whose type matched says what is really wrong ("not in the form 2025-06"
-        # rather than "expected integer").
-        typed = [e for e in error.context if e.validator != "type"]
+        # rather than "expected integer"; "at least 1" for 0, not "use never"): a branch
+        # whose type the value does not have is set aside with all its errors.
+        mistyped = {e.relative_schema_path[0] for e in error.context if e.validator == "type"}
+        typed = [e for e in error.context if e.relative_schema_path[0] not in mistyped]
         yield best_match(typed or error.context)
     else:
         yield error
@@ -201,13 +203,20 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
         )
     if kind == "enum":
         options = ", ".join(str(v) for v in _listed(error))
+        # A word offered beside a number (fresh_for_months: 12 or never) is named with it.
+        branches = error.parent.validator_value if error.parent is not None else []
+        numeric = any(
+            isinstance(b, dict) and b.get("type") in ("integer", "number") for b in branches
+        )
         return Problem(
             path,
             Msg(
                 f"{field.en}: '{value}' is not an allowed value",
                 f"{field.vi}: '{value}' không phải giá trị được phép",
             ),
-            Msg(f"use one of: {options}", f"dùng một trong: {options}"),
+            Msg(f"write a number or {options}", f"viết một số hoặc {options}")
+            if numeric
+            else Msg(f"use one of: {options}", f"dùng một trong: {options}"),
         )
     if kind == "type":
         wanted = _kind(limit)

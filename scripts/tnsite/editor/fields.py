@@ -8,6 +8,8 @@ exists, a figure id) is offered as a choice of the ids the data holds today.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -235,15 +237,24 @@ class FieldBuilder:
         return out
 
     def one_of(self, branches: list[dict[str, Any]]) -> Field:
-        """Two shapes the datasets use: a date written as a year, month or day (as_of), and a
-        number or the id of a key figure (projects, capital, visitors)."""
+        """Three shapes the datasets use: a date written as a year, month or day (as_of), a
+        number or the id of a key figure (projects, capital, visitors), and a number or a
+        word (fresh_for_months: 12 or never)."""
         resolved = [self.reader.resolve(b) for b in branches]
         kinds = {r.get("type") for r in resolved}
         strings = [r for r in resolved if r.get("type") == "string" and "pattern" in r]
+        words = [str(w) for r in resolved if r.get("type") == "string" for w in r.get("enum", [])]
         if kinds <= {"string", "integer"} and strings:
             return {
                 "widget": "string",
                 "pattern": _pattern(strings[0]["pattern"], _format_message(strings[0])),
+            }
+        if kinds == {"string", "integer"} and words:
+            regex = "^(" + "|".join([INTEGER_PATTERN, *map(re.escape, words)]) + ")$"
+            listed = " hoặc ".join(words)
+            return {
+                "widget": NUMBER_WIDGET,
+                "pattern": _pattern(regex, f"cần một số nguyên (ví dụ 12) hoặc {listed}."),
             }
         if kinds & {"number", "integer"}:
             ids = [r["pattern"] for r in strings]
