@@ -12,20 +12,38 @@ import sys
 from pathlib import Path
 
 import click
+import yaml
 
 from tnsite.checks import available_checks
-from tnsite.cli_options import LANG_OPTION
-from tnsite.config import Project, load_project
+from tnsite.cli_options import LANG_OPTION, requested_language
+from tnsite.config import Project, config_finding, find_root, load_project
 from tnsite.findings import Finding, emit, exit_status, write_json
 from tnsite.i18n.cli import COMMANDS as I18N_COMMANDS
 
 
-@click.group()
+class _Commands(click.Group):
+    """Keeps the words typed, for a message printed before any command reads its options."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["tnsite.argv"] = list(args)
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_Commands)
 @click.option("--root", type=click.Path(path_type=Path), default=None, help="Project folder.")
 @click.pass_context
 def main(ctx: click.Context, root: Path | None) -> None:
     """Build and check the Tây Ninh site."""
-    ctx.obj = load_project(root)
+    try:
+        ctx.obj = load_project(root)
+    except yaml.YAMLError as exc:
+        # One finding at its line, also in the report CI annotates pull requests from.
+        finding = config_finding(exc)
+        assert finding is not None
+        folder = root if root is not None and (root / "mkdocs.yml").is_file() else find_root()
+        write_json([finding], folder / "reports" / "check.json")
+        emit([finding], sys.stderr, requested_language(ctx.meta.get("tnsite.argv", [])))
+        sys.exit(1)
 
 
 @main.command()

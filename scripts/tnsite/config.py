@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 
 from tnsite import yamlread
+from tnsite.findings import Finding
+from tnsite.yamlerrors import explain
 
 
 class _PermissiveLoader(yamlread.SafeLoader):
@@ -207,6 +209,24 @@ def _load(root: Path) -> Project:
     if sum(lang.default for lang in languages) != 1:
         raise ValueError("mkdocs.yml must mark exactly one language as `default: true`")
     return Project(root=root, raw=raw, languages=languages)
+
+
+CONFIG_RULE = "site-config"
+
+
+def config_finding(exc: BaseException) -> Finding | None:
+    """mkdocs.yml that cannot be read (a menu line indented one space too little), as the
+    editor's finding at its line; None for any other error. MkDocs wraps the parser's error in
+    its own English sentence; the parser's error is found behind it."""
+    seen: BaseException | None = exc
+    while seen is not None and not isinstance(seen, yaml.YAMLError):
+        seen = seen.__cause__ or seen.__context__
+    if seen is None:
+        return None
+    trouble = explain(seen)
+    return Finding(
+        "mkdocs.yml", trouble.line, CONFIG_RULE, trouble.message, col=trouble.col, hint=trouble.hint
+    )
 
 
 TODAY_ENV = "TNSITE_TODAY"

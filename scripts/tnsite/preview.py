@@ -17,7 +17,7 @@ from types import FrameType
 
 from mkdocs.exceptions import Abort
 
-from tnsite.config import Project
+from tnsite.config import Project, config_finding
 from tnsite.findings import BuildRefused, Finding, Msg, Severity, emit
 
 TITLE = Msg("The page could not be built", "Chưa dựng được trang")
@@ -91,6 +91,9 @@ class FailureReporter:
         self.lang = lang
 
     def __call__(self, exc: Exception) -> str:
+        unreadable = config_finding(exc)
+        if unreadable is not None:  # mkdocs.yml saved with a mistake: the editor's, at its line
+            exc = BuildRefused([unreadable])
         if isinstance(exc, BuildRefused):
             emit(exc.findings, sys.stderr, self.lang)
         elif isinstance(exc, Abort):

@@ -5,7 +5,11 @@ build fails."""
 
 from __future__ import annotations
 
+import io
+
 from pathlib import Path
+
+import pytest
 
 from tests.preview.helpers import (
     PAGE,
@@ -103,6 +107,24 @@ def test_findings_are_html_escaped() -> None:
 def test_a_build_that_stops_outside_the_checks_shows_its_message() -> None:
     page = failure_html(ValueError("mkdocs.yml: <bad>"), "en")
     assert "mkdocs.yml: &lt;bad&gt;" in page and "maintainers" in page
+
+
+def test_a_menu_saved_with_a_mistake_is_shown_at_its_line_in_the_editors_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from mkdocs.config.base import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from tnsite.preview import FailureReporter
+
+    menu = "site_name: T\nnav:\n  - Du lịch:\n      - a.md\n     - b.md\n"
+    with pytest.raises(ConfigurationError) as raised:  # MkDocs' own wrapping of the error
+        load_config(config_file=io.StringIO(menu))
+    page = FailureReporter("vi")(raised.value)
+    assert "mkdocs.yml:5" in page and "thụt lề" in page and "[site-config]" in page
+    assert "MkDocs" not in page and "block mapping" not in page and "maintainers" not in page
+    printed = capsys.readouterr().err
+    assert "mkdocs.yml:5:6: lỗi:" in printed and "Traceback" not in printed
 
 
 def test_page_requests() -> None:
