@@ -47,19 +47,20 @@ mark: $(STAMP)
 
 # make new PAGE=du-lich/cho-bien-gioi.md TITLE="Chợ biên giới"; for a Vietnamese page written by
 # hand (copied, or made on GitHub), make new PAGE=… declares its translations pending and adds it
-# to the menu.
+# to the menu. The values reach the command through the environment (make exports the variables
+# given on its command line), so a title with quotes, `#` or `$` arrives as typed.
 new: $(STAMP)
-	$(TNSITE) new "$(PAGE)" --title "$(TITLE)" $(if $(DESCRIPTION),--description "$(DESCRIPTION)")
+	$(TNSITE) new "$$PAGE" --title "$$TITLE" $(if $(DESCRIPTION),--description "$$DESCRIPTION")
 
 # make move FROM=du-lich/cho.md TO=thuong-mai/cho-bien-gioi.md: rename or move a page in every
 # language, updating the links to it, the nav, data records and translation metadata.
 move: $(STAMP)
-	$(TNSITE) move "$(FROM)" "$(TO)"
+	$(TNSITE) move "$$FROM" "$$TO"
 
 # make delete PAGE=du-lich/cho.md: delete a page in every language. Refused while other pages
 # link to it (they are listed); FORCE=1 replaces each of those links by its text.
 delete: $(STAMP)
-	$(TNSITE) delete "$(PAGE)" $(if $(FORCE),--force)
+	$(TNSITE) delete "$$PAGE" $(if $(FORCE),--force)
 
 lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check scripts tests

@@ -25,6 +25,7 @@ class SourceDates:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._committed: dict[str, int] | None = None
+        self._in_git = False
 
     def date(self, sources: Iterable[Path]) -> dt.datetime:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -42,6 +43,17 @@ class SourceDates:
         of files): its newest commit, else its modification time."""
         committed = self._commit_time(path)
         return float(committed) if committed is not None else path.stat().st_mtime
+
+    def ever_committed(self, path: Path) -> bool | None:
+        """Whether a commit ever held the file: a page name no commit had was never published
+        (a typo), so no old address needs to lead anywhere. None outside git."""
+        committed = self._log()
+        if not self._in_git:
+            return None
+        try:
+            return path.relative_to(self.root).as_posix() in committed
+        except ValueError:
+            return None
 
     def _commit_time(self, path: Path) -> int | None:
         """The newest commit that touched the file (or, for a folder, any file in it)."""
@@ -69,6 +81,7 @@ class SourceDates:
                 )
             except (OSError, subprocess.SubprocessError):
                 return self._committed
+            self._in_git = True
             when = 0
             for line in result.stdout.splitlines():
                 if line.startswith(MARK):

@@ -3,6 +3,7 @@ that points at it updated, or nothing changed at all."""
 
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -607,3 +608,68 @@ def test_a_publication_s_only_page_stops_the_deletion(fixture_project: Project) 
     assert code == 1
     assert "publications.yml:6:9: error: publication 'tap-gap' prints" in out
     assert tree(root) == before and file.is_file()
+
+
+def _commit(root: Path) -> None:
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "site"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=root,
+            check=True,
+        )
+
+
+def test_a_menu_typo_corrected_by_move_leaves_no_old_address(fixture_project: Project) -> None:
+    """The name was never a page (no commit held it): nobody can have its address."""
+    root = fixture_project.root
+    _commit(root)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(f"- {PARK}", "- dau-tu/khu-cong-ngiep.md"),
+        encoding="utf-8",
+    )
+    code, out = run(reload(root), "move", "dau-tu/khu-cong-ngiep.md", PARK)
+    assert code == 0, out
+    assert f"- {PARK}" in config.read_text(encoding="utf-8")
+    assert not (root / "i18n/moved.yml").exists(), out
+
+
+def test_a_page_renamed_by_hand_after_its_commit_keeps_its_old_address(
+    fixture_project: Project,
+) -> None:
+    root = fixture_project.root
+    _commit(root)
+    for lang in ("vi", "en", "km"):
+        (root / f"docs/{lang}" / PARK).rename(root / f"docs/{lang}/dau-tu/khu.md")
+    code, out = run(reload(root), "move", PARK, "dau-tu/khu.md")
+    assert code == 0, out
+    entries = yaml.safe_load((root / "i18n/moved.yml").read_text(encoding="utf-8"))
+    assert [(e["from"], e["to"]) for e in entries] == [(PARK, "dau-tu/khu.md")]
+
+
+def test_a_move_repeated_is_refused_and_changes_nothing(fixture_project: Project) -> None:
+    root = fixture_project.root
+    assert run(fixture_project, "move", PARK, "thuong-mai/khu.md")[0] == 0
+    before = tree(root)
+    code, out = run(reload(root), "move", PARK, "thuong-mai/khu.md", "--lang", "vi")
+    assert code == 1
+    assert f"{PARK} đã được chuyển sang thuong-mai/khu.md rồi: không còn gì phải làm" in out
+    assert tree(root) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("move", PARK, ""), "TO=…"),
+        (("move", "", PARK), "FROM=…"),
+        (("delete", " "), "PAGE=…"),
+        (("new", ""), "PAGE=…"),
+    ],
+)
+def test_a_name_left_out_of_make_is_named(
+    fixture_project: Project, args: tuple[str, ...], named: str
+) -> None:
+    before = tree(fixture_project.root)
+    code, out = run(fixture_project, *args, "--lang", "vi")
+    assert code == 1 and f"lỗi: thiếu {named}; ví dụ: make {args[0]} " in out, out
+    assert tree(fixture_project.root) == before

@@ -6,7 +6,6 @@ build fails."""
 from __future__ import annotations
 
 import io
-
 from pathlib import Path
 
 import pytest

@@ -9,7 +9,6 @@ exists, a figure id) is offered as a choice of the ids the data holds today.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from typing import Any
 

@@ -145,6 +145,7 @@ def new_command(
     """Create a page (`du-lich/cho-bien-gioi.md`) that lacks nothing but its text: the source
     page, pending entries for the other languages, and a navigation entry. A source page
     written by hand gets the pending entries and the navigation entry it lacks."""
+    _require({"PAGE": path}, 'make new PAGE=du-lich/cho-dem.md TITLE="Chợ đêm"', ui_lang)
     try:
         result = new_page(
             project, path, title, description, reason, until.date() if until else None
@@ -154,6 +155,21 @@ def new_command(
         sys.exit(1)
     en, vi = describe(result, project)
     _say(ui_lang, en, vi)
+
+
+def _require(values: dict[str, str], example: str, ui_lang: str) -> None:
+    """The names `make` passes empty (`make delete` without PAGE=) are named, with the whole
+    command to type: the command's own arguments mean nothing to an editor."""
+    missing = [name for name, value in values.items() if not value.strip()]
+    if missing:
+        names = ", ".join(f"{name}=…" for name in missing)
+        _say(
+            ui_lang,
+            f"error: {names} is missing; for example: {example}",
+            f"lỗi: thiếu {names}; ví dụ: {example}",
+            err=True,
+        )
+        sys.exit(1)
 
 
 def _carry_out(project: Project, make_plan: Callable[[], Plan], ui_lang: str) -> None:
@@ -189,6 +205,11 @@ def move_command(project: Project, source: str, target: str, ui_lang: str) -> No
     and pending entries."""
     from tnsite.i18n.relocate import plan_move
 
+    _require(
+        {"FROM": source, "TO": target},
+        "make move FROM=du-lich/cho.md TO=thuong-mai/cho-bien-gioi.md",
+        ui_lang,
+    )
     _carry_out(
         project,
         lambda: plan_move(project, source, target),
@@ -212,6 +233,7 @@ def delete_command(project: Project, page: str, force: bool, ui_lang: str) -> No
     to it, unless --force."""
     from tnsite.i18n.relocate import plan_delete
 
+    _require({"PAGE": page}, "make delete PAGE=du-lich/cho.md", ui_lang)
     _carry_out(
         project,
         lambda: plan_delete(project, page, force),

@@ -11,6 +11,7 @@ from tnsite.config import Project
 from tnsite.findings import Msg
 from tnsite.i18n.frontmatter import parse, set_translation_key
 from tnsite.i18n.model import load_model
+from tnsite.i18n.redirects import moves
 from tnsite.i18n.relocate.audit_edits import update_audit
 from tnsite.i18n.relocate.data_edits import update_data
 from tnsite.i18n.relocate.links import Site, retarget
@@ -21,6 +22,7 @@ from tnsite.i18n.relocate.pending_edits import update_pending
 from tnsite.i18n.relocate.plan import Plan, Refused, split_bom
 from tnsite.i18n.relocate.publication_edits import update_publications
 from tnsite.i18n.relocate.remark import keep_translations_current
+from tnsite.sourcedate import SourceDates
 
 
 def plan_move(project: Project, given_from: str, given_to: str) -> Plan:
@@ -42,8 +44,8 @@ def plan_move(project: Project, given_from: str, given_to: str) -> Plan:
     if new_page == page:
         raise Refused(
             Msg(
-                f"{page} is already the page's name; give the new name second.",
-                f"{page} đã là tên của trang; tên mới ghi ở vị trí thứ hai.",
+                f"{page} is already the page's name; write the new name after TO=.",
+                f"{page} đã là tên của trang; ghi tên mới sau TO=.",
             )
         )
     require_new_name(project, new_page, taken_ok=finishing)
@@ -89,7 +91,18 @@ def plan_move(project: Project, given_from: str, given_to: str) -> Plan:
     update_pending(plan, project, page, new_page)
     update_audit(plan, project, page, new_page)
     update_publications(plan, project, page, new_page)
-    update_moved(plan, project, page, new_page)
+    if not found and not plan.changed_files() and moves(project).get(page) == new_page:
+        raise Refused(
+            Msg(
+                f"{page} was already moved to {new_page}: nothing is left to do",
+                f"{page} đã được chuyển sang {new_page} rồi: không còn gì phải làm",
+            )
+        )
+    # A name no version has and no commit ever had was a typo in a menu or a record, never a
+    # published address: correcting it leaves no old address behind.
+    source_file = project.lang_dir(project.source_code) / page
+    if found or SourceDates(project.root).ever_committed(source_file) is not False:
+        update_moved(plan, project, page, new_page)
     if plan.problems:
         raise Refused(
             Msg(
