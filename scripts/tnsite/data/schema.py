@@ -204,8 +204,9 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
     if kind == "enum":
         options = ", ".join(str(v) for v in _listed(error))
         # A word offered beside a number (fresh_for_months: 12 or never) is named with it.
-        branches = error.parent.validator_value if error.parent is not None else []
-        numeric = any(
+        parent = error.parent
+        branches = parent.validator_value if parent is not None else []
+        numeric = isinstance(branches, list) and any(
             isinstance(b, dict) and b.get("type") in ("integer", "number") for b in branches
         )
         return Problem(
