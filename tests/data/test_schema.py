@@ -155,6 +155,20 @@ def only(project: Project) -> list:
             "did you mean `qualifier`?",
         ),
         ("    as_of: 2025-06\n", "    as_of: June 2025\n", "as_of: June 2025", "2025-06"),
+        # One mistake, one finding: not also "`source` is missing".
+        (
+            "    source: vietnamnet-2025-06-merger\n",
+            "    soruce: vietnamnet-2025-06-merger\n",
+            "soruce: vietnamnet",
+            "did you mean `source`?",
+        ),
+        # What was written, in words, not Python's spelling (['a', 'b']).
+        (
+            "    source: vietnamnet-2025-06-merger\n",
+            "    source: [a, b]\n",
+            "source: [a, b]",
+            "not a list (lines starting with",
+        ),
         (
             "    fresh_for_months: 60\n",
             "    fresh_for_months: forever\n",
@@ -262,3 +276,10 @@ def test_a_value_in_the_wrong_form_is_explained_in_vietnamese(fixture_project: P
     [finding] = only(fixture_project)
     assert "June 2025" in finding.render("vi") and "năm, tháng hoặc ngày" in finding.render("vi")
     assert "records[" not in finding.render("vi")
+
+
+def test_an_emptied_file_says_so(fixture_project: Project) -> None:
+    (fixture_project.root / "data" / "trade-events.yml").write_text("", encoding="utf-8")
+    (finding,) = set(only(fixture_project))  # the file's two schemas say it alike
+    assert (finding.path, finding.line) == ("data/trade-events.yml", 1)
+    assert finding.message.vi == "tệp đang trống" and "None" not in finding.render("vi")

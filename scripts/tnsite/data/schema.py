@@ -123,6 +123,25 @@ def _field(path: tuple[str | int, ...]) -> Msg:
     return Msg(f"field {name}", f"trường {name}") if name else Msg("the file", "tệp")
 
 
+def _written(value: object) -> Msg:
+    """What the editor wrote, as they would describe it: an empty value, a list, fields; text
+    and numbers as written. Never Python's spelling of it (None, ['a', 'b'], {'vi': …})."""
+    if value is None:
+        return Msg("an empty value", "một giá trị để trống")
+    if isinstance(value, bool):
+        return Msg(str(value).lower(), str(value).lower())
+    if isinstance(value, list):
+        return Msg(
+            "a list (lines starting with `- ` or [a, b])",
+            "một danh sách (các dòng bắt đầu bằng `- ` hoặc [a, b])",
+        )
+    if isinstance(value, dict):
+        return Msg("fields written `key: value`", "các trường dạng `khóa: giá trị`")
+    if isinstance(value, str):
+        return Msg(f"'{value}'", f"'{value}'")
+    return Msg(str(value), str(value))
+
+
 def _kind(wanted: object) -> Msg:
     names = [str(n) for n in wanted] if isinstance(wanted, list) else [str(wanted)]
     en = " or ".join(TYPE_NAMES.get(str(n), (str(n), str(n)))[0] for n in names)
@@ -165,6 +184,12 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
     if kind == "required":
         missing = [k for k in _listed(error) if k not in _fields(error)]
         key = missing[0] if missing else "?"
+        # `soruce:` written for `source:` is one mistake: the unknown field's finding names
+        # the field meant ("did you mean `source`?"); "source is missing" would repeat it.
+        allowed = _allowed_keys(error.schema, registry(languages))
+        unknown = [k for k in _fields(error) if k not in allowed]
+        if unknown and all(closest(k, unknown) for k in missing):
+            return None
         if set(_listed(error)) == set(languages):
             return Problem(
                 path,
@@ -219,14 +244,25 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
             if numeric
             else Msg(f"use one of: {options}", f"dùng một trong: {options}"),
         )
+    if kind == "type" and not path and value is None:
+        return Problem(
+            path,
+            Msg("the file is empty", "tệp đang trống"),
+            Msg(
+                "write its title and records again (undo the change that emptied it), or "
+                "delete the file if the site no longer needs it",
+                "viết lại tiêu đề và các bản ghi của tệp (hoàn tác thay đổi đã xóa trắng nó), "
+                "hoặc xóa tệp nếu trang web không còn cần đến",
+            ),
+        )
     if kind == "type":
         wanted = _kind(limit)
         numeric = limit in ("number", "integer")
         return Problem(
             path,
             Msg(
-                f"{field.en} must be {wanted.en}, not {value!r}",
-                f"{field.vi} phải là {wanted.vi}, không phải {value!r}",
+                f"{field.en} must be {wanted.en}, not {_written(value).en}",
+                f"{field.vi} phải là {wanted.vi}, không phải {_written(value).vi}",
             ),
             Msg(
                 "write a plain number without quotes or thousands separators (8500, 24.3)"
