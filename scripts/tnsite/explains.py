@@ -23,6 +23,7 @@ CROSS_LANGUAGE = "cross-language-link"
 HREFLANG_MISMATCH = "hreflang-mismatch"
 NOT_TO_MD = "link-not-to-md"
 PUBLICATION = "publication"
+STALE_TRANSLATION, STRUCTURE_MISMATCH = "stale-translation", "structure-mismatch"
 EXPLAINS = "explains"
 CONTAINS = "_has"  # `url_has="\\"`: the finding's `url` contains `\\`
 PLACE = ("path", "line")

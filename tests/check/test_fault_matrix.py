@@ -716,3 +716,22 @@ def test_a_copied_page_is_finished_by_the_command_its_message_names(
     code, output, _ = check(root, "en")
     assert code == 0, output
     assert "du-lich/nui-ba-den-2.md" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_a_mistyped_table_in_a_source_page_sends_no_translator_to_undo_their_work(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    page = "docs/vi/bien-gioi/cua-khau-quoc-te.md"
+    edit(root, page, "{{ table border-gates }}", "{{ table border-gate }}")
+    code, output, report = check(root, "vi")
+    [error] = [f for f in report if f["severity"] == "error"]
+    assert code == 1 and (error["path"], error["rule"]) == (page, "data-directive"), output
+    echoes = [
+        f
+        for f in report
+        if f["rule"] in ("stale-translation", "structure-mismatch")
+        and "cua-khau-quoc-te" in f["path"]
+    ]
+    assert echoes == [], output

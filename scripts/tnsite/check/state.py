@@ -22,6 +22,7 @@ from pathlib import Path
 
 from tnsite.config import Project, today
 from tnsite.findings import Finding
+from tnsite.memo import code_version
 
 INPUTS = (
     "mkdocs.yml",
@@ -41,6 +42,8 @@ STATE = Path(".cache") / "check-state.json"
 def inputs_digest(project: Project) -> str:
     digest = hashlib.sha256()
     digest.update(today().isoformat().encode() + b"\0")
+    # New checks (the project's code or a package updated) judge the same content afresh.
+    digest.update(code_version().encode() + b"\0")
     for name in INPUTS:
         base = project.root / name
         if base.is_file():

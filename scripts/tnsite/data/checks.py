@@ -13,6 +13,7 @@ from tnsite.data import views as data_views
 from tnsite.data.directives import parse, registry_signature
 from tnsite.data.fmt import STRINGS, parse_as_of
 from tnsite.data.store import Store, load_store
+from tnsite.explains import EXPLAINS, STALE_TRANSLATION, STRUCTURE_MISMATCH, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.mdsource import Directive
 from tnsite.memo import ContentMemo
@@ -66,11 +67,28 @@ def _page_findings(text: str, rel: str, lang: str, store: Store, day: dt.date) -
                     Severity.ERROR,
                     directive.col,
                     problem.hint,
-                    extra={"depends_on": problem.depends_on} if problem.depends_on else {},
+                    extra=_directive_echoes(rel, directive, problem.depends_on),
                 )
             )
         out += _doubled_qualifier(text, directive, rel, lang, store)
     return out
+
+
+def _directive_echoes(rel: str, directive: Directive, depends_on: str | None) -> dict[str, object]:
+    """A directive mistyped in a page (`{{ table border-gate }}`) changes the page's structure
+    and its section's text for a moment: the translations' "this table is not in the source"
+    and "the source changed" would send translators to undo correct work. Once the directive
+    is fixed, they are judged again."""
+    extra: dict[str, object] = {
+        EXPLAINS: [
+            explains(STALE_TRANSLATION, source=rel),
+            explains(STRUCTURE_MISMATCH, compared_with=rel),
+            explains(STRUCTURE_MISMATCH, path=rel, line=directive.line),
+        ]
+    }
+    if depends_on:
+        extra["depends_on"] = depends_on
+    return extra
 
 
 def _doubled_qualifier(

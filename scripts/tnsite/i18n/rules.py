@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 
 from tnsite.config import Project
-from tnsite.explains import EXPLAINS, explains
+from tnsite.explains import EXPLAINS, STALE_TRANSLATION, STRUCTURE_MISMATCH, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n import authoring, textlang
 from tnsite.i18n.fields import untranslated_fields
@@ -31,8 +31,8 @@ from tnsite.text import closest_page
 MISSING = "missing-translation"
 ORPHAN = "orphan-translation"
 PENDING = "pending"
-STALE = "stale-translation"
-STRUCTURE = "structure-mismatch"
+STALE = STALE_TRANSLATION
+STRUCTURE = STRUCTURE_MISMATCH
 UNTRANSLATED = textlang.UNTRANSLATED
 FRONT_MATTER = "front-matter"
 FILE_NAME = "file-name"
