@@ -209,6 +209,13 @@ def test_a_missing_language_names_it(fixture_project: Project) -> None:
     assert finding.line == line_of(fixture_project, "key-figures.yml", "Diện tích tự nhiên")
 
 
+def test_every_missing_language_is_named_at_once(fixture_project: Project) -> None:
+    edit(fixture_project, "key-figures.yml", ", km: ផ្ទៃដីធម្មជាតិ, zh: 自然面积}", "}")
+    (finding,) = only(fixture_project)
+    assert "no 'km', 'zh' version" in finding.message.en
+    assert "thiếu bản 'km', 'zh'" in finding.message.vi
+
+
 def test_bad_yaml_duplicate_ids_and_unknown_files(fixture_project: Project) -> None:
     edit(fixture_project, "festivals.yml", "  - id: via-duc-chi-ton\n", "  - id: hoi-xuan-nui-ba\n")
     (fixture_project.root / "data/festival.yml").write_text("records: []\n", encoding="utf-8")

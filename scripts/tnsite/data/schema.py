@@ -186,17 +186,19 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
         key = missing[0] if missing else "?"
         # `soruce:` written for `source:` is one mistake: the unknown field's finding names
         # the field meant ("did you mean `source`?"); "source is missing" would repeat it.
-        allowed = _allowed_keys(error.schema, registry(languages))
-        unknown = [k for k in _fields(error) if k not in allowed]
+        known = _allowed_keys(error.schema, registry(languages))
+        unknown = [k for k in _fields(error) if k not in known]
         if unknown and all(closest(k, unknown) for k in missing):
             return None
         if set(_listed(error)) == set(languages):
+            keys = ", ".join(f"'{k}'" for k in missing) or "'?'"
+            lines = " ".join(f"`{k}: …`" for k in missing)
             return Problem(
                 path,
-                Msg(f"this text has no '{key}' version", f"đoạn chữ này thiếu bản '{key}'"),
+                Msg(f"this text has no {keys} version", f"đoạn chữ này thiếu bản {keys}"),
                 Msg(
-                    f"add `{key}: …` beside the other languages ({', '.join(languages)})",
-                    f"thêm `{key}: …` cạnh các ngôn ngữ khác ({', '.join(languages)})",
+                    f"add {lines} beside the other languages ({', '.join(languages)})",
+                    f"thêm {lines} cạnh các ngôn ngữ khác ({', '.join(languages)})",
                 ),
             )
         return Problem(
