@@ -735,3 +735,18 @@ def test_a_mistyped_table_in_a_source_page_sends_no_translator_to_undo_their_wor
         and "cua-khau-quoc-te" in f["path"]
     ]
     assert echoes == [], output
+
+
+def test_a_link_to_a_pages_address_is_a_warning_at_its_line_not_an_aborted_build(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    edit(root, PAGE, "(le-hoi.md#hoi-xuan-nui-ba)", "(../le-hoi/)")
+    code, output, report = check(root, "vi")
+    assert code == 0 and "build-stopped" not in output, output
+    [warning] = [f for f in report if f["rule"] == "link-not-to-md"]
+    assert (warning["path"], warning["line"]) == (PAGE, line_of(root, PAGE, "(../le-hoi/)"))
+    assert "viết le-hoi.md" in warning["hint_vi"]
+    mismatches = [f for f in report if f["rule"] == "structure-mismatch"]
+    assert not [f for f in mismatches if "nui-ba-den" in f["path"]], mismatches

@@ -21,6 +21,7 @@ from tnsite.explains import (
     CROSS_LANGUAGE,
     EXPLAINS,
     HREFLANG_MISMATCH,
+    STRUCTURE_MISMATCH,
     explains,
 )
 from tnsite.findings import Finding, Msg, Severity
@@ -136,7 +137,9 @@ def _unrecognized(project: Project, m: re.Match[str]) -> list[Finding]:
                 "link to the .md file (e.g. ../du-lich/index.md for a section)",
                 "hãy liên kết tới tệp .md (ví dụ ../du-lich/index.md cho một mục)",
             ),
-            extra={"url": m["url"]},
+            # The translations still link to the page's .md file: "this link is not in the
+            # source" would send them to remove a correct link.
+            extra={"url": m["url"], EXPLAINS: [explains(STRUCTURE_MISMATCH, compared_with=rel)]},
         )
     ]
 

@@ -35,6 +35,7 @@ from tnsite.config import Project, load_project
 from tnsite.contracts import RefusedBuild
 from tnsite.findings import Finding, has_errors, write_json
 from tnsite.stack.i18n import FINAL_PRIORITY, is_building_other_languages, is_final_post_build
+from tnsite.stack.strictness import judge_by_findings
 from tnsite.stack.versions import require_tested_stack
 
 # Inputs the preview does not watch here: MkDocs watches docs/ and mkdocs.yml, tnsite/data
@@ -69,7 +70,7 @@ class CheckPlugin(BasePlugin[CheckConfig]):
         self.result = None
         # Strictness is judged here, from the findings' severities, with a message per cause
         # (MkDocs would add "Aborted with N warnings in strict mode!" and nothing else).
-        config.strict = False
+        judge_by_findings(config)
         self._detach()
         self.capture = Capture().attach()
         self._cancel()
