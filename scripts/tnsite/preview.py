@@ -17,6 +17,7 @@ from types import FrameType
 
 from mkdocs.exceptions import Abort
 
+from tnsite.check.encoding import unreadable_texts
 from tnsite.config import Project, config_finding
 from tnsite.findings import BuildRefused, Finding, Msg, Severity, emit
 
@@ -87,13 +88,18 @@ def failure_html(exc: Exception, lang: str) -> str:
 class FailureReporter:
     """Prints a failed build to the terminal and returns its page for the browser."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, project: Project | None = None) -> None:
         self.lang = lang
+        self.project = project
 
     def __call__(self, exc: Exception) -> str:
         unreadable = config_finding(exc)
         if unreadable is not None:  # mkdocs.yml saved with a mistake: the editor's, at its line
             exc = BuildRefused([unreadable])
+        elif isinstance(exc, UnicodeError) and self.project is not None:
+            # A page saved in another encoding: which file and line, not Python's decoder.
+            found = unreadable_texts(self.project)
+            exc = BuildRefused(found) if found else exc
         if isinstance(exc, BuildRefused):
             emit(exc.findings, sys.stderr, self.lang)
         elif isinstance(exc, Abort):
@@ -111,7 +117,7 @@ def serve(project: Project, dev_addr: str, lang: str) -> None:
         # Stopped by a terminal's Ctrl+C or by a process manager's SIGTERM alike, the server
         # shuts down the same way and removes its temporary site folder.
         signal.signal(signal.SIGTERM, _interrupt)
-    livereload_serve(str(project.root / "mkdocs.yml"), dev_addr, FailureReporter(lang))
+    livereload_serve(str(project.root / "mkdocs.yml"), dev_addr, FailureReporter(lang, project))
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

@@ -179,6 +179,18 @@ def _menu_indent(root: Path) -> None:
     edit(root, "mkdocs.yml", "      - du-lich/nui-ba-den.md", "     - du-lich/nui-ba-den.md")
 
 
+def _utf16(root: Path) -> None:
+    text = (root / PAGE).read_text(encoding="utf-8")
+    (root / PAGE).write_text(text, encoding="utf-16")  # Notepad's "Unicode"
+
+
+def _code_page(root: Path) -> None:
+    text = (root / PAGE).read_text(encoding="utf-8")
+    line = "Giá vé cáp treo thay đổi theo mùa."
+    legacy = line.encode("cp1258", errors="replace")  # a line pasted from an old document
+    (root / PAGE).write_bytes(text.encode("utf-8") + b"\n" + legacy + b"\n")
+
+
 def _duplicate_id(root: Path) -> None:
     text = (root / PAGE).read_text(encoding="utf-8")
     (root / PAGE).write_text(text + "\n## Giờ mở cửa {#visiting}\n\nHằng ngày.\n", "utf-8")
@@ -559,6 +571,15 @@ FAULTS = [
         1,
         lambda r: (ITINERARY, line_of(r, ITINERARY, "  - **Gần trưa:**")),
         "list-indent",
+    ),
+    # Not UTF-8: the file and the line, not a decoding error that names no file.
+    Fault("page saved as UTF-16", _utf16, 1, lambda r: (PAGE, 1), "file-encoding"),
+    Fault(
+        "a line in the Windows-1258 code page",
+        _code_page,
+        1,
+        lambda r: (PAGE, (r / PAGE).read_bytes().count(b"\n")),
+        "file-encoding",
     ),
     # mkdocs.yml unreadable: one finding at the menu line, not a Python traceback.
     Fault(

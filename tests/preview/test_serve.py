@@ -131,3 +131,19 @@ def test_page_requests() -> None:
     assert is_page_request("/404.html") and is_page_request("/dau-tu")
     assert not is_page_request("/assets/stylesheets/site.css")
     assert not is_page_request("/sitemap.xml")
+
+
+def test_a_page_saved_in_another_encoding_is_named_in_the_preview(tmp_path: Path) -> None:
+    from tests.data.fixture import make_project
+    from tnsite.preview import FailureReporter
+
+    project = make_project(tmp_path / "p")
+    page = project.root / "docs" / "vi" / "a.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_bytes("---\ntitle: Tây Ninh\n---\n".encode("cp1258"))
+    try:
+        page.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:  # what MkDocs raises, naming no file
+        shown = FailureReporter("vi", project)(exc)
+    assert "docs/vi/a.md:2" in shown and "[file-encoding]" in shown
+    assert "utf-8&#x27; codec" not in shown and "codec" not in shown
