@@ -39,6 +39,13 @@ BOM = "\ufeff"
 # attributes of raw HTML (href, src, poster, data, srcset) and CSS url() in style attributes.
 INLINE_DEST = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)")
 REFDEF_DEST = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
+REFDEF_NAME = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:")
+EMPTY_LINK = re.compile(r"!?\[[^\]\n]+\]\(\s*\)")
+SPACED_DEST = re.compile(
+    r"!?\[[^\]\n]+\][ \t]+\((?:[^)\s]+\.md(?:#[^)\s]*)?|https?://[^)\s]+|mailto:[^)\s]+"
+    r"|\.\.?/[^)\s]*|[^)\s/]+\.(?:jpe?g|png|webp|svg|pdf))\)"
+)
+REFERENCE_LINK = re.compile(r"(?<![\]\\])\[([^\]\n^][^\]\n]*)\]\[([^\]\n]*)\]")
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 HTML_URL_ATTR = re.compile(
     r"""\b(href|src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I
@@ -46,6 +53,7 @@ HTML_URL_ATTR = re.compile(
 HTML_SRCSET = re.compile(r"""\bsrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 QUOTE_MARKS = re.compile(r"^ {0,3}(?:> ?)+")
 TABLE_CELL_RULE = re.compile(r"^\s*:?-+:?\s*$")
+EMPTY_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*(?:\{[^}]*\}[ \t]*)?$")
 HORIZONTAL_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 NOTICE_START = re.compile(r"^\s*(?:!!!|\?\?\?)")
 # The opening line Python-Markdown's admonition and pymdownx's details read: a type, then
@@ -295,6 +303,31 @@ class Source:
     def in_code(self, line: int) -> bool:
         return line in self.code_lines
 
+    @cached_property
+    def unclosed_fence(self) -> int | None:
+        """The line of a ``` fence never closed: the scanner takes the rest of the page for code
+        (and checks none of it), and the page shows the backticks as written."""
+        fence: tuple[str, int] | None = None
+        for number in range(self.body_line, len(self.lines) + 1):
+            match = FENCE.match(self.lines[number - 1])
+            if not match:
+                continue
+            mark = match.group(1)
+            if fence is None:
+                fence = (mark, number)
+            elif mark[0] == fence[0][0] and len(mark) >= len(fence[0]):
+                fence = None
+        return fence[1] if fence is not None else None
+
+    @cached_property
+    def empty_headings(self) -> tuple[int, ...]:
+        """Lines of `## ` headings with no text: an empty heading in the page and its contents."""
+        return tuple(
+            number
+            for number, line in self.prose_lines()
+            if EMPTY_HEADING.match(line) and not QUOTE_MARKS.match(line)
+        )
+
     def prose_lines(self) -> Iterator[tuple[int, str]]:
         """(number, line) of every body line outside fenced code, code spans blanked."""
         for number in range(self.body_line, len(self.lines) + 1):
@@ -354,6 +387,18 @@ class Source:
                 cells = table_cells(lines[row - 1])
                 if cells > width:
                     out.append((row, cells, width))
+        return tuple(out)
+
+    @cached_property
+    def table_rule_mismatches(self) -> tuple[tuple[int, int, int], ...]:
+        """(rule line, its cells, header cells) of each table whose `|---|` line has another
+        number of columns than its header: Markdown then prints the whole table as text."""
+        lines = self._unquoted
+        out = []
+        for header, rule, _rows in self._tables:
+            width, drawn = table_cells(lines[header - 1]), table_cells(lines[rule - 1])
+            if drawn != width:
+                out.append((rule, drawn, width))
         return tuple(out)
 
     @cached_property
@@ -575,6 +620,29 @@ class Source:
             if "url(" in line:
                 found.extend((line.find("url("), url) for _, url in css_urls(line))
             out.extend(MdLink(number, col + 1, dest) for col, dest in found if dest)
+        return tuple(out)
+
+    @cached_property
+    def link_forms(self) -> tuple[tuple[int, int, str, str], ...]:
+        """(line, column, kind, text) of links Markdown does not read as links: `[x]()` with
+        no address ("empty"), `[x] (le-hoi.md)` with a space before the address ("spaced"),
+        `[x][ref]` whose `[ref]:` line the page lacks ("undefined"). The page shows the
+        brackets as written, or a link to itself."""
+        defined = {
+            m.group(1).strip().lower()
+            for _, line in self.prose_lines()
+            if (m := REFDEF_NAME.match(line))
+        }
+        out: list[tuple[int, int, str, str]] = []
+        for number, line in self.prose_lines():
+            for match in EMPTY_LINK.finditer(line):
+                out.append((number, match.start() + 1, "empty", match.group(0)))
+            for match in SPACED_DEST.finditer(line):
+                out.append((number, match.start() + 1, "spaced", match.group(0)))
+            for match in REFERENCE_LINK.finditer(line):
+                name = (match.group(2) or match.group(1)).strip().lower()
+                if name not in defined:
+                    out.append((number, match.start() + 1, "undefined", match.group(0)))
         return tuple(out)
 
     # -- directives -----------------------------------------------------------------------------

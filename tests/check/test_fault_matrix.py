@@ -191,6 +191,17 @@ def _code_page(root: Path) -> None:
     (root / PAGE).write_bytes(text.encode("utf-8") + b"\n" + legacy + b"\n")
 
 
+def _before_overview(text: str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        edit(root, PAGE, "## Tổng quan {#overview}", f"{text}\n\n## Tổng quan {{#overview}}")
+
+    return make
+
+
+def _written(text: str) -> Callable[[Path], tuple[str, int]]:
+    return lambda root: (PAGE, line_of(root, PAGE, text))
+
+
 def _duplicate_id(root: Path) -> None:
     text = (root / PAGE).read_text(encoding="utf-8")
     (root / PAGE).write_text(text + "\n## Giờ mở cửa {#visiting}\n\nHằng ngày.\n", "utf-8")
@@ -571,6 +582,43 @@ FAULTS = [
         1,
         lambda r: (ITINERARY, line_of(r, ITINERARY, "  - **Gần trưa:**")),
         "list-indent",
+    ),
+    # Markdown that prints wrong without a word: one error at the line written.
+    Fault(
+        "``` never closed",
+        _before_overview("```"),
+        1,
+        lambda r: (PAGE, _exact_line(r, PAGE, "```")),
+        "unclosed-fence",
+    ),
+    Fault(
+        "table line with a column too few",
+        _before_overview("| Tuyến | Giá |\n|---|\n| Cáp treo | 1 |"),
+        1,
+        _written("|---|"),
+        "table-cells",
+    ),
+    Fault("heading with no text", _before_overview("## "), 1, _written("## "), "empty-heading"),
+    Fault(
+        "link with no address",
+        _before_overview("Xem [lễ hội]()."),
+        1,
+        _written("[lễ hội]()"),
+        "link-form",
+    ),
+    Fault(
+        "space between ] and (",
+        _before_overview("Xem [lễ hội] (le-hoi.md)."),
+        1,
+        _written("[lễ hội] (le-hoi.md)"),
+        "link-form",
+    ),
+    Fault(
+        "reference link never defined",
+        _before_overview("Xem [lễ hội][le-hoi]."),
+        1,
+        _written("[lễ hội][le-hoi]"),
+        "link-form",
     ),
     # Not UTF-8: the file and the line, not a decoding error that names no file.
     Fault("page saved as UTF-16", _utf16, 1, lambda r: (PAGE, 1), "file-encoding"),

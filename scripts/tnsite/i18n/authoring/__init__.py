@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from tnsite.findings import Finding
 from tnsite.i18n.authoring.blocks import (
+    broken_blocks,
     footnotes,
     glued_lists,
     list_indents,
@@ -17,7 +18,7 @@ from tnsite.i18n.authoring.blocks import (
     table_gaps,
     unclosed_directives,
 )
-from tnsite.i18n.authoring.links import spaced_links, unreachable_addresses
+from tnsite.i18n.authoring.links import link_forms, spaced_links, unreachable_addresses
 from tnsite.i18n.authoring.pages import (
     description_lengths,
     duplicate_ids,
@@ -40,6 +41,8 @@ RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     notices,
     footnotes,
     unclosed_directives,
+    broken_blocks,
+    link_forms,
     plain_front_matter,
     unreachable_addresses,
     heading_order,

@@ -11,12 +11,16 @@
   type the theme has no style for, or with its text not indented under it (an empty box);
 - footnote: a reference `[^1]` without its `[^1]:` line (printed as written), or a `[^1]:`
   text nothing refers to (listed with a way back to nowhere);
-- unclosed-directive: `{{ value …` without its `}}` on the same line (printed as written).
+- unclosed-directive: `{{ value …` without its `}}` on the same line (printed as written);
+- unclosed-fence: a ``` never closed (the rest of the page is taken for code);
+- table-cells (again): a `|---|` line with another number of columns than the table's first
+  row (the whole table is printed as text);
+- empty-heading: `## ` with no text (an empty heading in the page and its contents).
 """
 
 from __future__ import annotations
 
-from tnsite.explains import BROKEN_ANCHOR, EXPLAINS, explains
+from tnsite.explains import BROKEN_ANCHOR, EXPLAINS, STRUCTURE_MISMATCH, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
@@ -30,6 +34,8 @@ LIST_INDENT = "list-indent"
 NOTICE = "notice"
 FOOTNOTE = "footnote"
 UNCLOSED = "unclosed-directive"
+UNCLOSED_FENCE = "unclosed-fence"
+EMPTY_HEADING_RULE = "empty-heading"
 NOTICE_KINDS = tuple(name for kind, aliases in NOTICE_TYPES.items() for name in (kind, *aliases))
 
 
@@ -320,6 +326,79 @@ def unclosed_directives(model: Model) -> list[Finding]:
                         "viết trọn {{ … }} trên một dòng, đủ hai cặp ngoặc: "
                         "{{ value key-figures/area }}",
                     ),
+                )
+            )
+    return findings
+
+
+def _source_only(rel: str) -> dict[str, object]:
+    """A page Markdown cannot read as written is the cause of its translations' "this is not
+    in the source": they are compared again once it is fixed."""
+    return {EXPLAINS: [explains(STRUCTURE_MISMATCH, compared_with=rel)]}
+
+
+def broken_blocks(model: Model) -> list[Finding]:
+    """A ``` never closed, a table whose `|---|` line has the wrong number of columns, and a
+    heading with no text: Markdown prints them wrong without a word."""
+    findings: list[Finding] = []
+    for doc in readable(model):
+        source = Source.of(doc.text)
+        if source.unclosed_fence is not None:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    source.unclosed_fence,
+                    UNCLOSED_FENCE,
+                    Msg(
+                        "this ``` is never closed: the rest of the page is taken for code and "
+                        "the page shows the backticks",
+                        "dấu ``` này không được đóng: phần còn lại của trang bị coi là mã và "
+                        "trang hiện nguyên các dấu `",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "add a line ``` where the code ends, or remove this line",
+                        "thêm một dòng ``` ở chỗ đoạn mã kết thúc, hoặc xóa dòng này",
+                    ),
+                    extra=_source_only(doc.rel),
+                )
+            )
+        for line, drawn, width in source.table_rule_mismatches:
+            rule = "|" + "---|" * width
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    TABLE_CELLS,
+                    Msg(
+                        f"this line under the table's first row has {drawn} columns but the "
+                        f"first row has {width}: the page would show the whole table as text",
+                        f"dòng kẻ dưới hàng đầu của bảng có {drawn} cột nhưng hàng đầu có "
+                        f"{width} cột: trang sẽ hiện cả bảng thành chữ",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(f"write {rule}", f"viết {rule}"),
+                    extra=_source_only(doc.rel),
+                )
+            )
+        for line in source.empty_headings:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    EMPTY_HEADING_RULE,
+                    Msg(
+                        "this heading has no text: the page and its table of contents would "
+                        "show an empty heading",
+                        "tiêu đề này không có chữ: trang và mục lục của trang sẽ hiện một tiêu "
+                        "đề trống",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "write the heading's text after the # signs, or remove the line",
+                        "viết chữ của tiêu đề sau các dấu #, hoặc xóa dòng này",
+                    ),
+                    extra=_source_only(doc.rel),
                 )
             )
     return findings

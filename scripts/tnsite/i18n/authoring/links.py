@@ -4,7 +4,8 @@
   for a visitor;
 - backslash-link: a path written with Windows' `\\` (Markdown takes `\\.` for an escaped dot:
   `..\\..\\x.md` reaches the page as `....\\x.md`);
-- link-space: a link whose address holds a space (Markdown cuts it there).
+- link-space: a link whose address holds a space (Markdown cuts it there);
+- link-form: a link Markdown does not read as one (`[x]()`, `[x] (a.md)`, `[x][undefined]`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from tnsite.explains import BROKEN_LINK, EXPLAINS, explains
+from tnsite.explains import BROKEN_LINK, EXPLAINS, STRUCTURE_MISMATCH, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
@@ -98,4 +99,62 @@ def spaced_links(model: Model) -> list[Finding]:
                         ),
                     )
                 )
+    return findings
+
+
+LINK_FORM = "link-form"
+LINK_FORMS = {
+    "empty": (
+        Msg(
+            "{text} has no address: the page would show a link to itself",
+            "{text} không có địa chỉ: trang sẽ hiện một liên kết dẫn về chính nó",
+        ),
+        Msg(
+            "write the address in the brackets, e.g. [text](le-hoi.md), or remove the brackets",
+            "viết địa chỉ vào trong ngoặc, ví dụ [chữ](le-hoi.md), hoặc bỏ các dấu ngoặc",
+        ),
+    ),
+    "spaced": (
+        Msg(
+            "{text} has a space between `]` and `(`: the page would show it as written, not as "
+            "a link",
+            "{text} có dấu cách giữa `]` và `(`: trang sẽ hiện nguyên văn, không thành liên kết",
+        ),
+        Msg("write {joined}", "viết liền: {joined}"),
+    ),
+    "undefined": (
+        Msg(
+            "{text} names an address the page does not define: the page would show it as written",
+            "{text} dùng một tên địa chỉ mà trang không có: trang sẽ hiện nguyên văn",
+        ),
+        Msg(
+            "write the address in round brackets, e.g. [text](le-hoi.md), or add a line "
+            "`[name]: address` at the end of the page",
+            "viết địa chỉ trong ngoặc tròn, ví dụ [chữ](le-hoi.md), hoặc thêm dòng "
+            "`[tên]: địa-chỉ` ở cuối trang",
+        ),
+    ),
+}
+
+
+def link_forms(model: Model) -> list[Finding]:
+    """Links Markdown does not read as links (see `Source.link_forms`); the translations, whose
+    links are right, are not told that this link is missing from the source."""
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for line, col, kind, text in Source.of(doc.text).link_forms:
+            message, hint = LINK_FORMS[kind]
+            joined = re.sub(r"\]\s+\(", "](", text)
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    LINK_FORM,
+                    Msg(message.en.format(text=text), message.vi.format(text=text)),
+                    Severity.ERROR,
+                    col,
+                    Msg(hint.en.format(joined=joined), hint.vi.format(joined=joined)),
+                    extra={EXPLAINS: [explains(STRUCTURE_MISMATCH, compared_with=doc.rel)]},
+                )
+            )
     return findings
