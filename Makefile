@@ -35,7 +35,7 @@ serve: $(STAMP)
 edit: build
 	$(TNSITE) edit
 
-check: $(STAMP)
+check: $(STAMP) $(NODE_STAMP)
 	$(TNSITE) check
 
 status: $(STAMP)

@@ -151,9 +151,9 @@ def missing_tools(root: Path, axe_js: Path, *, lighthouse: bool) -> list[tuple[s
     if chromium_path() is None:
         missing.append(("Chromium", "scripts/system-deps.sh test"))
     if not axe_js.is_file():
-        missing.append(("axe-core (npm)", "make node_modules/.installed"))
+        missing.append(("axe-core (npm)", "make audit"))
     if lighthouse and not (root / "node_modules" / ".bin" / "lighthouse").exists():
-        missing.append(("Lighthouse (npm)", "make node_modules/.installed"))
+        missing.append(("Lighthouse (npm)", "make audit"))
     return missing
 
 

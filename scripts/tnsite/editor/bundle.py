@@ -13,7 +13,7 @@ from pathlib import Path
 from tnsite.atomic import link_or_copy
 from tnsite.findings import Msg, SetupMissing
 
-NPM_STAMP_COMMAND = "make node_modules/.installed"
+NPM_STAMP_COMMAND = "make build"  # installs the pinned npm packages first
 
 
 class BundleMissing(SetupMissing):
