@@ -388,6 +388,14 @@ FAULTS = [
         lambda r: (KM_PAGE, line_of(r, KM_PAGE, "../../vi/")),
         "language-link",
     ),
+    # Into a language the page has no version in: one error, and it says so.
+    Fault(
+        "Vietnamese page linking into a Chinese version that does not exist",
+        _before_overview("Xem [节日](../../zh/du-lich/le-hoi.md)."),
+        1,
+        _written("../../zh/du-lich/le-hoi.md"),
+        "language-link",
+    ),
     Fault("section edited after marking", _edited_section, 0, None, None, "stale-translation"),
     Fault(
         "unknown data key",
@@ -819,3 +827,14 @@ def test_a_link_to_a_pages_address_is_a_warning_at_its_line_not_an_aborted_build
     assert "viết le-hoi.md" in warning["hint_vi"]
     mismatches = [f for f in report if f["rule"] == "structure-mismatch"]
     assert not [f for f in mismatches if "nui-ba-den" in f["path"]], mismatches
+
+
+def test_a_link_into_a_missing_version_does_not_ask_for_that_version(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _before_overview("Xem [节日](../../zh/du-lich/le-hoi.md).")(root)
+    _code, output, report = check(root, "vi")
+    [error] = [f for f in report if f["severity"] == "error"]
+    assert "hreflang" not in error["hint_vi"] and "chưa có bản zh" in error["hint_vi"], output

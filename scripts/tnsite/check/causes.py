@@ -21,7 +21,8 @@ reduced to their causes before an editor sees them:
   listing them: a language added with its first pages would otherwise fill the screen with
   one warning per page still to translate;
 - a translation is not asked to copy what is an error in its source (a broken link there
-  is fixed there, not added to every translation);
+  is fixed there, not added to every translation), nor to remove what its source lacks while
+  the source has an error;
 - what a cause makes other checks report is dropped where the cause names it
   (`extra["explains"]`, tnsite/explains.py): a link asking for a language the page has no
   version in, not also where it lands; a link written with `\\`, not also the broken link
@@ -38,7 +39,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from tnsite.explains import BROKEN_LINK, PUBLICATION, without_echoes
+from tnsite.explains import PUBLICATION, without_echoes
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.text import closest_page
 
@@ -209,9 +210,10 @@ def _errors_not_copied(findings: list[Finding]) -> list[Finding]:
     """A translation missing something its source has, at a place the source has an error:
     the error is the cause, and copying it would spread it."""
     wrong = {f"{f.path}:{f.line}" for f in findings if f.severity is Severity.ERROR}
-    # A link the translation has and its source has not, where a link of the source is
-    # broken: the translation is right, and its source is the one to correct.
-    broken = {f.path for f in findings if f.rule == BROKEN_LINK}
+    # Something the translation has and its source has not, while the source has an error (a
+    # broken link, a table Markdown cannot read, a mistyped directive): the translation is
+    # right, and its source is the one to correct.
+    broken = {f.path for f in findings if f.severity is Severity.ERROR}
     return [
         f
         for f in findings

@@ -75,14 +75,13 @@ def _page_findings(text: str, rel: str, lang: str, store: Store, day: dt.date) -
 
 
 def _directive_echoes(rel: str, directive: Directive, depends_on: str | None) -> dict[str, object]:
-    """A directive mistyped in a page (`{{ table border-gate }}`) changes the page's structure
-    and its section's text for a moment: the translations' "this table is not in the source"
-    and "the source changed" would send translators to undo correct work. Once the directive
-    is fixed, they are judged again."""
+    """A directive mistyped in a page (`{{ table border-gate }}`) changes its section's text
+    for a moment: the translations' "the source changed" would send translators to redo
+    correct work (their "this table is not in the source" waits too: tnsite/check/causes.py).
+    Once the directive is fixed, they are judged again."""
     extra: dict[str, object] = {
         EXPLAINS: [
             explains(STALE_TRANSLATION, source=rel),
-            explains(STRUCTURE_MISMATCH, compared_with=rel),
             explains(STRUCTURE_MISMATCH, path=rel, line=directive.line),
         ]
     }

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from tnsite.alternates import SourceIndex, md_candidates, split_language
 from tnsite.config import Project
-from tnsite.explains import EXPLAINS, HREFLANG_MISMATCH, explains
+from tnsite.explains import BROKEN_ANCHOR, BROKEN_LINK, EXPLAINS, HREFLANG_MISMATCH, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.names import lang_name
 from tnsite.mdsource import Source
@@ -139,6 +139,20 @@ def folder_links(project: Project, rel: str, text: str, page_path: str) -> list[
         written = posixpath.relpath(rest, posixpath.dirname(md_here) or ".")
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         suggestion = f"[…]({written}{fragment}){{hreflang={head}}}"
+        exists = (project.lang_dir(head) / rest).is_file()
+        hint = (
+            Msg(
+                f"to lead the reader to the {head} version, write {suggestion}",
+                f"để dẫn người đọc sang bản {head}, hãy viết {suggestion}",
+            )
+            if exists
+            else Msg(
+                f"the page has no {head} version yet: link to it in this page's language, "
+                f"[…]({written}{fragment})",
+                f"trang này chưa có bản {head}: hãy liên kết tới trang cùng ngôn ngữ, "
+                f"[…]({written}{fragment})",
+            )
+        )
         out.append(
             Finding(
                 rel,
@@ -152,11 +166,16 @@ def folder_links(project: Project, rel: str, text: str, page_path: str) -> list[
                 ),
                 Severity.ERROR,
                 link.col,
-                Msg(
-                    f"to lead the reader to the {head} version, write {suggestion}",
-                    f"để dẫn người đọc sang bản {head}, hãy viết {suggestion}",
-                ),
-                extra={EXPLAINS: [explains(HREFLANG_MISMATCH, path=rel, line=link.line)]},
+                hint,
+                # Where the link lands in the built page (this language's page, or none) is
+                # this mistake again.
+                extra={
+                    EXPLAINS: [
+                        explains(
+                            HREFLANG_MISMATCH, BROKEN_LINK, BROKEN_ANCHOR, path=rel, line=link.line
+                        )
+                    ]
+                },
             )
         )
     return out

@@ -20,7 +20,7 @@
 
 from __future__ import annotations
 
-from tnsite.explains import BROKEN_ANCHOR, EXPLAINS, STRUCTURE_MISMATCH, explains
+from tnsite.explains import BROKEN_ANCHOR, EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
@@ -331,12 +331,6 @@ def unclosed_directives(model: Model) -> list[Finding]:
     return findings
 
 
-def _source_only(rel: str) -> dict[str, object]:
-    """A page Markdown cannot read as written is the cause of its translations' "this is not
-    in the source": they are compared again once it is fixed."""
-    return {EXPLAINS: [explains(STRUCTURE_MISMATCH, compared_with=rel)]}
-
-
 def broken_blocks(model: Model) -> list[Finding]:
     """A ``` never closed, a table whose `|---|` line has the wrong number of columns, and a
     heading with no text: Markdown prints them wrong without a word."""
@@ -360,7 +354,6 @@ def broken_blocks(model: Model) -> list[Finding]:
                         "add a line ``` where the code ends, or remove this line",
                         "thêm một dòng ``` ở chỗ đoạn mã kết thúc, hoặc xóa dòng này",
                     ),
-                    extra=_source_only(doc.rel),
                 )
             )
         for line, drawn, width in source.table_rule_mismatches:
@@ -378,7 +371,6 @@ def broken_blocks(model: Model) -> list[Finding]:
                     ),
                     Severity.ERROR,
                     hint=Msg(f"write {rule}", f"viết {rule}"),
-                    extra=_source_only(doc.rel),
                 )
             )
         for line in source.empty_headings:
@@ -398,7 +390,6 @@ def broken_blocks(model: Model) -> list[Finding]:
                         "write the heading's text after the # signs, or remove the line",
                         "viết chữ của tiêu đề sau các dấu #, hoặc xóa dòng này",
                     ),
-                    extra=_source_only(doc.rel),
                 )
             )
     return findings

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from tnsite.explains import BROKEN_LINK, EXPLAINS, STRUCTURE_MISMATCH, explains
+from tnsite.explains import BROKEN_LINK, EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
@@ -138,8 +138,7 @@ LINK_FORMS = {
 
 
 def link_forms(model: Model) -> list[Finding]:
-    """Links Markdown does not read as links (see `Source.link_forms`); the translations, whose
-    links are right, are not told that this link is missing from the source."""
+    """Links Markdown does not read as links (see `Source.link_forms`)."""
     findings: list[Finding] = []
     for doc in readable(model):
         for line, col, kind, text in Source.of(doc.text).link_forms:
@@ -154,7 +153,6 @@ def link_forms(model: Model) -> list[Finding]:
                     Severity.ERROR,
                     col,
                     Msg(hint.en.format(joined=joined), hint.vi.format(joined=joined)),
-                    extra={EXPLAINS: [explains(STRUCTURE_MISMATCH, compared_with=doc.rel)]},
                 )
             )
     return findings
