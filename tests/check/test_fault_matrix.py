@@ -591,6 +591,56 @@ FAULTS = [
         lambda r: (ITINERARY, line_of(r, ITINERARY, "  - **Gần trưa:**")),
         "list-indent",
     ),
+    # The information block as a word processor or a keyboard leaves it: one error at the line.
+    Fault(
+        "empty line above the opening ---",
+        lambda r: (r / PAGE).write_text("\n" + (r / PAGE).read_text("utf-8"), "utf-8"),
+        1,
+        lambda r: (PAGE, 2),
+        "front-matter",
+    ),
+    Fault(
+        "information block opened with an em dash",
+        lambda r: (r / PAGE).write_text("———" + (r / PAGE).read_text("utf-8")[3:], "utf-8"),
+        1,
+        lambda r: (PAGE, 1),
+        "front-matter",
+    ),
+    Fault(
+        "title written Title",
+        lambda r: edit(r, PAGE, "\ntitle:", "\nTitle:"),
+        1,
+        lambda r: (PAGE, 2),
+        "front-matter",
+    ),
+    Fault(
+        "title written twice",
+        lambda r: edit(r, PAGE, "\ndescription:", "\ntitle: Núi Bà\ndescription:"),
+        1,
+        lambda r: (PAGE, 3),
+        "front-matter",
+    ),
+    Fault(
+        "title in curly quotes",
+        lambda r: edit(r, PAGE, 'title: "Núi Bà Đen"', "title: “Núi Bà Đen”"),
+        1,
+        lambda r: (PAGE, 2),
+        "front-matter",
+    ),
+    Fault(
+        "zero-width space before a name",
+        lambda r: edit(r, PAGE, "\ndescription:", "\n\u200bdescription:"),
+        1,
+        lambda r: (PAGE, 3),
+        "front-matter",
+    ),
+    Fault(
+        "non-breaking space after the colon",
+        lambda r: edit(r, PAGE, "title: ", "title:\u00a0"),
+        1,
+        lambda r: (PAGE, 2),
+        "front-matter",
+    ),
     # Markdown that prints wrong without a word: one error at the line written.
     Fault(
         "``` never closed",

@@ -69,6 +69,19 @@ def parse(text: str) -> FrontMatter:
     source = Source.of(text)
     raw = source.front_matter_yaml
     if raw is None:
+        if source.front_matter_opened and len(source.lines) > 1 and _is_fence(source.lines[1]):
+            return FrontMatter(
+                present=True,
+                error=Msg(
+                    "the information block between the two `---` lines is empty",
+                    "phần thông tin giữa hai dòng `---` đang trống",
+                ),
+                error_hint=Msg(
+                    "write `title: …` and `description: …` between the two `---` lines",
+                    "viết `title: …` và `description: …` vào giữa hai dòng `---`",
+                ),
+                error_line=2,
+            )
         if source.front_matter_opened:
             line = _closing_line(source.lines)
             return FrontMatter(
@@ -84,8 +97,32 @@ def parse(text: str) -> FrontMatter:
                 ),
                 error_line=line,
             )
+        misplaced = _misplaced_opening(source.lines)
+        if misplaced is not None:
+            line, message, hint = misplaced
+            return FrontMatter(present=True, error=message, error_hint=hint, error_line=line)
         return FrontMatter(present=False)
     body_line = source.body_line
+    invisible = _invisible(raw)
+    if invisible is not None:
+        number, char = invisible
+        return FrontMatter(
+            present=True,
+            error=Msg(
+                f"this line has an invisible character ({char}) where a name or its colon is "
+                "written",
+                f"dòng này có một ký tự vô hình ({char}) ở chỗ tên trường hoặc dấu hai chấm",
+            ),
+            error_hint=Msg(
+                "delete the line's beginning up to the value and type it again (name, colon, "
+                "one ordinary space)",
+                "xóa phần đầu dòng cho tới giá trị rồi gõ lại (tên trường, dấu hai chấm, một "
+                "dấu cách thường)",
+            ),
+            error_line=number + 1,
+            body_line=body_line,
+            raw=raw,
+        )
     try:
         node = yamlread.compose(raw)
         data = yamlread.construct(node)
@@ -117,7 +154,122 @@ def parse(text: str) -> FrontMatter:
             body_line=body_line,
             raw=raw,
         )
+    wrong = _written_wrong(node)
+    if wrong is not None:
+        line, message, hint = wrong
+        return FrontMatter(
+            present=True,
+            error=message,
+            error_hint=hint,
+            error_line=line + 2,  # the block's line 0 is the file's line 2
+            body_line=body_line,
+            raw=raw,
+        )
     return FrontMatter(present=True, data=data, body_line=body_line, node=node, raw=raw)
+
+
+# Characters a copy from a word processor or a chat brings in that look like nothing (or like
+# a space): in a name or around its colon, YAML reads another name, or no name at all.
+INVISIBLE = {char: f"U+{ord(char):04X}" for char in "\u00a0\u200b\u200c\u200d\u2060\ufeff"}
+CURLY = {"“": "”", "‘": "’", "„": "“", "«": "»", "”": "”"}
+
+
+def _invisible(raw: str) -> tuple[int, str] | None:
+    """(1-based line in the block, the character) of an invisible character in a name, before
+    its colon or right after it."""
+    for number, line in enumerate(raw.split("\n"), 1):
+        head, colon, rest = line.partition(":")
+        if not colon:
+            continue
+        where = head + rest[:1]
+        for char, name in INVISIBLE.items():
+            if char in where:
+                return number, name
+    return None
+
+
+def _written_wrong(node: yaml.Node | None) -> tuple[int, Msg, Msg] | None:
+    """(0-based line, message, hint) of a name written twice (YAML keeps the last silently) or
+    a value in curly quotes (YAML keeps the quotes, and the tab shows them)."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    seen: dict[str, int] = {}
+    for key, value in node.value:
+        name = str(key.value)
+        if name in seen:
+            first = seen[name] + 2
+            return (
+                key.start_mark.line,
+                Msg(
+                    f"`{name}` is written twice (lines {first} and {key.start_mark.line + 2}); "
+                    "only the second would be used",
+                    f"`{name}` được viết hai lần (dòng {first} và dòng "
+                    f"{key.start_mark.line + 2}); chỉ lần sau được dùng",
+                ),
+                Msg("keep one of the two lines", "giữ lại một trong hai dòng"),
+            )
+        seen[name] = key.start_mark.line
+        plain = isinstance(value, yaml.ScalarNode) and not value.style  # libyaml: ''
+        text = str(value.value) if plain else ""
+        if len(text) > 1 and text[0] in CURLY and text[-1] == CURLY[text[0]]:
+            return (
+                value.start_mark.line,
+                Msg(
+                    f"`{name}` is in curly quotes {text[0]}…{text[-1]}: they would be shown "
+                    "as part of the text",
+                    f"`{name}` được đặt trong ngoặc kép cong {text[0]}…{text[-1]}: các dấu "
+                    "ngoặc đó sẽ hiện ra cùng với chữ",
+                ),
+                Msg(
+                    f'use straight quotes: {name}: "{text[1:-1]}"',
+                    f'dùng ngoặc kép thẳng: {name}: "{text[1:-1]}"',
+                ),
+            )
+    return None
+
+
+DASHES = re.compile(r"^\s*(?:[-—–‒―_*]\s*){2,}$")
+KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:")
+
+
+def _is_fence(line: str) -> bool:
+    return line.strip() == "---"
+
+
+def _misplaced_opening(lines: Sequence[str]) -> tuple[int, Msg, Msg] | None:
+    """An information block the editor can see but Markdown cannot: empty lines above its `---`,
+    or a first line of other dashes (`—`, `___`, `----`) that a word processor or a keyboard
+    made. Without this, the page is "missing its title" while its title is right there."""
+    written = [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
+    if len(written) < 2 or not KEY_LINE.match(written[1][1]):
+        return None
+    number, first = written[0]
+    if _is_fence(first) and number > 1:
+        return (
+            number,
+            Msg(
+                f"the information block must start on line 1; {number - 1} empty line(s) come "
+                "before its `---`",
+                f"phần thông tin phải bắt đầu ở dòng 1; phía trên dòng `---` đang có "
+                f"{number - 1} dòng trống",
+            ),
+            Msg("delete the empty lines above `---`", "xóa các dòng trống phía trên dòng `---`"),
+        )
+    if DASHES.match(first) and not _is_fence(first):
+        return (
+            number,
+            Msg(
+                f"the information block opens with '{first.strip()}', not with three hyphens",
+                f"phần thông tin được mở bằng '{first.strip()}', không phải ba dấu gạch ngang",
+            ),
+            Msg(
+                "write exactly `---` (three hyphens typed on the keyboard) on this line and on "
+                "the line that closes the block",
+                "viết đúng `---` (ba dấu gạch ngang gõ từ bàn phím) ở dòng này và ở dòng đóng "
+                "phần thông tin",
+            ),
+        )
+    return None
 
 
 def _closing_line(lines: Sequence[str]) -> int:

@@ -168,21 +168,19 @@ def _misspelt(errors: list[ValidationError]) -> list[tuple[tuple[str | int, ...]
     """Keys written wrong for a key that is required (`sourse:` for `source:`): one mistake,
     which the schema reports twice (an unknown key, a missing one). Each is (the path of the
     mapping it is in, the key written, the key meant)."""
-    unknown: dict[tuple[str | int, ...], list[str]] = {}
-    for error in errors:
-        if error.validator == "additionalProperties":
-            schema = error.schema if isinstance(error.schema, Mapping) else {}
-            extra = set(_fields(error)) - set(schema.get("properties", {}))
-            unknown[tuple(error.absolute_path)] = sorted(extra)
     found = []
     for error in errors:
-        where = tuple(error.absolute_path)
-        if error.validator != "required" or where not in unknown:
+        if error.validator != "required":
             continue
+        # The keys written that the schema does not name here (the page's top level allows
+        # the theme's own keys too, so this is not only what `additionalProperties` reports):
+        # `Title:` or `tittle:` is the missing `title:` written wrong.
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        unknown = sorted(set(_fields(error)) - set(schema.get("properties", {})))
         for name in _listed(error):
-            guess = closest(str(name), unknown[where]) if name not in _fields(error) else ""
+            guess = closest(str(name), unknown) if name not in _fields(error) else ""
             if guess:
-                found.append((where, guess, str(name)))
+                found.append((tuple(error.absolute_path), guess, str(name)))
     return found
 
 
