@@ -320,6 +320,18 @@ class Source:
         return fence[1] if fence is not None else None
 
     @cached_property
+    def unclosed_comment(self) -> int | None:
+        """The line of a `<!--` with no `-->` after it: Markdown hides the rest of the page."""
+        masked = self.masked
+        start = 0
+        while (opened := masked.find("<!--", start)) != -1:
+            closed = masked.find("-->", opened + 4)
+            if closed == -1:
+                return masked.count("\n", 0, opened) + 1
+            start = closed + 3
+        return None
+
+    @cached_property
     def empty_headings(self) -> tuple[int, ...]:
         """Lines of `## ` headings with no text: an empty heading in the page and its contents."""
         return tuple(

@@ -678,6 +678,20 @@ FAULTS = [
         _written("[lễ hội][le-hoi]"),
         "link-form",
     ),
+    Fault(
+        "<!-- note never closed",
+        _before_overview("<!-- ghi chú cho người biên tập"),
+        1,
+        _written("<!-- ghi chú"),
+        "unclosed-comment",
+    ),
+    Fault(
+        "photo linked from the editor's computer",
+        _before_overview("![Núi Bà](C:\\Users\\Lan\\Pictures\\Núi Bà Đen.jpg)"),
+        1,
+        _written("C:\\Users"),
+        "local-link",
+    ),
     # Not UTF-8: the file and the line, not a decoding error that names no file.
     Fault("page saved as UTF-16", _utf16, 1, lambda r: (PAGE, 1), "file-encoding"),
     Fault(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -47,6 +48,20 @@ def test_a_copied_page_keeps_no_title_of_another_page(fixture_project: Project) 
         copy.read_text(encoding="utf-8").replace("title: ", "title: Khu mới — ", 1), "utf-8"
     )
     assert not [f for f in check_translations(reload(root)) if f.rule == "duplicate-title"]
+
+
+def test_a_title_pasted_from_a_mac_is_the_same_title(fixture_project: Project) -> None:
+    """Decomposed accents (NFD) look the same and are the same title."""
+    root = fixture_project.root
+    original = root / "docs/vi" / PARK
+    text = original.read_text(encoding="utf-8")
+    title = text.split("title: ", 1)[1].split("\n", 1)[0]
+    decomposed = unicodedata.normalize("NFD", title)
+    assert decomposed != title
+    write_page(root, "vi", "dau-tu/khu-moi.md", text.replace(title, decomposed, 1))
+    os.utime(original, (1_000_000_000, 1_000_000_000))
+    [finding] = [f for f in check_translations(reload(root)) if f.rule == "duplicate-title"]
+    assert finding.path == "docs/vi/dau-tu/khu-moi.md"
 
 
 def test_the_older_page_keeps_its_title_whatever_the_names(fixture_project: Project) -> None:

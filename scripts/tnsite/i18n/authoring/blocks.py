@@ -13,6 +13,7 @@
   text nothing refers to (listed with a way back to nowhere);
 - unclosed-directive: `{{ value …` without its `}}` on the same line (printed as written);
 - unclosed-fence: a ``` never closed (the rest of the page is taken for code);
+- unclosed-comment: a `<!--` never closed (the rest of the page is hidden);
 - table-cells (again): a `|---|` line with another number of columns than the table's first
   row (the whole table is printed as text);
 - empty-heading: `## ` with no text (an empty heading in the page and its contents).
@@ -20,7 +21,7 @@
 
 from __future__ import annotations
 
-from tnsite.explains import BROKEN_ANCHOR, EXPLAINS, explains
+from tnsite.explains import BROKEN_ANCHOR, BROKEN_LINK, EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
@@ -35,6 +36,7 @@ NOTICE = "notice"
 FOOTNOTE = "footnote"
 UNCLOSED = "unclosed-directive"
 UNCLOSED_FENCE = "unclosed-fence"
+UNCLOSED_COMMENT = "unclosed-comment"
 EMPTY_HEADING_RULE = "empty-heading"
 NOTICE_KINDS = tuple(name for kind, aliases in NOTICE_TYPES.items() for name in (kind, *aliases))
 
@@ -354,6 +356,28 @@ def broken_blocks(model: Model) -> list[Finding]:
                         "add a line ``` where the code ends, or remove this line",
                         "thêm một dòng ``` ở chỗ đoạn mã kết thúc, hoặc xóa dòng này",
                     ),
+                )
+            )
+        if source.unclosed_comment is not None:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    source.unclosed_comment,
+                    UNCLOSED_COMMENT,
+                    Msg(
+                        "this `<!--` note is never closed with `-->`: the rest of the page is "
+                        "hidden",
+                        "ghi chú `<!--` này không được đóng bằng `-->`: phần còn lại của trang bị "
+                        "ẩn",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "add `-->` where the note ends",
+                        "thêm `-->` ở chỗ ghi chú kết thúc",
+                    ),
+                    # What the hidden part held (figures, links, their anchors) is missing
+                    # from the built page because of this.
+                    extra={EXPLAINS: [explains(BROKEN_LINK, BROKEN_ANCHOR, path=doc.rel)]},
                 )
             )
         for line, drawn, width in source.table_rule_mismatches:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from tnsite.i18n.model import Model, PageDoc
 
 
@@ -12,4 +14,6 @@ def readable(model: Model) -> list[PageDoc]:
 
 def title_of(doc: PageDoc) -> str:
     title = doc.meta.get("title")
-    return " ".join(title.split()) if isinstance(title, str) else ""
+    # Composed (NFC): a title pasted from a Mac (NFD, "a" + combining accent) is the same
+    # title to a reader, and to a search engine.
+    return unicodedata.normalize("NFC", " ".join(title.split())) if isinstance(title, str) else ""

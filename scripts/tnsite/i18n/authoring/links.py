@@ -1,7 +1,7 @@
 """Link addresses Markdown takes as written and the visitor cannot follow.
 
-- local-link: a link copied from the preview (`http://127.0.0.1:8000/…`), which leads nowhere
-  for a visitor;
+- local-link: a link copied from the preview (`http://127.0.0.1:8000/…`) or a file's path on
+  the editor's computer (`C:\\Users\\…`), which lead nowhere for a visitor;
 - backslash-link: a path written with Windows' `\\` (Markdown takes `\\.` for an escaped dot:
   `..\\..\\x.md` reaches the page as `....\\x.md`);
 - link-space: a link whose address holds a space (Markdown cuts it there);
@@ -13,16 +13,19 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from tnsite.explains import BROKEN_LINK, EXPLAINS, explains
+from tnsite.explains import BROKEN_LINK, EXPLAINS, MISSING_ASSET, PUBLICATION, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
 from tnsite.mdsource import Source
+from tnsite.slugs import slugify
 
 LOCAL_LINK = "local-link"
 BACKSLASH_LINK = "backslash-link"
 LINK_SPACE = "link-space"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
+# `C:\Users\…`, `D:/Ảnh/…`, `file:///…`: a path on the editor's own computer.
+ON_THIS_COMPUTER = re.compile(r"^(?:[A-Za-z]:[\\/]|file:)", re.I)
 # `[text](address with spaces)`: what follows the first space is not a "title" in quotes.
 SPACED_LINK = re.compile(r"\]\(\s*(?P<dest>[^\s()<>]+)\s+(?P<rest>[^\s\"'(][^)\n]*)\)")
 
@@ -30,7 +33,49 @@ SPACED_LINK = re.compile(r"\]\(\s*(?P<dest>[^\s()<>]+)\s+(?P<rest>[^\s\"'(][^)\n
 def unreachable_addresses(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     for doc in readable(model):
-        for link in Source.of(doc.text).links:
+        source = Source.of(doc.text)
+        for link in source.links:
+            if ON_THIS_COMPUTER.match(link.dest):
+                # A path with spaces (`C:\\Ảnh\\Núi Bà Đen.jpg`) is cut at the first by Markdown.
+                spaced = SPACED_LINK.match(source.lines[link.line - 1], link.col - 3)
+                written = f"{spaced['dest']} {spaced['rest']}" if spaced else link.dest
+                name = re.split(r"[\\/]", written)[-1]
+                stem, _, ext = name.rpartition(".")
+                slug = slugify(stem or ext)
+                copied = f"{slug}.{ext.lower()}" if stem else slug
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        link.line,
+                        LOCAL_LINK,
+                        Msg(
+                            f"'{written}' is a file on this computer: visitors cannot open it",
+                            f"'{written}' là một tệp trên máy tính này: khách không mở được",
+                        ),
+                        Severity.ERROR,
+                        col=link.col,
+                        hint=Msg(
+                            f"copy the file into assets/photos/ as {copied}, describe it in "
+                            f"assets/photos/manifest.yml and show it with {{{{ photo {slug} }}}}",
+                            f"chép tệp vào assets/photos/ với tên {copied}, mô tả ảnh trong "
+                            f"assets/photos/manifest.yml rồi đặt {{{{ photo {slug} }}}} vào trang",
+                        ),
+                        # Where it then leads, and the print that cannot load it, is this again.
+                        extra={
+                            "url": link.dest,
+                            EXPLAINS: [
+                                explains(
+                                    BROKEN_LINK,
+                                    MISSING_ASSET,
+                                    PUBLICATION,
+                                    path=doc.rel,
+                                    line=link.line,
+                                )
+                            ],
+                        },
+                    )
+                )
+                continue
             if "\\" in link.dest and not urlsplit(link.dest).scheme:
                 better = link.dest.replace("\\", "/")
                 findings.append(
@@ -81,6 +126,8 @@ def spaced_links(model: Model) -> list[Finding]:
     for doc in readable(model):
         for number, line in Source.of(doc.text).prose_lines():
             for match in SPACED_LINK.finditer(line):
+                if ON_THIS_COMPUTER.match(match["dest"]):
+                    continue  # local-link says what to do with a file on this computer
                 written = f"{match['dest']} {match['rest']}"
                 findings.append(
                     Finding(
