@@ -692,6 +692,28 @@ FAULTS = [
         _written("C:\\Users"),
         "local-link",
     ),
+    # Addresses of the world written without their scheme, or with a wrong one.
+    Fault(
+        "e-mail address without mailto:",
+        _before_overview("Gửi thư cho [ban quản lý](bqlnuibaden@tayninh.gov.vn)."),
+        1,
+        _written("(bqlnuibaden@"),
+        "broken-link",
+    ),
+    Fault(
+        "another site without https://",
+        _before_overview("Đặt vé tại [Sun World](sunworld.vn/ba-den)."),
+        1,
+        _written("(sunworld.vn"),
+        "broken-link",
+    ),
+    Fault(
+        "mail: for mailto:",
+        _before_overview("Gửi thư cho [ban quản lý](mail:bql@tayninh.gov.vn)."),
+        1,
+        _written("(mail:"),
+        "link-scheme",
+    ),
     # Not UTF-8: the file and the line, not a decoding error that names no file.
     Fault("page saved as UTF-16", _utf16, 1, lambda r: (PAGE, 1), "file-encoding"),
     Fault(
@@ -902,3 +924,22 @@ def test_a_link_into_a_missing_version_does_not_ask_for_that_version(
     _code, output, report = check(root, "vi")
     [error] = [f for f in report if f["severity"] == "error"]
     assert "hreflang" not in error["hint_vi"] and "chưa có bản zh" in error["hint_vi"], output
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("bqlnuibaden@tayninh.gov.vn", "mailto:bqlnuibaden@tayninh.gov.vn"),
+        ("sunworld.vn/ba-den", "https://sunworld.vn/ba-den"),
+        ("mailto: bql@tayninh.gov.vn", "mailto:bql@tayninh.gov.vn"),
+    ],
+)
+def test_an_address_of_the_world_gets_its_scheme_in_the_hint(
+    clean_site: Path, tmp_path: Path, written: str, meant: str
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _before_overview(f"Xem [trang]({written}).")(root)
+    _code, output, report = check(root, "vi")
+    [error] = [f for f in report if f["severity"] == "error"]
+    assert meant in error["hint_vi"] and "assets" not in error["hint_vi"], output

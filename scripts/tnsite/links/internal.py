@@ -9,6 +9,7 @@ number of pages affected.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -83,15 +84,32 @@ def _markdown_target(project: Project, group: _Group) -> tuple[str, str] | None:
     return file, page
 
 
+# What an editor writes for an e-mail address or another site when the scheme is left out.
+EMAIL = re.compile(r"^[^\s/@:()]+@[^\s/@()]+\.[A-Za-z]{2,}$")
+MAIL_SCHEME = re.compile(r"^(?:mail|email|e-mail|maito|mailto)\s*:\s*", re.I)
+DOMAIN = re.compile(
+    r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|org|net|gov|edu|int|info|asia|kh|cn|io)"
+    r"(?:[/?#]|$)",
+    re.I,
+)
+
+
 def _broken_link_hint(
     project: Project, index: SourceIndex, group: _Group, url: str, written: tuple[str, str] | None
 ) -> Msg:
     """What to write instead: an address of another site needs its https://; a page path with
     the wrong letter case or a misspelt name has a page that was most likely meant."""
-    if url.startswith("www."):
+    written_url = group.origin.written or url
+    if EMAIL.match(written_url) or MAIL_SCHEME.match(written_url):
+        address = MAIL_SCHEME.sub("", written_url)
         return Msg(
-            f"an address on another site starts with https://: write https://{url}",
-            f"địa chỉ của trang web khác phải bắt đầu bằng https://: viết https://{url}",
+            f"an e-mail address is written with mailto: in front: write mailto:{address}",
+            f"địa chỉ thư điện tử phải có mailto: ở đầu: viết mailto:{address}",
+        )
+    if url.startswith("www.") or DOMAIN.match(written_url):
+        return Msg(
+            f"an address on another site starts with https://: write https://{written_url}",
+            f"địa chỉ của trang web khác phải bắt đầu bằng https://: viết https://{written_url}",
         )
     if written:
         file, page = written

@@ -5,6 +5,7 @@
 - backslash-link: a path written with Windows' `\\` (Markdown takes `\\.` for an escaped dot:
   `..\\..\\x.md` reaches the page as `....\\x.md`);
 - link-space: a link whose address holds a space (Markdown cuts it there);
+- link-scheme: `mail:` or `email:` for `mailto:` (the browser opens nothing);
 - link-form: a link Markdown does not read as one (`[x]()`, `[x] (a.md)`, `[x][undefined]`).
 """
 
@@ -23,6 +24,8 @@ from tnsite.slugs import slugify
 LOCAL_LINK = "local-link"
 BACKSLASH_LINK = "backslash-link"
 LINK_SPACE = "link-space"
+LINK_SCHEME = "link-scheme"
+MISTYPED_MAIL = {"mail", "email", "e-mail", "maito", "mailo", "malto"}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
 # `C:\Users\…`, `D:/Ảnh/…`, `file:///…`: a path on the editor's own computer.
 ON_THIS_COMPUTER = re.compile(r"^(?:[A-Za-z]:[\\/]|file:)", re.I)
@@ -73,6 +76,24 @@ def unreachable_addresses(model: Model) -> list[Finding]:
                                 )
                             ],
                         },
+                    )
+                )
+                continue
+            scheme = urlsplit(link.dest).scheme.lower()
+            if scheme in MISTYPED_MAIL:
+                better = "mailto:" + link.dest.split(":", 1)[1].strip()
+                findings.append(
+                    Finding(
+                        doc.rel,
+                        link.line,
+                        LINK_SCHEME,
+                        Msg(
+                            f"'{link.dest}' is not an address a browser opens",
+                            f"'{link.dest}' không phải địa chỉ trình duyệt mở được",
+                        ),
+                        Severity.ERROR,
+                        col=link.col,
+                        hint=Msg(f"did you mean {better}?", f"có phải {better}?"),
                     )
                 )
                 continue
@@ -129,6 +150,15 @@ def spaced_links(model: Model) -> list[Finding]:
                 if ON_THIS_COMPUTER.match(match["dest"]):
                     continue  # local-link says what to do with a file on this computer
                 written = f"{match['dest']} {match['rest']}"
+                joined = "".join(written.split())
+                hint = (
+                    Msg(f"remove the spaces: {joined}", f"bỏ các dấu cách: {joined}")
+                    if re.match(r"(?i)(?:mailto|tel):", written)
+                    else Msg(
+                        "write each space in the address as %20",
+                        "viết mỗi dấu cách trong địa chỉ thành %20",
+                    )
+                )
                 findings.append(
                     Finding(
                         doc.rel,
@@ -140,10 +170,7 @@ def spaced_links(model: Model) -> list[Finding]:
                         ),
                         Severity.ERROR,
                         col=match.start("dest") + 1,
-                        hint=Msg(
-                            "write each space in the address as %20",
-                            "viết mỗi dấu cách trong địa chỉ thành %20",
-                        ),
+                        hint=hint,
                     )
                 )
     return findings
