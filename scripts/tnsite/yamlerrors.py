@@ -77,8 +77,8 @@ _BRACKET = (
 )
 _RESERVED = (
     Msg(
-        "a value starts with a character YAML reserves (@ ` * & ! % | > #)",
-        "một giá trị bắt đầu bằng ký tự mà YAML dành riêng (@ ` * & ! % | > #)",
+        "a value starts with a character that has a special meaning here (@ ` * & ! % | > #)",
+        "một giá trị bắt đầu bằng ký tự có nghĩa đặc biệt ở đây (@ ` * & ! % | > #)",
     ),
     Msg("put the value in double quotes", "đặt giá trị trong ngoặc kép"),
 )
@@ -93,7 +93,10 @@ _DATE = (
     ),
 )
 _OTHER = (
-    Msg("this line is not valid YAML", "dòng này chưa đúng cú pháp YAML"),
+    Msg(
+        "this line is not written as `name: value`",
+        "dòng này chưa viết đúng dạng `tên: giá trị`",
+    ),
     Msg(
         "check the colons, the quotes and the indentation on this line and the one before",
         "kiểm tra dấu hai chấm, dấu ngoặc kép và thụt lề ở dòng này và dòng trước đó",

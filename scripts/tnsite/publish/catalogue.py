@@ -255,17 +255,9 @@ def load_catalogue(project: Project, rel: str, strings: dict[str, dict[str, str]
                 rel,
                 problem.pos.line,
                 RULE,
-                Msg(
-                    "this line cannot be read (the file is not valid YAML here)",
-                    "không đọc được dòng này (tệp không đúng cú pháp YAML ở đây)",
-                ),
+                problem.message,
                 col=problem.pos.col,
-                hint=Msg(
-                    "check the indentation, each list item's '- ' and the quotes around text "
-                    "that contains ':' or '#'",
-                    "kiểm tra thụt lề, dấu '- ' của mỗi mục và dấu ngoặc kép quanh văn bản có "
-                    "':' hoặc '#'",
-                ),
+                hint=problem.hint,
             )
         )
         return catalogue
