@@ -147,6 +147,7 @@ def only(project: Project) -> list:
     ("old", "new", "needle", "message"),
     [
         ("    value: 8500\n", '    value: "8.500"\n', 'value: "8.500"', "must be a number"),
+        ("    value: 8500\n", "    value: 12.5%\n", "value: 12.5%", "write 12.5 and, beside it"),
         ("    unit: km2\n", "    unit: sqkm\n", "unit: sqkm", "use one of"),
         (
             "    qualifier: over\n",

@@ -257,6 +257,21 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
                 "hoặc xóa tệp nếu trang web không còn cần đến",
             ),
         )
+    if kind == "type" and limit in ("number", "integer") and isinstance(value, str):
+        share = re.fullmatch(r"\s*(-?[0-9]+(?:[.,][0-9]+)?)\s*%\s*", value)
+        if share:
+            number = share[1].replace(",", ".")
+            return Problem(
+                path,
+                Msg(
+                    f"{field.en} must be a number, not '{value}'",
+                    f"{field.vi} phải là một số, không phải '{value}'",
+                ),
+                Msg(
+                    f"write {number} and, beside it, unit: percent",
+                    f"viết {number} và thêm dòng unit: percent",
+                ),
+            )
     if kind == "type":
         wanted = _kind(limit)
         numeric = limit in ("number", "integer")
