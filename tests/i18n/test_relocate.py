@@ -663,7 +663,6 @@ def test_a_move_repeated_is_refused_and_changes_nothing(fixture_project: Project
         (("move", PARK, ""), "TO=…"),
         (("move", "", PARK), "FROM=…"),
         (("delete", " "), "PAGE=…"),
-        (("new", ""), "PAGE=…"),
     ],
 )
 def test_a_name_left_out_of_make_is_named(
@@ -672,4 +671,20 @@ def test_a_name_left_out_of_make_is_named(
     before = tree(fixture_project.root)
     code, out = run(fixture_project, *args, "--lang", "vi")
     assert code == 1 and f"lỗi: thiếu {named}; ví dụ: make {args[0]} " in out, out
+    assert tree(fixture_project.root) == before
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("dau-tuu/moi.md", "có phải dau-tu? make new PAGE=dau-tu/moi.md"),
+        ("../moi.md", "đi ra ngoài thư mục ngôn ngữ"),
+    ],
+)
+def test_new_refuses_a_folder_typo_and_a_path_out_of_the_folder(
+    fixture_project: Project, given: str, said: str
+) -> None:
+    before = tree(fixture_project.root)
+    code, out = run(fixture_project, "new", given, "--title", "Mới", "--lang", "vi")
+    assert code == 1 and said in out, out
     assert tree(fixture_project.root) == before

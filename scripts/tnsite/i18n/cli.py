@@ -145,7 +145,6 @@ def new_command(
     """Create a page (`du-lich/cho-bien-gioi.md`) that lacks nothing but its text: the source
     page, pending entries for the other languages, and a navigation entry. A source page
     written by hand gets the pending entries and the navigation entry it lacks."""
-    _require({"PAGE": path}, 'make new PAGE=du-lich/cho-dem.md TITLE="Chợ đêm"', ui_lang)
     try:
         result = new_page(
             project, path, title, description, reason, until.date() if until else None

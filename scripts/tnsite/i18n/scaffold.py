@@ -23,6 +23,7 @@ from tnsite.config import DATED_NAME, Project
 from tnsite.i18n.frontmatter import parse
 from tnsite.i18n.pending import PENDING_FILE, add_pending, load_pending
 from tnsite.slugs import slugify
+from tnsite.text import closest
 
 PAGE_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md$")
 NAV_START = re.compile(r"^nav:\s*(#.*)?$")
@@ -78,6 +79,28 @@ def suggest_slug(path: str) -> str | None:
     return candidate if parts and PAGE_PATH.match(candidate) else None
 
 
+def _require_known_folder(project: Project, path: str) -> None:
+    """A folder that does not exist but is one letter away from one that does (`du-lch`) is a
+    typo, not a new section of the menu: the page would sit alone under a heading of its own."""
+    folder = posixpath.dirname(path)
+    docs = project.lang_dir(project.source_code)
+    if not folder or (docs / folder).is_dir():
+        return
+    folders = sorted(
+        p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_dir() and p != docs
+    )
+    meant = closest(folder, folders)
+    if meant:
+        better = f"{meant}/{posixpath.basename(path)}"
+        raise ScaffoldError(
+            f"there is no section '{folder}': did you mean {meant}? make new PAGE={better} "
+            "(to start a new section, create the folder docs/"
+            f"{project.source_code}/{folder} first)",
+            f"không có chuyên mục '{folder}': có phải {meant}? make new PAGE={better} (muốn "
+            f"mở chuyên mục mới thì tạo thư mục docs/{project.source_code}/{folder} trước)",
+        )
+
+
 def new_page(
     project: Project,
     given: str,
@@ -95,6 +118,13 @@ def new_page(
             'name the page: make new PAGE=du-lich/ten-trang.md TITLE="…"',
             'hãy ghi tên trang: make new PAGE=du-lich/ten-trang.md TITLE="…"',
         )
+    if ".." in given.replace("\\", "/").split("/"):
+        raise ScaffoldError(
+            f"'{given}' goes out of the language folder: name the page from inside it, e.g. "
+            "PAGE=du-lich/cho-dem.md",
+            f"'{given}' đi ra ngoài thư mục ngôn ngữ: ghi tên trang tính từ bên trong thư mục "
+            "đó, ví dụ PAGE=du-lich/cho-dem.md",
+        )
     path = normalise_path(project, given)
     if not PAGE_PATH.match(path):
         better = suggest_slug(path)
@@ -107,6 +137,7 @@ def new_page(
             + (f": PAGE={better}" if better else ", ví dụ du-lich/cho-bien-gioi.md."),
         )
     target = project.lang_dir(project.source_code) / path
+    _require_known_folder(project, path)
     begun = target.is_file()
     title = _written_title(target) if begun else title.strip()
     if begun and not title:
