@@ -73,13 +73,17 @@ def test_declared_pending_page_is_a_warning_until_its_date(fixture_project: Proj
     assert "i18n/pending.yml:2" in finding.message.en
     assert "Chờ người dịch" in finding.message.vi
 
+    # Past its date: an error at the entry, the one place the editor changes (the date, or
+    # the translation it names).
     [late] = findings(fixture_project, on=dt.date(2027, 1, 1))
-    assert (late.rule, late.path, late.severity) == (
+    assert (late.rule, late.path, late.line, late.severity) == (
         "missing-translation",
-        f"docs/km/{PARK}",
+        "i18n/pending.yml",
+        2,
         Severity.ERROR,
     )
     assert "2026-12-31" in late.message.en and "passed" in late.message.en
+    assert f"docs/km/{PARK}" in late.message.vi and "ngày muộn hơn cho `until`" in late.hint.vi
 
 
 def test_unusable_pending_entries_are_errors_at_their_line(fixture_project: Project) -> None:

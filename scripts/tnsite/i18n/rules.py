@@ -296,6 +296,9 @@ def coverage(model: Model) -> list[Finding]:
             unusable.add((str(declares[0]), str(declares[1])))
     unreadable = any(f.extra.get("unreadable") for f in model.pending_findings)
     begun = set() if unreadable else _begun_by_hand(model, set(waiting) | unusable)
+    # Pages held back by one passed date, in one language: one cause, at its first entry.
+    overdue: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    overdue_names: dict[tuple[str, str], tuple[str, str]] = {}
     # A pending entry whose page name is misspelt declares nothing: the page it meant is
     # missing its translation because of it, one cause.
     meant = {
@@ -348,6 +351,13 @@ def coverage(model: Model) -> list[Finding]:
                 )
                 continue
             expired = entry.expired
+            if expired and not unreadable and (lang, entry.path) not in waiting:
+                # What the editor can change is the date in pending.yml: one finding at it
+                # for every page it held back (below).
+                key = (expired.until.isoformat(), lang)
+                overdue.setdefault(key, []).append((expired.line, missing))
+                overdue_names[key] = (name_en, name_vi)
+                continue
             if expired:
                 message = Msg(
                     f"the {name_en} translation of {source} is missing and its pending date "
@@ -385,6 +395,33 @@ def coverage(model: Model) -> list[Finding]:
                     extra=extra,
                 )
             )
+    for (until, lang), held in sorted(overdue.items()):
+        name_en, name_vi = overdue_names[until, lang]
+        held.sort()
+        line = held[0][0]
+        lines = ", ".join(str(n) for n in sorted({n for n, _ in held}))
+        pages = [page for _, page in held]
+        listed = ", ".join(pages[:5]) + (f", … (+{len(pages) - 5})" if len(pages) > 5 else "")
+        findings.append(
+            Finding(
+                PENDING_FILE.as_posix(),
+                line,
+                MISSING,
+                Msg(
+                    f"the date {until} by which {len(pages)} page(s) were to be translated "
+                    f"into {name_en} has passed: {listed}",
+                    f"đã quá hạn {until} để dịch {len(pages)} trang sang {name_vi}: {listed}",
+                ),
+                Severity.ERROR,
+                hint=Msg(
+                    f"translate them, or write a later date for `until` (line(s) {lines}) and "
+                    "say why in `reason`",
+                    f"dịch các trang đó, hoặc ghi ngày muộn hơn cho `until` (dòng {lines}) và "
+                    "nêu lý do ở `reason`",
+                ),
+                extra={"places": pages, "lang": lang},
+            )
+        )
     for declared in model.pending:
         target = docs_path(model.project, declared.lang, declared.path)
         if declared.path not in model.sources:
