@@ -71,6 +71,12 @@ def test_mark_refuses_source_pages_and_unknown_paths(fixture_project: Project) -
     assert code == 2
 
 
+def test_mark_on_a_translation_not_written_yet_says_so(fixture_project: Project) -> None:
+    (fixture_project.root / "docs/km" / PARK).unlink()
+    code, out = run(reload(fixture_project.root), "mark", "--lang", "vi", f"docs/km/{PARK}")
+    assert code == 1 and f"docs/km/{PARK} chưa có" in out and "chưa được dịch sang" in out
+
+
 def test_new_page_lacks_nothing_but_its_text(fixture_project: Project) -> None:
     code, out = run(
         fixture_project,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tnsite.i18n.frontmatter import set_translation_key
 from tnsite.i18n.model import Model, PageDoc
+from tnsite.i18n.names import lang_name
 from tnsite.i18n.scaffold import normalise_path
 
 
@@ -45,6 +46,16 @@ def resolve(model: Model, given: Path) -> PageDoc:
             continue
         lang, _, page = rel.as_posix().partition("/")
         doc = model.doc(lang, page)
+        if doc is None and lang in project.translation_codes and page in model.sources:
+            # A translation not written yet (still pending): there is nothing to mark.
+            name_en, name_vi = lang_name(lang, "en"), lang_name(lang, "vi")
+            wanted = f"{project.docs_dir.relative_to(project.root).as_posix()}/{lang}/{page}"
+            raise MarkError(
+                f"{wanted} does not exist: the page has no {name_en} translation yet; mark it "
+                "once you have written it",
+                f"{wanted} chưa có: trang này chưa được dịch sang {name_vi}; hãy ghi nhận sau "
+                "khi đã viết bản dịch",
+            )
         if doc is None:
             continue
         if lang == model.source_code:
