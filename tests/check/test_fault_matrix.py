@@ -943,3 +943,21 @@ def test_an_address_of_the_world_gets_its_scheme_in_the_hint(
     _code, output, report = check(root, "vi")
     [error] = [f for f in report if f["severity"] == "error"]
     assert meant in error["hint_vi"] and "assets" not in error["hint_vi"], output
+
+
+def test_a_record_deleted_while_pages_show_it_is_one_error_without_a_guess(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    text = (root / "data/key-figures.yml").read_text(encoding="utf-8")
+    start = text.index("  - id: communes\n")
+    end = text.index("  - id: ", start + 1)
+    (root / "data/key-figures.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+    code, output, report = check(root, "vi")
+    [error] = [f for f in report if f["severity"] == "error"]
+    assert code == 1 and "không có bản ghi 'communes'" in error["message_vi"], output
+    assert "có phải" not in error["hint_vi"] and "đưa nó trở lại" in error["hint_vi"]
+    assert len(error["extra"]["places"]) > 3  # in every language that shows it
+    for line in output.splitlines():
+        assert not english_words(line), line

@@ -10,7 +10,8 @@ reduced to their causes before an editor sees them:
 - findings that depend on a file that could not be read (`extra["depends_on"]`) are replaced
   by one line at that file: how many pages use it, checked again once it is fixed;
 - every place that still points at a page that no longer exists (`extra["missing_page"]`)
-  becomes one finding listing them all, with the command that removes them;
+  becomes one finding listing them all, with the command that removes them; likewise every
+  place that still shows a record no data file has (`extra["unknown_record"]`);
 - a file whose name cannot be an address is reported once for all its languages, and what
   follows from its name (its translations, missing under that name) waits for the rename;
 - what the publications find in a page's content, on a line another check already names, is
@@ -39,7 +40,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from tnsite.explains import PUBLICATION, without_echoes
+from tnsite.explains import PUBLICATION, UNKNOWN_RECORD, without_echoes
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.text import closest_page
 
@@ -178,6 +179,54 @@ def _missing_pages(findings: list[Finding], pages: Sequence[str] = ()) -> list[F
     return kept
 
 
+def _missing_records(findings: list[Finding]) -> list[Finding]:
+    """A record the pages still show but no data file has (deleted, or renamed in the file):
+    one finding at its first place listing the others. A guess at another record would put
+    another figure on every one of those pages, so none is offered for more than one place."""
+    places: dict[str, list[Finding]] = defaultdict(list)
+    kept: list[Finding] = []
+    for finding in findings:
+        record = finding.extra.get(UNKNOWN_RECORD)
+        if isinstance(record, str):
+            places[record].append(finding)
+        else:
+            kept.append(finding)
+    for record, found in sorted(places.items()):
+        if len(found) == 1:
+            kept += found
+            continue
+        found = order(found)
+        first = found[0]
+        dataset, _, record_id = record.partition("/")
+        where = list(dict.fromkeys(f"{f.path}:{f.line}" for f in found))
+        listed = ", ".join(where[:LISTED]) + (
+            f", … (+{len(where) - LISTED})" if len(where) > LISTED else ""
+        )
+        kept.append(
+            Finding(
+                first.path,
+                first.line,
+                first.rule,
+                Msg(
+                    f"data/{dataset}.yml has no record '{record_id}', but {len(where)} places "
+                    f"show it: {listed}",
+                    f"data/{dataset}.yml không có bản ghi '{record_id}', nhưng {len(where)} chỗ "
+                    f"vẫn hiển thị nó: {listed}",
+                ),
+                Severity.ERROR,
+                first.col,
+                Msg(
+                    f"if the record was deleted or renamed, put it back in data/{dataset}.yml "
+                    "with its id; otherwise change or remove the directive in each place",
+                    f"nếu bản ghi vừa bị xóa hoặc đổi mã, hãy đưa nó trở lại data/{dataset}.yml "
+                    "với đúng mã đó; nếu không, sửa hoặc bỏ chỉ thị ở từng chỗ",
+                ),
+                extra={"places": where, UNKNOWN_RECORD: record},
+            )
+        )
+    return kept
+
+
 def _unsafe_first(findings: list[Finding]) -> list[Finding]:
     """Markup that may not stay in a page is the cause of whatever else is wrong with it on
     that line (its missing alt text, its broken address) and of what is wrong with the built
@@ -309,4 +358,5 @@ def resolve(findings: Iterable[Finding], pages: Sequence[str] = ()) -> list[Find
     reduced = without_echoes(_unsafe_first(_unique(findings)))
     reduced = _errors_not_copied(reduced)
     reduced = _badly_named(_printed_echoes(reduced))
-    return order(_pending_together(_stale_records(_missing_pages(_dependents(reduced), pages))))
+    reduced = _missing_records(_missing_pages(_dependents(reduced), pages))
+    return order(_pending_together(_stale_records(reduced)))

@@ -13,7 +13,14 @@ from tnsite.data import views as data_views
 from tnsite.data.directives import parse, registry_signature
 from tnsite.data.fmt import STRINGS, parse_as_of
 from tnsite.data.store import Store, load_store
-from tnsite.explains import EXPLAINS, STALE_TRANSLATION, STRUCTURE_MISMATCH, explains
+from tnsite.data.views import DirectiveProblem
+from tnsite.explains import (
+    EXPLAINS,
+    STALE_TRANSLATION,
+    STRUCTURE_MISMATCH,
+    UNKNOWN_RECORD,
+    explains,
+)
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.mdsource import Directive
 from tnsite.memo import ContentMemo
@@ -67,14 +74,16 @@ def _page_findings(text: str, rel: str, lang: str, store: Store, day: dt.date) -
                     Severity.ERROR,
                     directive.col,
                     problem.hint,
-                    extra=_directive_echoes(rel, directive, problem.depends_on),
+                    extra=_directive_echoes(rel, directive, problem),
                 )
             )
         out += _doubled_qualifier(text, directive, rel, lang, store)
     return out
 
 
-def _directive_echoes(rel: str, directive: Directive, depends_on: str | None) -> dict[str, object]:
+def _directive_echoes(
+    rel: str, directive: Directive, problem: DirectiveProblem
+) -> dict[str, object]:
     """A directive mistyped in a page (`{{ table border-gate }}`) changes its section's text
     for a moment: the translations' "the source changed" would send translators to redo
     correct work (their "this table is not in the source" waits too: tnsite/check/causes.py).
@@ -85,8 +94,10 @@ def _directive_echoes(rel: str, directive: Directive, depends_on: str | None) ->
             explains(STRUCTURE_MISMATCH, path=rel, line=directive.line),
         ]
     }
-    if depends_on:
-        extra["depends_on"] = depends_on
+    if problem.depends_on:
+        extra["depends_on"] = problem.depends_on
+    if problem.unknown_record:
+        extra[UNKNOWN_RECORD] = problem.unknown_record
     return extra
 
 

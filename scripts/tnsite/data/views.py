@@ -59,6 +59,7 @@ class DirectiveProblem:
     message: Msg
     hint: Msg
     depends_on: str | None = None  # a data file that cannot be read: the real cause
+    unknown_record: str | None = None  # "key-figures/communes": a record no file has
 
 
 LISTED = 12  # beyond this, a list of names is noise: the file itself lists them
@@ -259,6 +260,7 @@ def _record_problems(record_id: str, dataset: str, records: dict) -> list[Direct
                     f"did you mean '{guess}'?" if guess else f"ids: {_listing(ids)}",
                     f"có phải '{guess}'?" if guess else f"các id: {_listing(ids)}",
                 ),
+                unknown_record=f"{dataset}/{record_id}",
             )
         ]
     if not record.get("confirmed", True):
