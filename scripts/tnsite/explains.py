@@ -27,6 +27,9 @@ STALE_TRANSLATION, STRUCTURE_MISMATCH = "stale-translation", "structure-mismatch
 # The extra key of a directive naming a record no data file has; check/causes.py makes the
 # places that show one such record one finding.
 UNKNOWN_RECORD = "unknown_record"
+# The extra key of a link a data directive drew (from a record's `page:`): the record is the
+# place it was written.
+GENERATED = "generated"
 EXPLAINS = "explains"
 CONTAINS = "_has"  # `url_has="\\"`: the finding's `url` contains `\\`
 PLACE = ("path", "line")

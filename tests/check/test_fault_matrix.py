@@ -692,6 +692,17 @@ FAULTS = [
         _written("C:\\Users"),
         "local-link",
     ),
+    # A record's page misspelt: one error at the record (the pages drawing its link, and the
+    # links to its place on the page, are this mistake again).
+    Fault(
+        "a festival's page misspelt in data",
+        lambda r: edit(
+            r, "data/festivals.yml", "page: du-lich/le-hoi.md", "page: du-lich/le-hoii.md"
+        ),
+        1,
+        lambda r: ("data/festivals.yml", line_of(r, "data/festivals.yml", "le-hoii.md")),
+        "data-schema",
+    ),
     # Addresses of the world written without their scheme, or with a wrong one.
     Fault(
         "e-mail address without mailto:",

@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from tnsite.explains import PUBLICATION, UNKNOWN_RECORD, without_echoes
+from tnsite.explains import GENERATED, PUBLICATION, UNKNOWN_RECORD, without_echoes
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.text import closest_page
 
@@ -131,6 +131,8 @@ def _missing_pages(findings: list[Finding], pages: Sequence[str] = ()) -> list[F
         found = order(found)
         # A translation missing under a page's new name is no place pointing at the old one.
         found = [f for f in found if not f.extra.get("follows_move")] or found
+        # A link a directive drew from a record's `page:` was written in that record.
+        found = [f for f in found if not f.extra.get(GENERATED)] or found
         first = found[0]
         where = list(dict.fromkeys(f"{f.path}:{f.line}" for f in found))
         listed = ", ".join(where)

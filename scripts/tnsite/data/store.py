@@ -16,9 +16,10 @@ from typing import Any
 from tnsite.config import Project
 from tnsite.data import schema
 from tnsite.data.yamlpos import Located, Pos, YamlProblem, loads
+from tnsite.explains import BROKEN_ANCHOR, BROKEN_LINK, EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.memo import ContentMemo, digest
-from tnsite.text import closest
+from tnsite.text import closest, closest_page
 
 RULE = "data-schema"
 SYNTAX_RULE = "data-syntax"  # a data file that cannot be read at all
@@ -304,12 +305,15 @@ def _cross_references(store: Store) -> list[Finding]:
                         f"không có trang '{page}' trong "
                         f"{docs.relative_to(store.project.root).as_posix()}/",
                     ),
-                    Msg(
-                        "give the path of the Vietnamese page relative to its language folder",
-                        "ghi đường dẫn trang tiếng Việt, tính từ thư mục ngôn ngữ",
-                    ),
+                    _page_hint(docs, page),
                 )
-                out.append(dataclasses.replace(finding, extra={"missing_page": page}))
+                extra: dict[str, object] = {"missing_page": page}
+                anchor = record.get("anchor")
+                if isinstance(anchor, str) and anchor:
+                    # The record's place on its page (its anchor) is drawn on no page while
+                    # its page is wrong: the links to it elsewhere are this mistake again.
+                    extra[EXPLAINS] = [explains(BROKEN_LINK, BROKEN_ANCHOR, url_has=f"#{anchor}")]
+                out.append(dataclasses.replace(finding, extra=extra))
     if sources is None and any(d.name != "sources" for d in store.datasets.values()):
         out.append(
             Finding(
@@ -329,3 +333,15 @@ def _cross_references(store: Store) -> list[Finding]:
             )
         )
     return out
+
+
+def _page_hint(docs: Path, page: str) -> Msg:
+    """The page a record most likely means, else how its path is written."""
+    pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    meant = closest_page(page, pages)
+    if meant:
+        return Msg(f"did you mean {meant}?", f"có phải {meant}?")
+    return Msg(
+        "give the path of the Vietnamese page relative to its language folder",
+        "ghi đường dẫn trang tiếng Việt, tính từ thư mục ngôn ngữ",
+    )

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from tnsite.alternates import BuiltPage, SourceIndex, md_candidates, split_language
 from tnsite.config import Project
-from tnsite.explains import EXPLAINS, NOT_TO_MD, explains
+from tnsite.explains import EXPLAINS, GENERATED, NOT_TO_MD, explains
 from tnsite.findings import Finding, Msg, sort_key
 from tnsite.i18n.markdown import scan
 from tnsite.i18n.names import lang_name
@@ -284,6 +284,8 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
         missing = _missing_page(project, index, group)
         if missing:
             extra["missing_page"] = missing
+        if group.origin.kind == "generated":
+            extra[GENERATED] = True  # drawn by a directive from data, not written on the page
         if group.rule == BROKEN_LINK:
             # MkDocs' warning that the same link names no .md file says less than this one.
             place = {"path": group.origin.path, "line": group.origin.line, "url": group.ref.url}
