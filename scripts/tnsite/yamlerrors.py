@@ -9,6 +9,7 @@ Front matter and data files share it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -126,11 +127,49 @@ def _kind(problem: str, context: str) -> tuple[Msg, Msg]:
     return _OTHER
 
 
-def explain(exc: yaml.YAMLError) -> YamlTrouble:
-    """The editor's version of a PyYAML error; positions are 1-based in the parsed text."""
+_DEEPER = (
+    Msg(
+        "this line is indented further than the line above it",
+        "dòng này thụt lề sâu hơn dòng ngay trên nó",
+    ),
+    Msg(
+        "lines at the same level start in the same column: move this line to the column of "
+        "the line above (or indent that one too)",
+        "các dòng cùng cấp phải bắt đầu ở cùng một cột: đưa dòng này về cùng cột với dòng trên "
+        "(hoặc thụt dòng trên vào theo)",
+    ),
+)
+KEY_VALUE = re.compile(r"^(\s*)(?:- )?[^\s#:][^:]*:\s+\S")
+
+
+def _deeper_than_above(text: str, line: int) -> bool:
+    """Whether 0-based `line` is indented further than the `name: value` line above it: YAML
+    then reads it as more of that value, and a colon in it as a colon in a value."""
+    lines = text.split("\n")
+    if not 0 < line < len(lines):
+        return False
+    above = next((lines[n] for n in range(line - 1, -1, -1) if lines[n].strip()), "")
+    here = lines[line]
+    match = KEY_VALUE.match(above)
+    indent = len(here) - len(here.lstrip(" "))
+    return match is not None and indent > len(match.group(1))
+
+
+def explain(exc: yaml.YAMLError, text: str | None = None) -> YamlTrouble:
+    """The editor's version of a PyYAML error; positions are 1-based in the parsed text. With
+    the text, a line indented one step too far is told apart from a colon in a value."""
     problem = str(getattr(exc, "problem", "") or exc)
     context = str(getattr(exc, "context", "") or "")
     message, hint = _kind(problem, context)
+    mark_here = getattr(exc, "problem_mark", None)
+    if (
+        (message, hint) == _COLON_IN_VALUE
+        and text is not None
+        and mark_here is not None
+        and _deeper_than_above(text, mark_here.line)
+    ):
+        line = mark_here.line + 1
+        return YamlTrouble(line, 1, *_DEEPER)
     # Where the parser noticed is not always where the editor went wrong: a key without its
     # colon, an unclosed quote or bracket are reported where they began.
     began = (message, hint) in (_NO_COLON, _QUOTE, _BRACKET)

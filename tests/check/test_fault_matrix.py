@@ -353,6 +353,14 @@ FAULTS = [
     Fault("unclosed front matter", _unclosed, 1, lambda r: (PAGE, 4), "front-matter"),
     Fault("tab in front matter", _tab, 1, lambda r: (PAGE, 3), "front-matter"),
     Fault("indented block", _indent, 1, lambda r: (KM_PAGE, 6), "front-matter"),
+    # One space too many: YAML reads it as more of the value above, with a colon in it.
+    Fault(
+        "line indented deeper than the one above",
+        lambda r: edit(r, KM_PAGE, "  review: draft", "   review: draft"),
+        1,
+        lambda r: (KM_PAGE, line_of(r, KM_PAGE, "   review: draft")),
+        "front-matter",
+    ),
     Fault(
         "link to a missing page",
         _missing_page_link,
@@ -972,3 +980,15 @@ def test_a_record_deleted_while_pages_show_it_is_one_error_without_a_guess(
     assert len(error["extra"]["places"]) > 3  # in every language that shows it
     for line in output.splitlines():
         assert not english_words(line), line
+
+
+def test_a_line_indented_too_deep_is_told_so_not_to_quote_a_colon(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    edit(root, KM_PAGE, "  review: draft", "   review: draft")
+    _code, output, report = check(root, "vi")
+    [error] = [f for f in report if f["severity"] == "error"]
+    assert "thụt lề sâu hơn dòng ngay trên" in error["message_vi"], output
+    assert "ngoặc kép" not in error["hint_vi"]

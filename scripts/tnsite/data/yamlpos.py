@@ -80,7 +80,7 @@ def loads(text: str) -> Located:
     try:
         root = yamlread.compose(text, _Loader)
     except yaml.YAMLError as exc:
-        trouble = explain(exc)
+        trouble = explain(exc, text)
         raise YamlProblem(trouble.message, Pos(trouble.line, trouble.col), trouble.hint) from None
     located = Located(value=None)
     if root is None:

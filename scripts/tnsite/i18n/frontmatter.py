@@ -127,7 +127,7 @@ def parse(text: str) -> FrontMatter:
         node = yamlread.compose(raw)
         data = yamlread.construct(node)
     except yaml.YAMLError as exc:
-        trouble = explain(exc)
+        trouble = explain(exc, raw)
         return FrontMatter(
             present=True,
             error=trouble.message,

@@ -65,7 +65,7 @@ def load_pending(root: Path, languages: tuple[str, ...]) -> tuple[list[Pending],
         node = yamlread.compose(text)
         data = yamlread.construct(node)
     except yaml.YAMLError as exc:
-        trouble = explain(exc)
+        trouble = explain(exc, text)
         error = _error(trouble.line, trouble.message.en, trouble.message.vi)
         # No declaration can be read: the translations it declares are not reported missing
         # one by one (check/causes.py folds them into one line at this file).

@@ -47,10 +47,11 @@ def _entries(project: Project) -> tuple[list[tuple[str, str, int]], list[Finding
     if not file.is_file():
         return [], []
     rel = MOVED_FILE.as_posix()
+    text = file.read_text(encoding="utf-8")
     try:
-        root = yamlread.compose(file.read_text(encoding="utf-8"))
+        root = yamlread.compose(text)
     except yaml.YAMLError as exc:
-        trouble = explain(exc)
+        trouble = explain(exc, text)
         return [], [Finding(rel, trouble.line, RULE, trouble.message, hint=trouble.hint)]
     items = root.value if isinstance(root, yaml.SequenceNode) else []
     entries: list[tuple[str, str, int]] = []

@@ -140,10 +140,11 @@ def load_manifest(root: Path, manifest: str, photos_dir: str) -> Manifest:
     file = root / manifest
     if not file.is_file():
         return result
+    text = file.read_text(encoding="utf-8")
     try:
-        document = yamlread.compose(file.read_text(encoding="utf-8"))
+        document = yamlread.compose(text)
     except yaml.YAMLError as exc:
-        trouble = explain(exc)
+        trouble = explain(exc, text)
         result.findings.append(
             Finding(manifest, trouble.line, RULE, trouble.message, hint=trouble.hint)
         )
