@@ -114,10 +114,13 @@ def serve(project, dev_addr: str, ui_lang: str) -> None:
     (in the editor's language) until the file is fixed, then the page reloads by itself."""
     import logging
 
+    from tnsite.preview import ServeLog
     from tnsite.preview import serve as preview
 
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    shape = "%(levelname)-7s -  %(message)s" if ui_lang == "en" else "%(message)s"
+    handler.setFormatter(logging.Formatter(shape))
+    handler.addFilter(ServeLog(ui_lang))
     for name in ("mkdocs", "tnsite.serve"):
         logger = logging.getLogger(name)
         logger.setLevel(logging.INFO)

@@ -9,6 +9,8 @@ development server itself is MkDocs' (tnsite.stack.livereload).
 from __future__ import annotations
 
 import html
+import logging
+import re
 import signal
 import sys
 import threading
@@ -83,6 +85,40 @@ def failure_html(exc: Exception, lang: str) -> str:
         f'<main id="tn-build-failed"><h1>{title}</h1><p>{html.escape(INTRO.text(lang))}</p>'
         f"{body}</main></body></html>"
     )
+
+
+# What the preview's terminal says while it works, in Vietnamese; the stack's other lines
+# (which plugin overrides which setting, which search language lunr.js lacks) are for
+# maintainers and stay out of an editor's terminal.
+SERVE_LINES = (
+    (re.compile(r"^Building documentation"), "Đang dựng trang…"),
+    (re.compile(r"^Serving on (\S+)"), "Bản xem trước ở {0}"),
+    (re.compile(r"^Detected file changes"), "Có tệp vừa thay đổi"),
+    (re.compile(r"^Reloading browsers"), "Đang tải lại trang trong trình duyệt"),
+    (re.compile(r"^Documentation built in ([\d.]+) seconds"), "Đã dựng xong trong {0} giây"),
+    (re.compile(r"^Shutting down"), "Đang dừng…"),
+)
+OWN = "mkdocs.plugins.tnsite"  # the project's own lines come in the editor's language already
+
+
+class ServeLog(logging.Filter):
+    """The preview's terminal in the editor's language: the lines an editor needs, translated;
+    the stack's English chatter left out (English keeps everything)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.lang != "vi" or record.name.startswith(OWN):
+            return True
+        message = record.getMessage()
+        for pattern, said in SERVE_LINES:
+            found = pattern.match(message)
+            if found:
+                record.msg, record.args = said.format(*found.groups()), ()
+                return True
+        return record.levelno >= logging.ERROR
 
 
 class FailureReporter:

@@ -147,3 +147,23 @@ def test_a_page_saved_in_another_encoding_is_named_in_the_preview(tmp_path: Path
         shown = FailureReporter("vi", project)(exc)
     assert "docs/vi/a.md:2" in shown and "[file-encoding]" in shown
     assert "utf-8&#x27; codec" not in shown and "codec" not in shown
+
+
+def test_the_preview_terminal_speaks_the_editors_language() -> None:
+    import logging
+
+    from tnsite.preview import ServeLog
+
+    def record(name: str, message: str, level: int = logging.INFO) -> logging.LogRecord:
+        return logging.LogRecord(name, level, __file__, 1, message, (), None)
+
+    vi, en = ServeLog("vi"), ServeLog("en")
+    serving = record("mkdocs.commands.serve", "Serving on http://127.0.0.1:8000/")
+    assert vi.filter(serving) and serving.getMessage() == "Bản xem trước ở http://127.0.0.1:8000/"
+    built = record("mkdocs.commands.build", "Documentation built in 2.31 seconds")
+    assert vi.filter(built) and built.getMessage() == "Đã dựng xong trong 2.31 giây"
+    chatter = record("mkdocs.plugins.i18n", "mkdocs_static_i18n: Overriding 'vi' config 'x'")
+    assert not vi.filter(chatter) and en.filter(chatter)
+    own = record("mkdocs.plugins.tnsite.images.summary", "ảnh: 0 mã hóa lại")
+    assert vi.filter(own)
+    assert vi.filter(record("mkdocs", "disk full", logging.ERROR))
