@@ -649,6 +649,13 @@ FAULTS = [
         lambda r: (PAGE, 2),
         "front-matter",
     ),
+    Fault(
+        "page file emptied",
+        lambda r: (r / PAGE).write_text("", encoding="utf-8"),
+        1,
+        lambda r: (PAGE, 1),
+        "empty-page",
+    ),
     # Markdown that prints wrong without a word: one error at the line written.
     Fault(
         "``` never closed",

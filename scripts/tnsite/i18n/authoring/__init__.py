@@ -23,6 +23,7 @@ from tnsite.i18n.authoring.pages import (
     description_lengths,
     duplicate_ids,
     duplicate_titles,
+    empty_pages,
     heading_order,
     plain_front_matter,
     title_lengths,
@@ -31,6 +32,7 @@ from tnsite.i18n.authoring.pages import (
 from tnsite.i18n.model import Model
 
 RULES: tuple[Callable[[Model], list[Finding]], ...] = (
+    empty_pages,
     duplicate_ids,
     duplicate_titles,
     unwritten_pages,

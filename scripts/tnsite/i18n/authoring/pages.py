@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from tnsite.explains import EXPLAINS, STALE_TRANSLATION, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable, title_of
 from tnsite.i18n.model import Model, PageDoc
@@ -311,3 +312,46 @@ def _too_long(doc: PageDoc, field: str, text: str, limit: int, shown: int) -> Fi
         Severity.WARNING,
         hint=hint,
     )
+
+
+EMPTY_PAGE = "empty-page"
+
+
+def empty_pages(model: Model) -> list[Finding]:
+    """A page file with nothing in it (emptied by mistake, or saved before it was written):
+    one finding, not "no title", "no text" and a changed source for every translation."""
+    findings: list[Finding] = []
+    for lang, pages in model.pages.items():
+        for doc in pages.values():
+            if doc.text.strip():
+                continue
+            source = lang == model.source_code
+            findings.append(
+                Finding(
+                    doc.rel,
+                    1,
+                    EMPTY_PAGE,
+                    Msg("this page file is empty", "tệp trang này đang trống"),
+                    Severity.ERROR,
+                    hint=Msg(
+                        "undo the change that emptied it, or delete the page with "
+                        f"`make delete PAGE={doc.path}`",
+                        "hoàn tác thay đổi đã xóa trắng tệp, hoặc xóa trang bằng "
+                        f"`make delete PAGE={doc.path}`",
+                    )
+                    if source
+                    else Msg(
+                        "undo the change that emptied it, or delete the file: the source page is "
+                        "then shown with a notice",
+                        "hoàn tác thay đổi đã xóa trắng tệp, hoặc xóa tệp: khi đó khách xem trang "
+                        "gốc kèm thông báo",
+                    ),
+                    extra={
+                        EXPLAINS: [
+                            explains(FRONT_MATTER, UNWRITTEN, path=doc.rel),
+                            explains(STALE_TRANSLATION, source=doc.rel),
+                        ]
+                    },
+                )
+            )
+    return findings
