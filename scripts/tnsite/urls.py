@@ -83,15 +83,24 @@ def css_urls(text: str) -> Iterable[tuple[int, str]]:
 def md_link_for(url: str, origin: str, exists: Callable[[str], bool]) -> str | None:
     """The relative `.md` link an editor meant by an address written in the Markdown file
     `origin` (docs/vi/du-lich/nui-ba-den.md): `le-hoi`, `../le-hoi/` copied from the browser, or
-    `/du-lich/le-hoi/` from the site's root. The page file it names, read from the file's folder
+    `/du-lich/le-hoi/` from the site's root, `le-hoi.html`, `le-hoi.MD` or the project's
+    path `docs/vi/du-lich/le-hoi.md`. The page file it names, read from the file's folder
     and then from the page's address (where the browser resolves it), when `exists` finds one;
     None for a `.md` link, another site's address, or no such page."""
     parts = urlsplit(url)
     path = unquote(parts.path)
-    if parts.scheme or parts.netloc or not path or path.endswith(".md"):
-        return None
     folder = posixpath.dirname(origin)
     lang_root = "/".join(origin.split("/")[:2])  # docs/vi
+    from_project = path.startswith(lang_root + "/") or f"/{lang_root}/" in path
+    if parts.scheme or parts.netloc or not path or (path.endswith(".md") and not from_project):
+        return None
+    # `le-hoi.html` (the built file's name), `le-hoi.MD` (a file name in capitals) and
+    # `docs/vi/du-lich/le-hoi.md` (the project's path, copied from a file browser).
+    if path.lower().endswith((".html", ".htm", ".md")):
+        path = path[: path.rindex(".")]
+    docs, _, inside = path.partition(lang_root + "/")
+    if inside and (not docs or docs.endswith("/")):
+        path = "/" + inside
     address = origin.removesuffix(".md").removesuffix("/index")  # where the page is served
     starts = [lang_root] if path.startswith("/") else [folder, address]
     for start in starts:

@@ -740,6 +740,13 @@ FAULTS = [
         _written("(mail:"),
         "link-scheme",
     ),
+    Fault(
+        "a page linked by its path on the editor's computer",
+        _before_overview("Xem [lễ hội](C:\\Users\\Lan\\site\\docs\\vi\\du-lich\\le-hoi.md)."),
+        1,
+        _written("C:\\Users"),
+        "local-link",
+    ),
     # Not UTF-8: the file and the line, not a decoding error that names no file.
     Fault("page saved as UTF-16", _utf16, 1, lambda r: (PAGE, 1), "file-encoding"),
     Fault(
@@ -999,3 +1006,23 @@ def test_a_line_indented_too_deep_is_told_so_not_to_quote_a_colon(
     [error] = [f for f in report if f["severity"] == "error"]
     assert "thụt lề sâu hơn dòng ngay trên" in error["message_vi"], output
     assert "ngoặc kép" not in error["hint_vi"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "le-hoi.html",
+        "le-hoi.MD",
+        "docs/vi/du-lich/le-hoi.md",
+        "C:\\Users\\Lan\\docs\\vi\\du-lich\\le-hoi.md",
+    ],
+)
+def test_a_page_named_another_way_gets_its_file_in_the_hint(
+    clean_site: Path, tmp_path: Path, written: str
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _before_overview(f"Xem [lễ hội]({written}).")(root)
+    _code, output, report = check(root, "vi")
+    [error] = [f for f in report if f["severity"] == "error"]
+    assert "viết le-hoi.md" in error["hint_vi"] or "có phải le-hoi.md" in error["hint_vi"], output

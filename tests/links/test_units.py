@@ -174,6 +174,10 @@ def test_a_page_scanned_again_sees_that_its_target_is_gone(
         ("/", "../index.md"),
         ("khong-co", None),
         ("le-hoi.md", None),  # already a file: the broken-link hint says the rest
+        ("le-hoi.html", "le-hoi.md"),  # the built file's name
+        ("le-hoi.MD", "le-hoi.md"),
+        ("docs/vi/du-lich/le-hoi.md", "le-hoi.md"),  # the project's path, from a file browser
+        ("/home/lan/site/docs/vi/dau-tu/index.md#x", "../dau-tu/index.md#x"),
         ("https://example.org/le-hoi", None),
     ],
 )

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from tnsite.explains import BROKEN_LINK, EXPLAINS, MISSING_ASSET, PUBLICATION, explains
@@ -20,6 +21,7 @@ from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
 from tnsite.mdsource import Source
 from tnsite.slugs import slugify
+from tnsite.urls import md_link_for
 
 LOCAL_LINK = "local-link"
 BACKSLASH_LINK = "backslash-link"
@@ -57,7 +59,8 @@ def unreachable_addresses(model: Model) -> list[Finding]:
                         ),
                         Severity.ERROR,
                         col=link.col,
-                        hint=Msg(
+                        hint=_page_on_this_computer(model.project.root, doc.rel, written)
+                        or Msg(
                             f"copy the file into assets/photos/ as {copied}, describe it in "
                             f"assets/photos/manifest.yml and show it with {{{{ photo {slug} }}}}",
                             f"chép tệp vào assets/photos/ với tên {copied}, mô tả ảnh trong "
@@ -230,3 +233,14 @@ def link_forms(model: Model) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _page_on_this_computer(root: Path, origin: str, written: str) -> Msg | None:
+    """A page of this project linked by its path on the editor's computer: the relative link."""
+    path = "/" + re.sub(r"^(?:[A-Za-z]:|file:)", "", written.replace("\\", "/")).lstrip("/")
+    meant = md_link_for(path, origin, lambda rel: (root / rel).is_file())
+    if not meant or not path.lower().endswith(".md"):
+        return None
+    return Msg(
+        f"link to the page's file: write {meant}", f"hãy liên kết tới tệp của trang: viết {meant}"
+    )
