@@ -621,3 +621,23 @@ def test_a_non_breaking_space_in_a_box_is_named(fixture_project: Project) -> Non
     page.write_text(page.read_text(encoding="utf-8") + '\n!!! tip\u00a0"Mẹo"\n    Sớm.\n', "utf-8")
     [finding] = [f for f in check_translations(reload(root)) if f.rule == "notice"]
     assert "dấu cách đặc biệt" in finding.message.vi
+
+
+def test_a_news_item_named_with_a_vietnamese_date_gets_the_name_to_use(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    result = CliRunner().invoke(
+        main,
+        [
+            "--root",
+            str(root),
+            "new",
+            "tin-tuc/06-12-2026-cho-dem.md",
+            "--title",
+            "Chợ đêm",
+            "--lang",
+            "vi",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "PAGE=tin-tuc/2026-12-06-cho-dem.md" in result.output
+    assert not (root / "docs/vi/tin-tuc/06-12-2026-cho-dem.md").exists()

@@ -168,6 +168,8 @@ def new_page(
         )
     news = project.news_folder
     is_news = news is not None and posixpath.dirname(path) == news
+    if is_news:
+        _require_dated_name(path)
     day = today or dt.date.today()
     placeholder_line = 0
     if not begun:
@@ -189,6 +191,28 @@ def new_page(
     add_pending(project.root, [(path, code, reason or DEFAULT_REASON, until) for code in langs])
     nav_line = add_to_nav(project.root / "mkdocs.yml", path, title, newest_first=is_news)
     return NewPage(target, tuple(langs), until, nav_line, placeholder_line, begun)
+
+
+LOCAL_DATE = re.compile(r"^(\d{1,2})[-.](\d{1,2})[-.](\d{4})-(.+)$")
+
+
+def _require_dated_name(path: str) -> None:
+    """A news item named with the date as Vietnamese write it (06-12-2026-…) would be dated
+    today and sorted by its name's digits: the name starts with the date YYYY-MM-DD."""
+    name = posixpath.basename(path)
+    local = LOCAL_DATE.match(name)
+    if not local:
+        return
+    day, month, year, rest = local.groups()
+    try:
+        written = dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return
+    better = posixpath.join(posixpath.dirname(path), f"{written}-{rest}")
+    raise ScaffoldError(
+        f"a news item's name starts with its date written YYYY-MM-DD: PAGE={better}",
+        f"tên tệp tin tức bắt đầu bằng ngày viết dạng YYYY-MM-DD: PAGE={better}",
+    )
 
 
 def _written_title(page: Path) -> str:
