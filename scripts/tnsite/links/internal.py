@@ -25,6 +25,7 @@ from tnsite.links.scan import Ref
 from tnsite.links.site import SiteScan, languages_of
 from tnsite.links.sourcemap import Origin, SourceMap, stylesheet_origin
 from tnsite.mdsource import Source
+from tnsite.slugs import slugify
 from tnsite.text import closest_page
 from tnsite.urls import md_link_for
 
@@ -84,6 +85,7 @@ def _markdown_target(project: Project, group: _Group) -> tuple[str, str] | None:
     return file, page
 
 
+PHOTO_TYPES = {"jpg", "jpeg", "png", "webp", "gif", "heic", "tif", "tiff"}
 # What an editor writes for an e-mail address or another site when the scheme is left out.
 EMAIL = re.compile(r"^[^\s/@:()]+@[^\s/@()]+\.[A-Za-z]{2,}$")
 MAIL_SCHEME = re.compile(r"^(?:mail|email|e-mail|maito|mailto)\s*:\s*", re.I)
@@ -181,6 +183,9 @@ def _message(
             ),
         )
     if group.rule == MISSING_ASSET:
+        name = posixpath.basename(urlsplit(url).path)
+        stem, _, ext = name.rpartition(".")
+        photo = ext.lower() in PHOTO_TYPES and group.origin.kind == "markdown"
         return (
             Msg(
                 f"'{url}' (image, stylesheet, script or other file) does not exist in the built "
@@ -188,7 +193,16 @@ def _message(
                 f"'{url}' (ảnh, tệp CSS, script hoặc tệp khác) không có trong trang đã dựng "
                 f"(đã tìm {target})" + where.vi,
             ),
+            # A photo written as a path: the site shows photos by name, in every language
+            # (a path that works from one language's page does not from another's).
             Msg(
+                f"show a photo by its name: {{{{ photo {slugify(stem)} }}}} (the file in "
+                "assets/photos/, described in assets/photos/manifest.yml)",
+                f"đặt ảnh bằng tên của nó: {{{{ photo {slugify(stem)} }}}} (tệp nằm trong "
+                "assets/photos/, mô tả trong assets/photos/manifest.yml)",
+            )
+            if photo
+            else Msg(
                 "Add the file, or correct the path and its spelling (upper/lower case counts).",
                 "Thêm tệp, hoặc sửa đường dẫn và chính tả (phân biệt chữ hoa, chữ thường).",
             ),
