@@ -747,6 +747,13 @@ FAULTS = [
         _written("C:\\Users"),
         "local-link",
     ),
+    Fault(
+        "a page of this site linked by its full address",
+        _before_overview("Xem [lễ hội](https://tayninh.github.io/du-lich/le-hoi/)."),
+        1,
+        _written("https://tayninh.github.io/du-lich/le-hoi/"),
+        "own-site-link",
+    ),
     # Not UTF-8: the file and the line, not a decoding error that names no file.
     Fault("page saved as UTF-16", _utf16, 1, lambda r: (PAGE, 1), "file-encoding"),
     Fault(

@@ -105,15 +105,21 @@ def test_four_injected_faults_make_check_fail_with_four_findings(tmp_path: Path)
                 line_of(project, "vi/index.md", "khong-co.png"),
                 "missing-asset",
             ),
-            ("docs/km/index.md", line_of(project, "km/index.md", SITE_URL), "cross-language-link"),
         ]
     ), json.dumps(findings, ensure_ascii=False, indent=1)
+    # The Khmer page's link to the Vietnamese page by its full address: one error at its line,
+    # with the link to write (not where it lands in each language's copy of the page).
+    [own] = [f for f in findings if f["rule"] == "own-site-link"]
+    assert (own["path"], own["line"]) == (
+        "docs/km/index.md",
+        line_of(project, "km/index.md", SITE_URL),
+    )
+    assert "[…](a.md){hreflang=vi}" in own["hint"] and "[…](a.md){hreflang=vi}" in own["hint_vi"]
+    assert not [f for f in findings if f["rule"] == "cross-language-link"]
     messages = {f["rule"]: (f["message"], f["message_vi"]) for f in findings}
     assert "khong-co" in messages["broken-anchor"][0]
     # looked for as the file the editor named, from the file that names it
     assert "(looked for docs/km/khong-co.md)" in messages["broken-link"][0]
-    assert "Vietnamese content" in messages["cross-language-link"][0]  # names in each language
-    assert "nội dung tiếng Việt" in messages["cross-language-link"][1]
     assert messages["missing-asset"][1] != messages["missing-asset"][0]  # bilingual
 
 

@@ -5,6 +5,8 @@
 - backslash-link: a path written with Windows' `\\` (Markdown takes `\\.` for an escaped dot:
   `..\\..\\x.md` reaches the page as `....\\x.md`);
 - link-space: a link whose address holds a space (Markdown cuts it there);
+- own-site-link: a page of this site linked by its full address (`https://…/du-lich/le-hoi/`),
+  which no check follows and every translation keeps in this language;
 - link-scheme: `mail:` or `email:` for `mailto:` (the browser opens nothing);
 - link-form: a link Markdown does not read as one (`[x]()`, `[x] (a.md)`, `[x][undefined]`).
 """
@@ -15,7 +17,15 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tnsite.explains import BROKEN_LINK, EXPLAINS, MISSING_ASSET, PUBLICATION, explains
+from tnsite.explains import (
+    BROKEN_LINK,
+    CROSS_LANGUAGE,
+    EXPLAINS,
+    HREFLANG_MISMATCH,
+    MISSING_ASSET,
+    PUBLICATION,
+    explains,
+)
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
@@ -27,6 +37,8 @@ LOCAL_LINK = "local-link"
 BACKSLASH_LINK = "backslash-link"
 LINK_SPACE = "link-space"
 LINK_SCHEME = "link-scheme"
+OWN_SITE = "own-site-link"
+CHOSEN_LANGUAGE = re.compile(r"^\)\{[^}]*\bhreflang=")
 MISTYPED_MAIL = {"mail", "email", "e-mail", "maito", "mailo", "malto"}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
 # `C:\Users\…`, `D:/Ảnh/…`, `file:///…`: a path on the editor's own computer.
@@ -37,9 +49,22 @@ SPACED_LINK = re.compile(r"\]\(\s*(?P<dest>[^\s()<>]+)\s+(?P<rest>[^\s\"'(][^)\n
 
 def unreachable_addresses(model: Model) -> list[Finding]:
     findings: list[Finding] = []
+    site_url = model.project.site_url
+    prefixes = sorted(
+        (lang.url_prefix for lang in model.project.languages if lang.url_prefix), key=len
+    )
     for doc in readable(model):
         source = Source.of(doc.text)
         for link in source.links:
+            if site_url != "/" and link.dest.startswith(site_url):
+                after = source.lines[link.line - 1][link.col - 1 + len(link.dest) :]
+                if not CHOSEN_LANGUAGE.match(
+                    after
+                ):  # `{hreflang=vi}`: another language, on purpose
+                    findings.append(
+                        _own_site(model, doc.rel, link.line, link.col, link.dest, prefixes)
+                    )
+                continue
             if ON_THIS_COMPUTER.match(link.dest):
                 # A path with spaces (`C:\\Ảnh\\Núi Bà Đen.jpg`) is cut at the first by Markdown.
                 spaced = SPACED_LINK.match(source.lines[link.line - 1], link.col - 3)
@@ -243,4 +268,49 @@ def _page_on_this_computer(root: Path, origin: str, written: str) -> Msg | None:
         return None
     return Msg(
         f"link to the page's file: write {meant}", f"hãy liên kết tới tệp của trang: viết {meant}"
+    )
+
+
+def _own_site(
+    model: Model, rel: str, line: int, col: int, url: str, prefixes: list[str]
+) -> Finding:
+    """A page of this site linked by its full address: on every other language's copy of the
+    page it still leads to this language, and no check follows it to its page file."""
+    project = model.project
+    path = url[len(project.site_url) :]
+    lang = project.source_code
+    for prefix in reversed(prefixes):  # `en/…`: the page file is named the same in every folder
+        if path.startswith(prefix):
+            path = path[len(prefix) :]
+            lang = next(lg.code for lg in project.languages if lg.url_prefix == prefix)
+            break
+    meant = md_link_for("/" + path, rel, lambda p: (project.root / p).is_file())
+    here = rel.split("/")[1] if rel.count("/") > 1 else project.source_code
+    if meant and lang != here:  # the reader is sent to another language on purpose
+        meant = f"[…]({meant}){{hreflang={lang}}}"
+    return Finding(
+        rel,
+        line,
+        OWN_SITE,
+        Msg(
+            f"'{url}' is an address of this site written in full: it is not checked, and a "
+            "translation of this page would still lead to this language",
+            f"'{url}' là địa chỉ đầy đủ của chính trang web này: liên kết không được kiểm tra, và "
+            "bản dịch của trang này vẫn dẫn về ngôn ngữ này",
+        ),
+        Severity.ERROR,
+        col,
+        Msg(f"write {meant}", f"viết {meant}")
+        if meant
+        else Msg(
+            "link to the page's .md file by its relative path (e.g. ../du-lich/le-hoi.md)",
+            "hãy liên kết tới tệp .md của trang bằng đường dẫn tương đối (ví dụ "
+            "../du-lich/le-hoi.md)",
+        ),
+        extra={
+            "url": url,
+            EXPLAINS: [
+                explains(CROSS_LANGUAGE, HREFLANG_MISMATCH, BROKEN_LINK, path=rel, line=line)
+            ],
+        },
     )
