@@ -139,6 +139,18 @@ _DEEPER = (
         "(hoặc thụt dòng trên vào theo)",
     ),
 )
+_CURLY = (
+    Msg(
+        "this value is in curly quotes “…”, which do not protect the colon inside it",
+        "giá trị này nằm trong ngoặc kép cong “…”, loại ngoặc không bảo vệ được dấu hai chấm bên "
+        "trong",
+    ),
+    Msg(
+        'use straight quotes "…" (the key next to Enter), e.g. title: "Tây Ninh: cửa ngõ"',
+        'dùng ngoặc kép thẳng "…" (phím cạnh phím Enter), ví dụ title: "Tây Ninh: cửa ngõ"',
+    ),
+)
+CURLY_QUOTED = re.compile(r":\s*[“„«‘]")
 KEY_VALUE = re.compile(r"^(\s*)(?:- )?[^\s#:][^:]*:\s+\S")
 
 
@@ -162,6 +174,12 @@ def explain(exc: yaml.YAMLError, text: str | None = None) -> YamlTrouble:
     context = str(getattr(exc, "context", "") or "")
     message, hint = _kind(problem, context)
     mark_here = getattr(exc, "problem_mark", None)
+    written = text.split("\n") if text is not None else []
+    here = (
+        written[mark_here.line] if mark_here is not None and mark_here.line < len(written) else ""
+    )
+    if (message, hint) == _COLON_IN_VALUE and mark_here is not None and CURLY_QUOTED.search(here):
+        return YamlTrouble(mark_here.line + 1, 1, *_CURLY)
     if (
         (message, hint) == _COLON_IN_VALUE
         and text is not None

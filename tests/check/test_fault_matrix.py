@@ -636,6 +636,18 @@ FAULTS = [
         "front-matter",
     ),
     Fault(
+        "description with a colon in curly quotes",
+        lambda r: edit(
+            r,
+            PAGE,
+            'description: "Núi Bà Đen, ngọn núi cao nhất Nam Bộ:',
+            "description: “Núi Bà Đen:",
+        ),
+        1,
+        lambda r: (PAGE, 3),
+        "front-matter",
+    ),
+    Fault(
         "zero-width space before a name",
         lambda r: edit(r, PAGE, "\ndescription:", "\n\u200bdescription:"),
         1,

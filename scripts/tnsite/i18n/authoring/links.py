@@ -199,6 +199,8 @@ def spaced_links(model: Model) -> list[Finding]:
                         Severity.ERROR,
                         col=match.start("dest") + 1,
                         hint=hint,
+                        # The address cut at the space leads nowhere: this mistake again.
+                        extra={EXPLAINS: [explains(BROKEN_LINK, path=doc.rel, line=number)]},
                     )
                 )
     return findings
