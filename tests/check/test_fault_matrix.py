@@ -648,6 +648,13 @@ FAULTS = [
         "front-matter",
     ),
     Fault(
+        "no space after the colon",
+        lambda r: edit(r, PAGE, 'title: "Núi Bà Đen"', 'title:"Núi Bà Đen"'),
+        1,
+        lambda r: (PAGE, 2),
+        "front-matter",
+    ),
+    Fault(
         "zero-width space before a name",
         lambda r: edit(r, PAGE, "\ndescription:", "\n\u200bdescription:"),
         1,

@@ -103,6 +103,24 @@ def parse(text: str) -> FrontMatter:
             return FrontMatter(present=True, error=message, error_hint=hint, error_line=line)
         return FrontMatter(present=False)
     body_line = source.body_line
+    glued = next((n for n, line in enumerate(raw.split("\n"), 1) if GLUED_VALUE.match(line)), None)
+    if glued is not None:
+        key = GLUED_VALUE.match(raw.split("\n")[glued - 1])
+        assert key is not None
+        return FrontMatter(
+            present=True,
+            error=Msg(
+                f"`{key[1]}:` has no space after its colon",
+                f"sau dấu hai chấm của `{key[1]}:` thiếu một dấu cách",
+            ),
+            error_hint=Msg(
+                f"write one space after the colon: {key[1]}: {key[2]}",
+                f"thêm một dấu cách sau dấu hai chấm: {key[1]}: {key[2]}",
+            ),
+            error_line=glued + 1,
+            body_line=body_line,
+            raw=raw,
+        )
     invisible = _invisible(raw)
     if invisible is not None:
         number, char = invisible
@@ -171,6 +189,8 @@ def parse(text: str) -> FrontMatter:
 # Characters a copy from a word processor or a chat brings in that look like nothing (or like
 # a space): in a name or around its colon, YAML reads another name, or no name at all.
 INVISIBLE = {char: f"U+{ord(char):04X}" for char in "\u00a0\u200b\u200c\u200d\u2060\ufeff"}
+# `title:"Núi Bà Đen"`: YAML needs a space after the colon, or reads one long name.
+GLUED_VALUE = re.compile(r"^\s*([A-Za-z_][\w-]*):([^\s:/].*)$")
 CURLY = {"“": "”", "‘": "’", "„": "“", "«": "»", "”": "”"}
 
 
