@@ -3,7 +3,7 @@ build goes through the check plugin, so that a mistake is refused like on the re
 
 from __future__ import annotations
 
-import re
+import os
 import socket
 import subprocess
 import sys
@@ -83,15 +83,19 @@ class Preview:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = root.parent / f"serve-{self.port}.log"
+        # A temporary folder of its own, so the site folder it builds into can be found.
+        self.tmp = root.parent / f"tmp-{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 60.0) -> None:
         tnsite = Path(sys.executable).parent / "tnsite"
         command = [str(tnsite), "--root", str(self.root), "serve", "--lang", self.lang]
+        self.tmp.mkdir(exist_ok=True)
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
                 [*command, "--dev-addr", f"127.0.0.1:{self.port}"],
                 cwd=self.root,
+                env={**os.environ, "TMPDIR": str(self.tmp)},
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
@@ -121,11 +125,9 @@ class Preview:
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
-    def site_dir(self) -> Path:
-        """The temporary folder the server builds into (named in its log)."""
-        found = re.search(r"documentation to directory: (\S+tnsite_serve_\w+)", self.output())
-        assert found, self.output()
-        return Path(found[1])
+    def site_dirs(self) -> list[Path]:
+        """The temporary site folders the server has built into and not yet removed."""
+        return sorted(self.tmp.glob("tnsite_serve_*"))
 
     def stop(self) -> int | None:
         """Stop the server as a process manager does (SIGTERM); its exit status."""

@@ -65,6 +65,7 @@ def test_a_failing_first_build_serves_the_findings_in_vietnamese(checked_project
         assert "chưa được đóng" in shown.body  # the finding's Vietnamese message
         assert "lỗi" in shown.body and "[front-matter]" in shown.body
         assert server.process is not None and server.process.poll() is None
+        assert len(server.site_dirs()) == 1
 
         path = checked_project / PAGE
         text = path.read_text(encoding="utf-8")
@@ -75,7 +76,7 @@ def test_a_failing_first_build_serves_the_findings_in_vietnamese(checked_project
         status = server.stop()
     # Stopped like Ctrl+C: a clean exit that leaves no temporary site behind.
     assert status == 0, server.output()
-    assert not server.site_dir().exists()
+    assert server.site_dirs() == []
 
 
 def test_assets_are_not_replaced_by_the_findings(preview: Preview, checked_project: Path) -> None:

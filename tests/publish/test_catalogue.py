@@ -121,7 +121,9 @@ def test_page_listed_twice(proj: Project) -> None:
 def test_file_that_is_not_yaml_names_the_line_without_parser_jargon(proj: Project) -> None:
     finding = only(load(proj, GOOD.replace("      - id: cam-nang", "      - id: [cam-nang")))
     assert finding.line >= 3
-    assert "cannot be read" in finding.message.en
+    # What is wrong and what to do, in words an editor knows: the bracket left open.
+    assert "`[`" in finding.message.en and "not closed" in finding.message.en
+    assert "`]`" in finding.hint.en and "`]`" in finding.hint.vi
     assert "mapping" not in finding.message.en and "flow" not in finding.message.en
 
 
