@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from html.parser import HTMLParser
 
 from tnsite.memo import ContentMemo
 from tnsite.urls import css_urls, srcset_urls
@@ -47,6 +48,38 @@ SPACED_DEST = re.compile(
 )
 REFERENCE_LINK = re.compile(r"(?<![\]\\])\[([^\]\n^][^\]\n]*)\]\[([^\]\n]*)\]")
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+# An address of the world written as text: Markdown (without magiclink) leaves it unlinked.
+BARE_URL = re.compile(r"(?<![\w@./:-])(?:https?://|www\.)[^\s<>()\[\]{}\"'`]+", re.I)
+# What already makes an address a link, or holds it out of the text: inline links and images,
+# autolinks and HTML tags, `{{ … }}` directives and `{: … }` attribute lists.
+LINKED_SPANS = re.compile(
+    r"!?\[[^\]\n]*\]\([^)\n]*\)|<a\b[^>\n]*>.*?</a\s*>|<[^>\n]*>|"
+    r"\{\{[^}\n]*\}\}|\{[:#.][^}\n]*\}",
+    re.I,
+)
+URL_TRAILING = ".,;:!?…»”’"
+# HTML elements that hold a block of the page until they are closed: left open, Markdown takes
+# the rest of the page into them (as raw text, or into the cards' grid).
+CONTAINER_TAGS = frozenset(
+    [
+        "div",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "main",
+        "figure",
+        "details",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "blockquote",
+        "center",
+    ]
+)
 HTML_URL_ATTR = re.compile(
     r"""\b(href|src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I
 )
@@ -330,6 +363,15 @@ class Source:
                 return masked.count("\n", 0, opened) + 1
             start = closed + 3
         return None
+
+    @cached_property
+    def unclosed_html(self) -> tuple[tuple[int, str], ...]:
+        """(line, tag) of each block-holding HTML element (`<div>`, `<details>`…) opened in the
+        body and never closed: Markdown takes the rest of the page into it, unconverted."""
+        scanner = _OpenElements()
+        scanner.feed(self.masked)
+        scanner.close()
+        return tuple(scanner.opened)
 
     @cached_property
     def empty_headings(self) -> tuple[int, ...]:
@@ -657,6 +699,21 @@ class Source:
                     out.append((number, match.start() + 1, "undefined", match.group(0)))
         return tuple(out)
 
+    @cached_property
+    def bare_urls(self) -> tuple[tuple[int, int, str], ...]:
+        """(line, column, address) of web addresses written as plain text, not as a link: the
+        page shows them as text a visitor cannot tap (refdef lines and links left out)."""
+        out: list[tuple[int, int, str]] = []
+        for number, line in self.prose_lines():
+            if REFDEF_NAME.match(line):
+                continue
+            text = LINKED_SPANS.sub(lambda m: " " * len(m.group(0)), line)
+            for match in BARE_URL.finditer(text):
+                url = match.group(0).rstrip(URL_TRAILING)
+                if "." in url.split("//")[-1]:
+                    out.append((number, match.start() + 1, url))
+        return tuple(out)
+
     # -- directives -----------------------------------------------------------------------------
 
     @cached_property
@@ -712,3 +769,22 @@ class Source:
             last = directive.end
         out.append(self.text[last:])
         return "".join(out)
+
+
+class _OpenElements(HTMLParser):
+    """Follows the block-holding elements as they open and close; what is left open at the end
+    of the page, with the line it was opened on."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.opened: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in CONTAINER_TAGS:
+            self.opened.append((self.getpos()[0], tag))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.opened) - 1, -1, -1):
+            if self.opened[index][1] == tag:
+                del self.opened[index]
+                return

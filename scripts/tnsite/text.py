@@ -21,6 +21,11 @@ _LATIN_MARKS = re.compile("[\u0300-\u036f]")
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 
 
+# Characters a keyboard or a word processor leaves that no one sees: a no-break space, the
+# zero-width ones and a byte-order mark. Where a name or an address is read, they make another.
+INVISIBLE = {char: f"U+{ord(char):04X}" for char in "\u00a0\u200b\u200c\u200d\u2060\ufeff"}
+
+
 def fold_latin(text: str) -> str:
     """'Tòa Thánh' and 'Toà Thánh' both become 'Toa Thanh'; Khmer text is returned unchanged."""
     decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))

@@ -720,6 +720,27 @@ FAULTS = [
         "unclosed-comment",
     ),
     Fault(
+        "heading id with a space",
+        _before_overview("## Giá vé {#gia ve}\n\nBa mươi nghìn đồng."),
+        1,
+        _written("{#gia ve}"),
+        "heading-id",
+    ),
+    Fault(
+        "<div> never closed",
+        _before_overview('<div class="luu-y">'),
+        1,
+        _written('<div class="luu-y">'),
+        "unclosed-html",
+    ),
+    Fault(
+        "zero-width space pasted inside a link address",
+        lambda r: edit(r, PAGE, "(le-hoi.md#hoi-xuan-nui-ba)", "(le-\u200bhoi.md#hoi-xuan-nui-ba)"),
+        1,
+        _written("le-\u200bhoi.md"),
+        "link-space",
+    ),
+    Fault(
         "photo linked from the editor's computer",
         _before_overview("![Núi Bà](C:\\Users\\Lan\\Pictures\\Núi Bà Đen.jpg)"),
         1,
@@ -1052,3 +1073,16 @@ def test_a_page_named_another_way_gets_its_file_in_the_hint(
     _code, output, report = check(root, "vi")
     [error] = [f for f in report if f["severity"] == "error"]
     assert "viết le-hoi.md" in error["hint_vi"] or "có phải le-hoi.md" in error["hint_vi"], output
+
+
+def test_an_address_written_as_text_is_a_warning_with_the_link_to_write(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _before_overview("Đặt vé tại www.sunworld.vn/ba-den.")(root)
+    code, output, report = check(root, "vi")
+    assert code == 0, output
+    [warning] = [f for f in report if f["rule"] == "bare-url"]
+    assert (warning["path"], warning["line"]) == (PAGE, line_of(root, PAGE, "www.sunworld"))
+    assert "<https://www.sunworld.vn/ba-den>" in warning["hint_vi"], output

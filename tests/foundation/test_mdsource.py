@@ -78,3 +78,29 @@ def test_replace_directives_keeps_everything_else() -> None:
     body = "A {{ value x/y }} B `{{ value no }}`\n"
     out = Source(body, front_matter=False).replace_directives({"value": lambda d: "<n>"})
     assert out == "A <n> B `{{ value no }}`\n"
+
+
+def test_block_elements_left_open_are_named_with_their_line() -> None:
+    body = (
+        '<div class="grid cards" markdown>\n\n- a\n\n</div>\n\n'  # closed: nothing to say
+        "<details><summary>Giá vé</summary>\n\n"  # never closed
+        "<div>\n<div>x</div>\n\n"  # the outer one never closed
+        "`<section>` in code\n\n```\n<table>\n```\n"  # code is not the page's HTML
+        "a < b and <span>x\n"  # an inline element, and a sign that is not a tag
+    )
+    assert Source(body, front_matter=False).unclosed_html == ((7, "details"), (9, "div"))
+
+
+def test_addresses_written_as_text_are_found_and_links_are_not() -> None:
+    body = (
+        "See https://tayninh.gov.vn/du-lich. and www.tayninhtourist.vn, or lan@www.mail.vn\n"
+        "[https://a.vn](https://a.vn) <https://b.vn> ![x](https://c.vn/x.png)\n"
+        '<a href="https://d.vn">https://d.vn</a> `https://e.vn` {{ map x url=https://f.vn }}\n'
+        "[ref]: https://g.vn\n"
+        "```\nhttps://h.vn\n```\n"
+        "http://localhost and https:// alone\n"
+    )
+    assert Source(body, front_matter=False).bare_urls == (
+        (1, 5, "https://tayninh.gov.vn/du-lich"),
+        (1, 41, "www.tayninhtourist.vn"),
+    )

@@ -363,6 +363,9 @@ RULE_CASES = {
     "backslash-link": "Xem [ưu đãi](..\\..\\dau-tu\\index.md).\n",
     "heading-order": "## Giờ mở cửa\n\n#### Mùa lễ hội\n\nĐông khách.\n",
     "link-space": '[Bản đồ](https://maps.example.org/place/Tòa Thánh Tây Ninh "Bản đồ").\n',
+    "heading-id": "## Giá vé {#gia ve}\n\nBa mươi nghìn.\n",
+    "unclosed-html": '<div class="luu-y">\n\nMở cửa hằng ngày.\n',
+    "bare-url": "Đặt vé tại www.sunworld.vn/ba-den.\n",
 }
 
 
@@ -641,3 +644,60 @@ def test_a_news_item_named_with_a_vietnamese_date_gets_the_name_to_use(tmp_path:
     assert result.exit_code == 1
     assert "PAGE=tin-tuc/2026-12-06-cho-dem.md" in result.output
     assert not (root / "docs/vi/tin-tuc/06-12-2026-cho-dem.md").exists()
+
+
+HEADING_IDS = {
+    "{#gia-ve}": True,
+    "{: #gia-ve }": True,
+    "{#gia-ve .noi-bat}": True,
+    '{#gia-ve data-muc="vé vào cửa"}': True,
+    "{#giá-vé}": True,  # accents are allowed in an id (links use what is written)
+    "{#gia ve}": False,
+    "{# gia-ve}": False,
+    "{#}": False,
+    "{#gia-ve noi-bat}": False,
+}
+
+
+@pytest.mark.parametrize("attrs", HEADING_IDS)
+def test_a_heading_id_is_refused_exactly_when_the_site_would_not_give_it(
+    attrs: str, site_markdown: markdown.Markdown, fixture_project: Project
+) -> None:
+    site_markdown.reset()
+    html = site_markdown.convert(f"## Giá vé {attrs}\n")
+    tag = re.match(r"<h2([^>]*)>", html)
+    assert tag, html
+    # The site gives the id asked for, and no attribute a browser does not know.
+    given = re.fullmatch(r'(?: (?:id="[^" ]+"|class="[^"]*"|data-[\w-]+="[^"]*"))*', tag.group(1))
+    assert bool(given) is HEADING_IDS[attrs], html
+
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    page.write_text(page.read_text(encoding="utf-8") + f"\n## Giá vé {attrs}\n\nChữ.\n", "utf-8")
+    found = [f for f in check_translations(reload(root)) if f.rule == "heading-id"]
+    assert (not found) is HEADING_IDS[attrs], found
+
+
+OPEN_BLOCKS = {
+    "closed": ('<div class="luu-y">\n\nMở cửa *hằng ngày*.\n\n</div>\n', False),
+    "closed, Markdown inside": ("<div markdown>\n\nMở cửa *hằng ngày*.\n\n</div>\n", False),
+    "never closed": ('<div class="luu-y">\n\nMở cửa *hằng ngày*.\n', True),
+    "never closed, Markdown inside": ("<div markdown>\n\nMở cửa *hằng ngày*.\n", True),
+    "details never closed": ("<details>\n<summary>Giá</summary>\n\nMở cửa *hằng ngày*.\n", True),
+    "in code": ('```html\n<div class="luu-y">\n```\n\nMở cửa *hằng ngày*.\n', False),
+    "in a code span": ("Viết `<div>` để mở.\n\nMở cửa *hằng ngày*.\n", False),
+}
+
+
+@pytest.mark.parametrize("name", OPEN_BLOCKS)
+def test_an_open_element_is_found_exactly_when_the_page_after_it_is_taken_in(
+    name: str, site_markdown: markdown.Markdown
+) -> None:
+    body, taken = OPEN_BLOCKS[name]
+    text = f"Mở đầu.\n\n{body}\n## Giá vé\n\nBa mươi nghìn.\n"
+    site_markdown.reset()
+    html = site_markdown.convert(text)
+    # Taken in: the heading after it is not converted, or ends up inside the element.
+    inside = re.search(r"<(div|details)\b[^>]*>(?:(?!</\1>).)*Giá vé", html, re.S)
+    assert bool("## Giá vé" in html or inside) is taken, html
+    assert bool(Source.of(text, front_matter=False).unclosed_html) is taken

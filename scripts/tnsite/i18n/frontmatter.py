@@ -19,6 +19,7 @@ import yaml
 from tnsite import yamlread
 from tnsite.findings import Msg
 from tnsite.mdsource import Source
+from tnsite.text import INVISIBLE
 from tnsite.yamlerrors import explain
 
 
@@ -186,9 +187,6 @@ def parse(text: str) -> FrontMatter:
     return FrontMatter(present=True, data=data, body_line=body_line, node=node, raw=raw)
 
 
-# Characters a copy from a word processor or a chat brings in that look like nothing (or like
-# a space): in a name or around its colon, YAML reads another name, or no name at all.
-INVISIBLE = {char: f"U+{ord(char):04X}" for char in "\u00a0\u200b\u200c\u200d\u2060\ufeff"}
 # `title:"Núi Bà Đen"`: YAML needs a space after the colon, or reads one long name.
 GLUED_VALUE = re.compile(r"^\s*([A-Za-z_][\w-]*):([^\s:/].*)$")
 CURLY = {"“": "”", "‘": "’", "„": "“", "«": "»", "”": "”"}

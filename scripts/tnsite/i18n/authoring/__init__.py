@@ -18,12 +18,18 @@ from tnsite.i18n.authoring.blocks import (
     table_gaps,
     unclosed_directives,
 )
-from tnsite.i18n.authoring.links import link_forms, spaced_links, unreachable_addresses
+from tnsite.i18n.authoring.links import (
+    bare_urls,
+    link_forms,
+    spaced_links,
+    unreachable_addresses,
+)
 from tnsite.i18n.authoring.pages import (
     description_lengths,
     duplicate_ids,
     duplicate_titles,
     empty_pages,
+    heading_ids,
     heading_order,
     plain_front_matter,
     title_lengths,
@@ -34,6 +40,7 @@ from tnsite.i18n.model import Model
 RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     empty_pages,
     duplicate_ids,
+    heading_ids,
     duplicate_titles,
     unwritten_pages,
     table_gaps,
@@ -45,6 +52,7 @@ RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     unclosed_directives,
     broken_blocks,
     link_forms,
+    bare_urls,
     plain_front_matter,
     unreachable_addresses,
     heading_order,

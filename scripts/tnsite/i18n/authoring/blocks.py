@@ -16,7 +16,9 @@
 - unclosed-comment: a `<!--` never closed (the rest of the page is hidden);
 - table-cells (again): a `|---|` line with another number of columns than the table's first
   row (the whole table is printed as text);
-- empty-heading: `## ` with no text (an empty heading in the page and its contents).
+- empty-heading: `## ` with no text (an empty heading in the page and its contents);
+- unclosed-html: a `<div>` (or another element that holds a block) never closed (Markdown takes
+  the rest of the page into it: printed as raw text, or into the cards' grid).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ UNCLOSED = "unclosed-directive"
 UNCLOSED_FENCE = "unclosed-fence"
 UNCLOSED_COMMENT = "unclosed-comment"
 EMPTY_HEADING_RULE = "empty-heading"
+UNCLOSED_HTML = "unclosed-html"
 NOTICE_KINDS = tuple(name for kind, aliases in NOTICE_TYPES.items() for name in (kind, *aliases))
 
 
@@ -395,6 +398,29 @@ def broken_blocks(model: Model) -> list[Finding]:
                     ),
                     Severity.ERROR,
                     hint=Msg(f"write {rule}", f"viết {rule}"),
+                )
+            )
+        for line, tag in source.unclosed_html:
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    UNCLOSED_HTML,
+                    Msg(
+                        f"this `<{tag}>` is never closed with `</{tag}>`: the rest of the page "
+                        "is taken into it and shown unformatted or out of place",
+                        f"thẻ `<{tag}>` này không được đóng bằng `</{tag}>`: phần còn lại của "
+                        "trang bị gộp vào trong nó và hiện sai định dạng hoặc sai chỗ",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        f"add a line `</{tag}>` where it ends (with an empty line above it), or "
+                        "remove this line",
+                        f"thêm một dòng `</{tag}>` ở chỗ nó kết thúc (có một dòng trống phía "
+                        "trên), hoặc xóa dòng này",
+                    ),
+                    # Links and anchors taken into it are not converted: this mistake again.
+                    extra={EXPLAINS: [explains(BROKEN_LINK, BROKEN_ANCHOR, path=doc.rel)]},
                 )
             )
         for line in source.empty_headings:

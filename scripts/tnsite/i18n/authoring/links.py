@@ -4,11 +4,14 @@
   the editor's computer (`C:\\Users\\…`), which lead nowhere for a visitor;
 - backslash-link: a path written with Windows' `\\` (Markdown takes `\\.` for an escaped dot:
   `..\\..\\x.md` reaches the page as `....\\x.md`);
-- link-space: a link whose address holds a space (Markdown cuts it there);
+- link-space: a link whose address holds a space (Markdown cuts it there) or an invisible
+  character (a zero-width space pasted with it: the address leads nowhere);
 - own-site-link: a page of this site linked by its full address (`https://…/du-lich/le-hoi/`),
   which no check follows and every translation keeps in this language;
 - link-scheme: `mail:` or `email:` for `mailto:` (the browser opens nothing);
-- link-form: a link Markdown does not read as one (`[x]()`, `[x] (a.md)`, `[x][undefined]`).
+- link-form: a link Markdown does not read as one (`[x]()`, `[x] (a.md)`, `[x][undefined]`);
+- bare-url: a web address written as plain text (`https://…`, `www.…`), which the page shows as
+  text a visitor cannot tap.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from tnsite.i18n.authoring.common import readable
 from tnsite.i18n.model import Model
 from tnsite.mdsource import Source
 from tnsite.slugs import slugify
+from tnsite.text import INVISIBLE
 from tnsite.urls import md_link_for
 
 LOCAL_LINK = "local-link"
@@ -38,6 +42,7 @@ BACKSLASH_LINK = "backslash-link"
 LINK_SPACE = "link-space"
 LINK_SCHEME = "link-scheme"
 OWN_SITE = "own-site-link"
+BARE_URL = "bare-url"
 CHOSEN_LANGUAGE = re.compile(r"^\)\{[^}]*\bhreflang=")
 MISTYPED_MAIL = {"mail", "email", "e-mail", "maito", "mailo", "malto"}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
@@ -125,6 +130,12 @@ def unreachable_addresses(model: Model) -> list[Finding]:
                     )
                 )
                 continue
+            hidden = next((i for i, char in enumerate(link.dest) if char in INVISIBLE), None)
+            if hidden is not None:
+                findings.append(
+                    _invisible_in_address(doc.rel, link.line, link.col, link.dest, hidden)
+                )
+                continue
             if "\\" in link.dest and not urlsplit(link.dest).scheme:
                 better = link.dest.replace("\\", "/")
                 findings.append(
@@ -168,6 +179,31 @@ def unreachable_addresses(model: Model) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _invisible_in_address(rel: str, line: int, col: int, dest: str, at: int) -> Finding:
+    """An address pasted with a character no one sees: it looks right and leads nowhere."""
+    name = INVISIBLE[dest[at]]
+    shown = "".join(char for char in dest if char not in INVISIBLE)
+    before = shown[:at] or shown
+    return Finding(
+        rel,
+        line,
+        LINK_SPACE,
+        Msg(
+            f"the address '{shown}' holds an invisible character ({name}) after '{before}': "
+            "the link would lead nowhere",
+            f"địa chỉ '{shown}' có một ký tự vô hình ({name}) sau '{before}': liên kết sẽ "
+            "không dẫn tới đâu",
+        ),
+        Severity.ERROR,
+        col + at,
+        Msg(
+            f"delete the address and type it again: {shown}",
+            f"xóa địa chỉ rồi gõ lại: {shown}",
+        ),
+        extra={EXPLAINS: [explains(BROKEN_LINK, path=rel, line=line)]},
+    )
 
 
 def spaced_links(model: Model) -> list[Finding]:
@@ -257,6 +293,34 @@ def link_forms(model: Model) -> list[Finding]:
                     Severity.ERROR,
                     col,
                     Msg(hint.en.format(joined=joined), hint.vi.format(joined=joined)),
+                )
+            )
+    return findings
+
+
+def bare_urls(model: Model) -> list[Finding]:
+    """Web addresses written as text: a warning, since the page still reads, but a visitor on a
+    phone has to copy the address by hand."""
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for line, col, url in Source.of(doc.text).bare_urls:
+            full = url if "://" in url else f"https://{url}"
+            findings.append(
+                Finding(
+                    doc.rel,
+                    line,
+                    BARE_URL,
+                    Msg(
+                        f"'{url}' is written as text, not as a link: a visitor cannot tap it",
+                        f"'{url}' được viết như chữ thường, không thành liên kết: người xem "
+                        "không bấm vào được",
+                    ),
+                    Severity.WARNING,
+                    col,
+                    Msg(
+                        f"write <{full}>, or [the site's name]({full})",
+                        f"viết <{full}>, hoặc [tên trang web]({full})",
+                    ),
                 )
             )
     return findings

@@ -1,6 +1,8 @@
 """The page as a whole: its ids, title, headings, description and text.
 
 - duplicate-id: a heading id written twice (Markdown renames the second `visiting_1`);
+- heading-id: a heading id written with a space (`{#gia ve}`: the page gets the id `gia` and an
+  attribute `ve` no browser knows) or with none (`{#}`);
 - duplicate-title: two pages of one language with the same title (a copied page whose title
   was not changed: two identical entries in the menu, the search results and the tab);
 - unwritten-page: a page with nothing but its title, or with the stand-in sentences `make new`
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from tnsite.explains import EXPLAINS, STALE_TRANSLATION, explains
+from tnsite.explains import BROKEN_ANCHOR, EXPLAINS, STALE_TRANSLATION, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable, title_of
 from tnsite.i18n.model import Model, PageDoc
@@ -37,6 +39,54 @@ DESCRIPTION_SHOWN = 160  # characters a search result shows of a description
 # a pasted paragraph is not a description.
 DESCRIPTION_MAX = 200
 HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+HEADING_ID = "heading-id"
+# `{#id .class key=value}` at the end of a heading; what attr_list reads as one attribute.
+HEADING_ATTRS = re.compile(r"^ {0,3}#{1,6}[ \t].*?(\{:?[ \t]*(#[^{}]*)\})[ \t]*$")
+ATTR_TOKEN = re.compile(r"""#[^\s#.={}]+|\.[^\s#.={}]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+)""")
+
+
+def heading_ids(model: Model) -> list[Finding]:
+    """An id is one word: `{#gia ve}` gives the heading the id `gia` (links to #gia-ve find
+    nothing) and the page an attribute no browser knows."""
+    findings: list[Finding] = []
+    for doc in readable(model):
+        for number, line in Source.of(doc.text).prose_lines():
+            match = HEADING_ATTRS.match(line)
+            if not match:
+                continue
+            left = ATTR_TOKEN.sub(" ", match.group(2)).split()
+            if not left and ATTR_TOKEN.match(match.group(2)):
+                continue
+            words = match.group(2).lstrip("#").split()
+            meant = "-".join(word for word in words if "=" not in word and word[0] not in ".#")
+            findings.append(
+                Finding(
+                    doc.rel,
+                    number,
+                    HEADING_ID,
+                    Msg(
+                        f"the heading id {match.group(1)} is not one word: links to it would "
+                        "find nothing",
+                        f"id tiêu đề {match.group(1)} không phải một từ liền: liên kết tới nó sẽ "
+                        "không tìm thấy gì",
+                    ),
+                    Severity.ERROR,
+                    match.start(1) + 1,
+                    Msg(
+                        f"write {{#{meant}}}: lower-case letters without accents, digits and "
+                        "hyphens, no spaces",
+                        f"viết {{#{meant}}}: chữ thường không dấu, chữ số và dấu gạch ngang, "
+                        "không có dấu cách",
+                    )
+                    if meant
+                    else Msg(
+                        "write the id after # without a space, e.g. {#gia-ve}",
+                        "viết id ngay sau dấu #, không có dấu cách, ví dụ {#gia-ve}",
+                    ),
+                    extra={EXPLAINS: [explains(BROKEN_ANCHOR, path=doc.rel)]},
+                )
+            )
+    return findings
 
 
 def duplicate_ids(model: Model) -> list[Finding]:
