@@ -468,6 +468,19 @@ def test_delete_removes_optional_fields_and_pending_entries_and_stops_at_require
     assert "i18n/pending.yml:2: pending entry removed (dau-tu/moi.md, en)" in out
 
 
+def test_what_force_cannot_settle_is_listed_first_and_not_offered_force(
+    fixture_project: Project,
+) -> None:
+    root = fixture_project.root
+    _extras(root)
+    code, out = run(fixture_project, "delete", PARK)
+    assert code == 1
+    lines = [line for line in out.splitlines() if "[delete]" in line]
+    assert [line.split(":")[0] for line in lines[:2]] == ["data/destinations.yml", "audit.yml"]
+    assert all("docs/" in line for line in lines[2:]) and len(lines) == 5
+    assert "First fix the 2 problem(s) at the top of the list (FORCE=1 does not)" in out
+
+
 def test_delete_refuses_a_translation_path_when_other_languages_have_the_page(
     fixture_project: Project,
 ) -> None:

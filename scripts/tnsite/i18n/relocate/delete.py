@@ -132,14 +132,28 @@ def plan_delete(project: Project, given: str, force: bool = False) -> Plan:
     update_publications(plan, project, page, None)
     update_moved(plan, project, page, None)
     if plan.problems:
+        # What FORCE=1 cannot settle (the audit, a record, a publication) comes first, and the
+        # hint does not offer FORCE=1 as if it would.
+        others = len(plan.problems) - linked
+        plan.problems[:] = plan.problems[linked:] + plan.problems[:linked]
+        offer = Msg(
+            f"change or remove the {linked} link(s) listed, or run `make delete PAGE={page} "
+            "FORCE=1` to replace each of them by its text.",
+            f"sửa hoặc bỏ {linked} liên kết được liệt kê, hoặc chạy `make delete PAGE={page} "
+            "FORCE=1` để thay mỗi liên kết bằng chữ của nó.",
+        )
+        first = Msg(
+            f"First fix the {others} problem(s) at the top of the list (FORCE=1 does not), then ",
+            f"Trước hết sửa {others} vấn đề ở đầu danh sách (FORCE=1 không sửa được chúng), sau "
+            "đó ",
+        )
         raise Refused(
             Msg(f"{page} cannot be deleted yet:", f"chưa xóa được {page}:"),
             plan.problems,
-            hint=Msg(
-                f"Change or remove the {linked} link(s) listed, or run `make delete PAGE={page} "
-                "FORCE=1` to replace each of them by its text.",
-                f"Sửa hoặc bỏ {linked} liên kết được liệt kê, hoặc chạy `make delete PAGE={page} "
-                "FORCE=1` để thay mỗi liên kết bằng chữ của nó.",
+            hint=(
+                Msg(first.en + offer.en, first.vi + offer.vi)
+                if others
+                else Msg(offer.en[0].upper() + offer.en[1:], offer.vi[0].upper() + offer.vi[1:])
             )
             if linked
             else None,
