@@ -719,6 +719,32 @@ FAULTS = [
         _written("<!-- ghi chú"),
         "unclosed-comment",
     ),
+    # A festival's rule written as the editor would say it, or with a day no year has: one
+    # error at the rule (the events list, the calendar and the table leave the festival out).
+    Fault(
+        "festival recurrence written in words",
+        lambda r: edit(
+            r,
+            "data/festivals.yml",
+            "recurrence: {calendar: lunar, month: 1, day: 4}",
+            "recurrence: mùng 4 tháng Giêng âm lịch",
+        ),
+        1,
+        lambda r: ("data/festivals.yml", line_of(r, "data/festivals.yml", "mùng 4 tháng")),
+        "data-schema",
+    ),
+    Fault(
+        "festival on 30 February",
+        lambda r: edit(
+            r,
+            "data/festivals.yml",
+            "recurrence: {calendar: lunar, month: 1, day: 4}",
+            "recurrence: {calendar: solar, month: 2, day: 30}",
+        ),
+        1,
+        lambda r: ("data/festivals.yml", line_of(r, "data/festivals.yml", "day: 30}")),
+        "impossible-date",
+    ),
     Fault(
         "heading id with a space",
         _before_overview("## Giá vé {#gia ve}\n\nBa mươi nghìn đồng."),

@@ -1,6 +1,7 @@
 import datetime as dt
 
-from tnsite.news.events import occurrence, upcoming
+from tnsite.news.events import upcoming
+from tnsite.recurrence import occurrence
 
 HOI_XUAN = {"calendar": "lunar", "month": 1, "day": 4}
 HOI_YEN = {"calendar": "lunar", "month": 8, "day": 15}
@@ -35,3 +36,19 @@ def test_upcoming_lists_next_occurrences_soonest_first() -> None:
 def test_an_event_in_progress_is_still_upcoming() -> None:
     records = [{"id": "x", "name": {}, "recurrence": {"month": 4, "day": 14, "days": 3}}]
     assert upcoming(records, dt.date(2027, 4, 15), 30)[0].start == dt.date(2027, 4, 14)
+
+
+def test_a_rule_that_names_no_day_is_left_out_not_a_crash() -> None:
+    today = dt.date(2026, 1, 1)
+    written_wrong = [
+        {"id": "text", "recurrence": "mùng 4 tháng Giêng âm lịch"},
+        {"id": "no-day", "recurrence": {"calendar": "lunar", "month": 1}},
+        {"id": "feb-30", "recurrence": {"calendar": "solar", "month": 2, "day": 30}},
+        {"id": "lunar-32", "recurrence": {"calendar": "lunar", "month": 1, "day": 32}},
+        {"id": "days-text", "recurrence": {**HOI_XUAN, "days": "ba ngày"}},
+    ]
+    found = upcoming(written_wrong, today, horizon_days=365)
+    # Only the rule with a day: its one occurrence, lasting one day since "ba ngày" is no number.
+    assert [(e.id, e.end - e.start) for e in found] == [
+        ("days-text-2026-02-20", dt.timedelta(0))
+    ]

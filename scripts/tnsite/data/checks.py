@@ -4,6 +4,7 @@ what each directive shows (`stale-figure`, `passed-milestone`, see freshness.py)
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -234,10 +235,57 @@ def future_as_of(store: Store, day: dt.date) -> list[Finding]:
     return findings
 
 
+IMPOSSIBLE_DAY_RULE = "impossible-date"
+# The days a month can have: the solar calendar's (29 February in leap years), and 30 for
+# every lunar month (a lunar month has 29 or 30 days).
+LUNAR_MONTH_DAYS = 30
+
+
+def impossible_recurrences(store: Store) -> list[Finding]:
+    """A festival's day that no year has (30 February, the 31st of a lunar month): the events
+    list and the calendar could never show it. The schema has checked the numbers' ranges."""
+    findings: list[Finding] = []
+    for dataset in store.datasets.values():
+        for index, record in enumerate(dataset.records):
+            rule = record.get("recurrence")
+            if not isinstance(rule, dict):
+                continue
+            month, day = rule.get("month"), rule.get("day")
+            if not (isinstance(month, int) and isinstance(day, int)):
+                continue
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue  # out of any calendar's range: the schema says so
+            lunar = rule.get("calendar") == "lunar"
+            most = LUNAR_MONTH_DAYS if lunar else calendar.monthrange(2024, month)[1]
+            if 1 <= day <= most:
+                continue
+            pos = dataset.pos(("records", index, "recurrence", "day"))
+            kind = Msg("lunar", "âm lịch") if lunar else Msg("solar", "dương lịch")
+            findings.append(
+                Finding(
+                    dataset.rel,
+                    pos.line,
+                    IMPOSSIBLE_DAY_RULE,
+                    Msg(
+                        f"month {month} of the {kind.en} calendar has no day {day}",
+                        f"tháng {month} {kind.vi} không có ngày {day}",
+                    ),
+                    Severity.ERROR,
+                    pos.col,
+                    Msg(
+                        f"write a day from 1 to {most}",
+                        f"ghi một ngày từ 1 đến {most}",
+                    ),
+                )
+            )
+    return findings
+
+
 def check_data(project: Project, today: dt.date | None = None) -> list[Finding]:
     day = today or freshness.today()
     store = load_store(project)
     findings = list(store.findings) + dotted_thousands(store) + future_as_of(store, day)
+    findings += impossible_recurrences(store)
     for code in project.codes:
         folder = project.lang_dir(code)
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:

@@ -1,8 +1,7 @@
 """Dated events from the festivals dataset.
 
-Festivals recur by the Vietnamese lunar calendar (computed for UTC+7, which differs from the
-Chinese calendar in some years) or by the solar calendar. Their next occurrences are computed
-at build time, so the events list and the calendar files never need a yearly hand edit.
+Their next occurrences are computed at build time (tnsite/recurrence.py), so the events list
+and the calendar files never need a yearly hand edit.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import lunar_vn
+from tnsite.recurrence import duration, first_day
 
 
 @dataclass(frozen=True)
@@ -33,14 +32,6 @@ class Event:
         return self.places.get(lang) or self.places.get(fallback) or ""
 
 
-def occurrence(recurrence: Mapping[str, Any], year: int) -> dt.date:
-    """The first day of a festival in a given (lunar or solar) year."""
-    month, day = int(recurrence["month"]), int(recurrence["day"])
-    if recurrence.get("calendar", "solar") == "lunar":
-        return lunar_vn.lunar_to_solar(lunar_vn.LunarDate(day, month, year), time_zone=7.0)
-    return dt.date(year, month, day)
-
-
 def upcoming(
     records: Iterable[Mapping[str, Any]], today: dt.date, horizon_days: int = 400
 ) -> list[Event]:
@@ -49,11 +40,13 @@ def upcoming(
     last = today + dt.timedelta(days=horizon_days)
     for record in records:
         recurrence = record.get("recurrence")
-        if not recurrence:
+        if not isinstance(recurrence, Mapping):
             continue
-        days = int(recurrence.get("days", 1))
+        days = duration(recurrence)
         for year in range(today.year - 1, last.year + 1):
-            start = occurrence(recurrence, year)
+            start = first_day(recurrence, year)
+            if start is None:
+                continue
             end = start + dt.timedelta(days=days - 1)
             if end >= today and start <= last:
                 events.append(
