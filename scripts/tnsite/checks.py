@@ -25,6 +25,7 @@ class Check:
 def available_checks() -> list[Check]:
     """Every check, source checks first (they are cheap and explain most site findings)."""
     from tnsite.audit.examples import check_examples
+    from tnsite.check.menu import check_menu
     from tnsite.data.checks import check_data
     from tnsite.i18n.redirects import check_moves
     from tnsite.i18n.rules import check_translations
@@ -42,5 +43,6 @@ def available_checks() -> list[Check]:
     checks.append(Check("moved pages", check_moves))
     checks.append(Check("publications", check_catalogue))
     checks.append(Check("audit pages", check_examples))
+    checks.append(Check("menu", check_menu))
     checks.append(Check("links", check_links, needs_site=True))
     return checks

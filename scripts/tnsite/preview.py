@@ -20,6 +20,7 @@ from types import FrameType
 from mkdocs.exceptions import Abort
 
 from tnsite.check.encoding import unreadable_texts
+from tnsite.check.menu import empty_sections
 from tnsite.config import Project, config_finding
 from tnsite.findings import BuildRefused, Finding, Msg, Severity, emit
 
@@ -136,6 +137,8 @@ class FailureReporter:
             # A page saved in another encoding: which file and line, not Python's decoder.
             found = unreadable_texts(self.project)
             exc = BuildRefused(found) if found else exc
+        elif self.project is not None and (sections := empty_sections(self.project)):
+            exc = BuildRefused(sections)  # MkDocs refused the menu without naming its line
         if isinstance(exc, BuildRefused):
             emit(exc.findings, sys.stderr, self.lang)
         elif isinstance(exc, Abort):

@@ -838,6 +838,13 @@ FAULTS = [
         "site-config",
     ),
     Fault(
+        "menu section with nothing under it",
+        lambda r: edit(r, "mkdocs.yml", "  - Thương mại:\n", "  - Ẩm thực:\n  - Thương mại:\n"),
+        1,
+        lambda r: ("mkdocs.yml", line_of(r, "mkdocs.yml", "- Ẩm thực:")),
+        "menu-section",
+    ),
+    Fault(
         "photo named with spaces",
         _photo_with_spaces,
         1,
@@ -1112,3 +1119,27 @@ def test_an_address_written_as_text_is_a_warning_with_the_link_to_write(
     [warning] = [f for f in report if f["rule"] == "bare-url"]
     assert (warning["path"], warning["line"]) == (PAGE, line_of(root, PAGE, "www.sunworld"))
     assert "<https://www.sunworld.vn/ba-den>" in warning["hint_vi"], output
+
+
+def test_a_page_listed_twice_and_a_renamed_section_are_warnings_at_their_lines(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    edit(
+        root,
+        "mkdocs.yml",
+        "      - du-lich/lich-trinh.md\n",
+        "      - du-lich/lich-trinh.md\n      - du-lich/le-hoi.md\n",
+    )
+    edit(root, "mkdocs.yml", "  - Hội nhập:\n", '  - "Hội nhập: Kinh tế quốc tế":\n')
+    code, output, report = check(root, "vi")
+    assert code == 0, output
+    warned = {f["rule"]: f for f in report if f["path"] == "mkdocs.yml"}
+    assert set(warned) == {"menu-twice", "menu-title"}, output
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    listed = [n for n, text in enumerate(lines, 1) if text.strip() == "- du-lich/le-hoi.md"]
+    assert warned["menu-twice"]["line"] == listed[1], output
+    assert f"dòng {listed[0]}" in warned["menu-twice"]["message_vi"]
+    assert warned["menu-title"]["line"] == line_of(root, "mkdocs.yml", "Kinh tế quốc tế")
+    assert '`"Hội nhập: Kinh tế quốc tế": …`' in warned["menu-title"]["hint_vi"], output

@@ -49,6 +49,4 @@ def test_a_rule_that_names_no_day_is_left_out_not_a_crash() -> None:
     ]
     found = upcoming(written_wrong, today, horizon_days=365)
     # Only the rule with a day: its one occurrence, lasting one day since "ba ngày" is no number.
-    assert [(e.id, e.end - e.start) for e in found] == [
-        ("days-text-2026-02-20", dt.timedelta(0))
-    ]
+    assert [(e.id, e.end - e.start) for e in found] == [("days-text-2026-02-20", dt.timedelta(0))]

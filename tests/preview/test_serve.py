@@ -168,3 +168,20 @@ def test_the_preview_terminal_speaks_the_editors_language() -> None:
     own = record("mkdocs.plugins.tnsite.images.summary", "ảnh: 0 mã hóa lại")
     assert vi.filter(own)
     assert vi.filter(record("mkdocs", "disk full", logging.ERROR))
+
+
+def test_a_menu_section_left_empty_is_named_at_its_line(tmp_path: Path) -> None:
+    from mkdocs.exceptions import Abort
+
+    from tests.data.fixture import make_project
+    from tnsite.preview import FailureReporter
+
+    project = make_project(tmp_path / "p")
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").rstrip("\n")
+    config.write_text(text + "\nnav:\n  - index.md\n  - Ẩm thực:\n", encoding="utf-8")
+    line = len(text.split("\n")) + 3
+    # What MkDocs raises for it, naming no line.
+    shown = FailureReporter("vi", project)(Abort("Aborted with 1 configuration errors!"))
+    assert f"mkdocs.yml:{line}" in shown and "[menu-section]" in shown
+    assert "Ẩm thực" in shown and "Aborted" not in shown

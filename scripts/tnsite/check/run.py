@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tnsite.check.encoding import unreadable_texts
+from tnsite.check.menu import empty_sections
 from tnsite.check.state import BuildState, fresh_state, inputs_digest, save_state
 from tnsite.config import Project
 from tnsite.findings import BuildRefused, Finding, Msg, SetupMissing, Severity
@@ -62,8 +63,10 @@ def run_build(project: Project, site_dir: Path | None = None, *, show_log: bool 
     from tnsite.build import build_with_findings
 
     digest = inputs_digest(project)
-    unreadable = unreadable_texts(project)
-    if unreadable:  # MkDocs would stop at the first, naming no file
+    # What MkDocs would stop at, naming no file or line: a text it cannot decode, a menu
+    # section with nothing under it.
+    unreadable = unreadable_texts(project) or empty_sections(project)
+    if unreadable:
         save_state(project, BuildState(digest, "", tuple(unreadable)))
         return Outcome(unreadable, None)
     handler = _console() if show_log else None
