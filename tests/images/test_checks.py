@@ -188,3 +188,20 @@ def test_an_image_on_another_website_is_refused(proj: Project) -> None:
         "# Z\n\nChữ.\n\n![Hồ Dầu Tiếng](https://upload.example.org/ho-dau-tieng.jpg)\n",
     )
     assert ("docs/vi/du-lich/z.md", 5, "remote-image") in errors(proj)
+
+
+def test_a_photo_described_twice_is_one_error_at_the_second(proj: Project) -> None:
+    manifest = proj.root / MANIFEST_PATH
+    second = MANIFEST.split("\n", 1)[1].replace("Nguyễn Văn A", "Trần Thị C")
+    manifest.write_text(MANIFEST + second, encoding="utf-8")
+    [finding] = [f for f in check_images(proj) if f.severity is Severity.ERROR]
+    assert (finding.path, finding.line, finding.rule) == (MANIFEST_PATH, 12, "photo-manifest")
+    assert "dòng 2" in finding.message.vi and "ghi công" in finding.message.vi
+
+
+def test_a_field_written_twice_for_a_photo_is_named(proj: Project) -> None:
+    manifest = proj.root / MANIFEST_PATH
+    manifest.write_text(MANIFEST + "  credit: Trần Thị C\n", encoding="utf-8")
+    [finding] = [f for f in check_images(proj) if f.severity is Severity.ERROR]
+    assert (finding.path, finding.line) == (MANIFEST_PATH, 12)
+    assert "`credit`" in finding.message.vi

@@ -174,8 +174,51 @@ def load_manifest(root: Path, manifest: str, photos_dir: str) -> Manifest:
                 )
             )
             continue
+        if name in result.photos:
+            first = result.photos[name].line
+            result.findings.append(
+                Finding(
+                    manifest,
+                    line,
+                    RULE,
+                    Msg(
+                        f"'{name}' is already described at line {first}: only this second "
+                        "description would be used, and the first one's credit would be lost",
+                        f"'{name}' đã được mô tả ở dòng {first}: chỉ phần mô tả thứ hai này được "
+                        "dùng, và ghi công của phần thứ nhất sẽ mất",
+                    ),
+                    hint=Msg(
+                        "keep one description of the photo: merge the two, or delete one",
+                        "chỉ giữ một phần mô tả cho ảnh: gộp hai phần lại, hoặc xóa một phần",
+                    ),
+                )
+            )
+            continue
         fields = {_scalar(k): v for k, v in value.value}
         lines = {_scalar(k): k.start_mark.line + 1 for k, _v in value.value}
+        twice = next(
+            (
+                k
+                for i, (k, _v) in enumerate(value.value)
+                if _scalar(k) in {_scalar(e) for e, _w in value.value[:i]}
+            ),
+            None,
+        )
+        if twice is not None:
+            result.findings.append(
+                Finding(
+                    manifest,
+                    twice.start_mark.line + 1,
+                    RULE,
+                    Msg(
+                        f"`{_scalar(twice)}` is written twice for '{name}': only the second "
+                        "would be used",
+                        f"`{_scalar(twice)}` được ghi hai lần cho '{name}': chỉ lần thứ hai được "
+                        "dùng",
+                    ),
+                    hint=Msg("delete one of the two", "xóa một trong hai"),
+                )
+            )
         result.photos[name] = Photo(
             file=name,
             path=posixpath.join(photos_dir, name),
