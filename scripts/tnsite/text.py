@@ -11,6 +11,7 @@ rules in the browser (scripts/tnsite/search/rules.js); a test runs both on the s
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import posixpath
 import re
@@ -93,3 +94,25 @@ def closest_page(page: str, pages: Iterable[str]) -> str:
     names = [posixpath.basename(p) for p in known if posixpath.dirname(p) == folder]
     guess = closest(name, names, PAGE_NAME_CUTOFF)
     return posixpath.join(folder, guess) if guess else ""
+
+
+# Dates as people write them: 20/02/2026, 20-2-2026, 20.02.2026 (day first, as in Vietnam),
+# 2026/02/20, or an ISO date followed by a time.
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+_YEAR_FIRST = re.compile(r"^\s*(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[ T].*)?\s*$")
+
+
+def iso_date(written: object) -> str | None:
+    """The YYYY-MM-DD form of a date written another way ('20/02/2026' → '2026-02-20'); None
+    when it is no date (or names a day no calendar has)."""
+    text = str(written)
+    found = _DAY_FIRST.match(text)
+    parts = (found[3], found[2], found[1]) if found else None
+    if parts is None and (found := _YEAR_FIRST.match(text)):
+        parts = (found[1], found[2], found[3])
+    if parts is None:
+        return None
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+    except ValueError:
+        return None

@@ -746,6 +746,13 @@ FAULTS = [
         "impossible-date",
     ),
     Fault(
+        "news date written day first",
+        lambda r: edit(r, NEWS, "date: 2025-02-01", "date: 01/02/2025"),
+        1,
+        lambda r: (NEWS, line_of(r, NEWS, "date: 01/02/2025")),
+        "front-matter",
+    ),
+    Fault(
         "heading id with a space",
         _before_overview("## Giá vé {#gia ve}\n\nBa mươi nghìn đồng."),
         1,

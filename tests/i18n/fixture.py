@@ -60,9 +60,13 @@ plugins:
         - locale: en
           name: English
           build: true
+          nav_translations:
+            Đầu tư: Invest
         - locale: km
           name: ភាសាខ្មែរ
           build: true
+          nav_translations:
+            Đầu tư: វិនិយោគ
   - tnsite/theme
   - tnsite/i18n
   - tnsite/links

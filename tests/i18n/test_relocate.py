@@ -304,9 +304,9 @@ def test_a_page_moved_to_a_folder_of_the_nav_joins_its_pages(fixture_project: Pr
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert "Giới thiệu:" not in text  # the section it leaves empty goes
     assert "      - dau-tu/khu-cong-nghiep.md\n      - Tổng quan: dau-tu/gioi-thieu.md\n" in text
-    assert "mkdocs.yml:52: navigation: section removed (no page left in it)" in out
+    assert "mkdocs.yml:56: navigation: section removed (no page left in it)" in out
     assert (
-        "mkdocs.yml:55: navigation: gioi-thieu/index.md (was line 53) → dau-tu/gioi-thieu.md" in out
+        "mkdocs.yml:59: navigation: gioi-thieu/index.md (was line 57) → dau-tu/gioi-thieu.md" in out
     )
     assert reload(root).nav_pages()[-1] == "dau-tu/gioi-thieu.md"
 
@@ -500,7 +500,7 @@ def test_delete_removes_a_nav_section_left_empty(fixture_project: Project) -> No
     for page in ("dau-tu/index.md", PARK):
         code, out = run(fixture_project, "delete", page, "--force")
         assert code == 0, out
-    assert "mkdocs.yml:52: navigation: section removed (no page left in it)" in out
+    assert "mkdocs.yml:56: navigation: section removed (no page left in it)" in out
     assert reload(root).nav() == ["index.md"]
     assert not (root / "docs/vi/dau-tu").exists()
 

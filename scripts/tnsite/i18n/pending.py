@@ -16,6 +16,7 @@ import yaml
 from tnsite import yamlread
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.langtags import meant_language
+from tnsite.text import iso_date
 from tnsite.yamlerrors import explain
 
 PENDING_FILE = Path("i18n") / "pending.yml"
@@ -156,7 +157,12 @@ def _problem(item: object, languages: tuple[str, ...]) -> tuple[str, str, str] |
             + (f": có phải '{meant}'?" if meant else ""),
         )
     until = item["until"]
-    wrong = ("until", "until must be a date (YYYY-MM-DD)", "until phải là ngày (YYYY-MM-DD)")
+    meant = iso_date(until)
+    wrong = (
+        "until",
+        "until must be a date (YYYY-MM-DD)" + (f": write until: {meant}" if meant else ""),
+        "until phải là ngày (YYYY-MM-DD)" + (f": viết until: {meant}" if meant else ""),
+    )
     if isinstance(until, dt.datetime) or not isinstance(until, dt.date | str):
         return wrong
     if isinstance(until, str):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.frontmatter import FrontMatter, to_json
 from tnsite.memo import ContentMemo
-from tnsite.text import closest
+from tnsite.text import closest, iso_date
 
 if TYPE_CHECKING:  # loaded when front matter is validated, not by every build reusing results
     from jsonschema import Draft202012Validator
@@ -114,10 +114,13 @@ def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[s
             [*path, extra[0]] if extra else path,
         )
     if kind == "format" and error.validator_value == "date":
+        meant = iso_date(error.instance)
         return (
             Msg(
-                f"`{where}` must be a date written YYYY-MM-DD.",
-                f"`{where}` phải là ngày dạng YYYY-MM-DD.",
+                f"`{where}` must be a date written YYYY-MM-DD"
+                + (f": write {where}: {meant}." if meant else "."),
+                f"`{where}` phải là ngày dạng YYYY-MM-DD"
+                + (f": viết {where}: {meant}." if meant else "."),
             ),
             path,
         )
