@@ -753,6 +753,15 @@ FAULTS = [
         "front-matter",
     ),
     Fault(
+        "a festival's place on its page misspelt in data",
+        lambda r: edit(
+            r, "data/festivals.yml", "anchor: hoi-xuan-nui-ba\n", "anchor: hoi-xuan-nui-ba-den\n"
+        ),
+        1,
+        lambda r: ("data/festivals.yml", line_of(r, "data/festivals.yml", "hoi-xuan-nui-ba-den")),
+        "data-schema",
+    ),
+    Fault(
         "heading id with a space",
         _before_overview("## Giá vé {#gia ve}\n\nBa mươi nghìn đồng."),
         1,

@@ -18,6 +18,8 @@ from tnsite.data import schema
 from tnsite.data.yamlpos import Located, Pos, YamlProblem, loads
 from tnsite.explains import BROKEN_ANCHOR, BROKEN_LINK, EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
+from tnsite.i18n.markdown import scan
+from tnsite.mdsource import Source
 from tnsite.memo import ContentMemo, digest
 from tnsite.text import closest, closest_page
 
@@ -314,6 +316,32 @@ def _cross_references(store: Store) -> list[Finding]:
                     # its page is wrong: the links to it elsewhere are this mistake again.
                     extra[EXPLAINS] = [explains(BROKEN_LINK, BROKEN_ANCHOR, url_has=f"#{anchor}")]
                 out.append(dataclasses.replace(finding, extra=extra))
+            elif isinstance(page, str) and docs.is_dir():
+                anchor = record.get("anchor")
+                ids = _heading_ids(docs, page)
+                if isinstance(anchor, str) and anchor and ids and anchor not in ids:
+                    meant = closest(anchor, ids)
+                    out.append(
+                        dataclasses.replace(
+                            _finding(
+                                dataset.rel,
+                                dataset.pos((*base, "anchor")),
+                                Msg(
+                                    f"{page} has no heading with the id '{anchor}'",
+                                    f"{page} không có tiêu đề nào mang id '{anchor}'",
+                                ),
+                                Msg(f"did you mean {meant}?", f"có phải {meant}?")
+                                if meant
+                                else Msg(
+                                    f"write the id of one of its headings ({{#…}} in {page})",
+                                    f"ghi id của một tiêu đề trong trang ({{#…}} trong {page})",
+                                ),
+                            ),
+                            # The links drawn to it on every page showing the record are
+                            # this mistake again.
+                            extra={EXPLAINS: [explains(BROKEN_ANCHOR, url_has=f"#{anchor}")]},
+                        )
+                    )
     if sources is None and any(d.name != "sources" for d in store.datasets.values()):
         out.append(
             Finding(
@@ -333,6 +361,12 @@ def _cross_references(store: Store) -> list[Finding]:
             )
         )
     return out
+
+
+def _heading_ids(docs: Path, page: str) -> list[str]:
+    """The ids the headings of a page get (explicit `{#id}` or the slug of the heading)."""
+    text = (docs / page).read_text(encoding="utf-8", errors="replace")
+    return [h.key for h in scan(text, Source.of(text).body_line, page).headings]
 
 
 def _page_hint(docs: Path, page: str) -> Msg:
