@@ -762,6 +762,15 @@ FAULTS = [
         "data-schema",
     ),
     Fault(
+        "a series value written as in a sentence",
+        lambda r: edit(
+            r, "data/fdi-series.yml", "    capital: 6.23\n", "    capital: 6,23 tỷ USD\n"
+        ),
+        1,
+        lambda r: ("data/fdi-series.yml", line_of(r, "data/fdi-series.yml", "6,23 tỷ USD")),
+        "data-schema",
+    ),
+    Fault(
         "heading id with a space",
         _before_overview("## Giá vé {#gia ve}\n\nBa mươi nghìn đồng."),
         1,

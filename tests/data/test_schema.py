@@ -148,6 +148,14 @@ def only(project: Project) -> list:
     [
         ("    value: 8500\n", '    value: "8.500"\n', 'value: "8.500"', "must be a number"),
         ("    value: 8500\n", "    value: 12.5%\n", "value: 12.5%", "write 12.5 and, beside it"),
+        # A number as written in a sentence: the number to write, and its scale in words.
+        ("    value: 8500\n", "    value: 8.536,4 km2\n", "value: 8.536,4", "write 8536.4 ("),
+        (
+            "    value: 8500\n",
+            "    value: 3 triệu\n",
+            "value: 3 triệu",
+            "write 3 and, beside it, scale: million",
+        ),
         ("    unit: km2\n", "    unit: sqkm\n", "unit: sqkm", "use one of"),
         (
             "    qualifier: over\n",
@@ -291,3 +299,37 @@ def test_an_emptied_file_says_so(fixture_project: Project) -> None:
     (finding,) = set(only(fixture_project))  # the file's two schemas say it alike
     assert (finding.path, finding.line) == ("data/trade-events.yml", 1)
     assert finding.message.vi == "tệp đang trống" and "None" not in finding.render("vi")
+
+
+def test_a_figure_written_in_full_beside_its_scale_is_questioned(fixture_project: Project) -> None:
+    edit(
+        fixture_project,
+        "key-figures.yml",
+        "    value: 8500\n",
+        "    value: 3000000\n    scale: million\n",
+    )
+    [found] = [f for f in check_data(reload(fixture_project.root)) if f.rule == "scaled-figure"]
+    assert found.line == line_of(fixture_project, "key-figures.yml", "value: 3000000")
+    assert "3.000.000 triệu" in found.render("vi") and "value: 3" in found.render("vi")
+    assert found.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("8.536,4", ("8536.4", None)),
+        ("8,536.4", ("8536.4", None)),
+        ("1.200 ha", ("1200", None)),
+        ("1,5", ("1.5", None)),
+        ("6,23 tỷ USD", ("6.23", "billion")),
+        ("12 triệu lượt", ("12", "million")),
+        ("khoảng 247", ("247", None)),
+        ("2 hoặc 3", None),
+        ("24.3.1", None),
+        ("không rõ", None),
+    ],
+)
+def test_the_number_meant_by_a_text(written: str, meant: tuple[str, str | None] | None) -> None:
+    from tnsite.data.schema import number_meant
+
+    assert number_meant(written) == meant

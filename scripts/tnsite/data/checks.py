@@ -186,6 +186,49 @@ def dotted_thousands(store: Store) -> list[Finding]:
     return findings
 
 
+SCALED_RULE = "scaled-figure"
+SCALES = {"million": (10**6, "triệu"), "billion": (10**9, "tỷ")}
+
+
+def scaled_in_full(store: Store) -> list[Finding]:
+    """A figure written in full beside a scale that names it again (`value: 3000000` with
+    `scale: million`): the page would print "3.000.000 triệu". A warning: the figure is
+    published, only wrongly scaled."""
+    findings: list[Finding] = []
+    for dataset in store.datasets.values():
+        for record in dataset.records:
+            rid, value, scale = record.get("id"), record.get("value"), record.get("scale")
+            if not isinstance(rid, str) or scale not in SCALES:
+                continue
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                continue
+            factor, word = SCALES[str(scale)]
+            if abs(value) < factor:
+                continue
+            meant = f"{value / factor:g}"
+            pos = dataset.record_pos(rid, "value")
+            findings.append(
+                Finding(
+                    dataset.rel,
+                    pos.line,
+                    SCALED_RULE,
+                    Msg(
+                        f"{value} with scale: {scale} would read {value:,} {scale}",
+                        f"{value} kèm scale: {scale} sẽ hiện thành {value:,} {word}".replace(
+                            ",", "."
+                        ),
+                    ),
+                    Severity.WARNING,
+                    pos.col,
+                    Msg(
+                        f"write the number of {scale}s: value: {meant}",
+                        f"ghi số {word}: value: {meant}",
+                    ),
+                )
+            )
+    return findings
+
+
 FUTURE_RULE = "future-date"
 
 
@@ -285,7 +328,7 @@ def check_data(project: Project, today: dt.date | None = None) -> list[Finding]:
     day = today or freshness.today()
     store = load_store(project)
     findings = list(store.findings) + dotted_thousands(store) + future_as_of(store, day)
-    findings += impossible_recurrences(store)
+    findings += impossible_recurrences(store) + scaled_in_full(store)
     for code in project.codes:
         folder = project.lang_dir(code)
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:

@@ -149,6 +149,40 @@ def _kind(wanted: object) -> Msg:
     return Msg(en, vi)
 
 
+# A number as people write it in a text: 8.536,4 (Vietnamese), 8,536.4 (English), 6,23 tỷ.
+_NUMBER_IN_TEXT = re.compile(r"(?<![\w.,])(\d[\d.,]*)")
+VI_SCALE = {"million": "triệu", "billion": "tỷ"}
+_SCALE_WORDS = {
+    "triệu": "million",
+    "million": "million",
+    "tỷ": "billion",
+    "tỉ": "billion",
+    "billion": "billion",
+}
+
+
+def number_meant(written: str) -> tuple[str, str | None] | None:
+    """(the number to write, the scale its words name) of a number written as text: '8.536,4'
+    → ('8536.4', None), '3 triệu' → ('3', 'million'), '6,23 tỷ USD' → ('6.23', 'billion');
+    None when the text holds no single number."""
+    found = _NUMBER_IN_TEXT.findall(written)
+    if len(found) != 1:
+        return None
+    digits = found[0].rstrip(".,")
+    if "." in digits and "," in digits:
+        whole, _, part = digits.rpartition("," if digits.rfind(",") > digits.rfind(".") else ".")
+        digits = re.sub(r"[.,]", "", whole) + "." + part
+    elif re.fullmatch(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*", digits):
+        digits = re.sub(r"[.,]", "", digits)  # thousands separated: 1.200, 21,284
+    else:
+        digits = digits.replace(",", ".")
+    if digits.count(".") > 1:
+        return None
+    words = re.findall(r"[^\W\d_]+", written.lower())
+    scale = next((_SCALE_WORDS[w] for w in words if w in _SCALE_WORDS), None)
+    return digits, scale
+
+
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
     """For oneOf/anyOf, the most useful error is usually the best of its context."""
     if error.validator in {"oneOf", "anyOf"} and error.context:
@@ -159,6 +193,14 @@ def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
         # whose type the value does not have is set aside with all its errors.
         mistyped = {e.relative_schema_path[0] for e in error.context if e.validator == "type"}
         typed = [e for e in error.context if e.relative_schema_path[0] not in mistyped]
+        meant = number_meant(error.instance) if isinstance(error.instance, str) else None
+        if meant and (meant[1] or re.search(r"\d[.,]\d", str(error.instance))):
+            # '6,23 tỷ USD' where a number or a name may go: a number written in words.
+            typed = [
+                e
+                for e in error.context
+                if e.validator == "type" and e.validator_value in ("number", "integer")
+            ] or typed
         yield best_match(typed or error.context)
     else:
         yield error
@@ -169,13 +211,26 @@ def problems(name: str, instance: Any, languages: tuple[str, ...]) -> list[Probl
     found: list[Problem] = []
     for error in sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path)):
         for leaf in _leaf_errors(error):
-            problem = _describe(leaf, languages)
+            problem = _describe(leaf, languages, _beside(instance, tuple(leaf.absolute_path)))
             if problem is not None:
                 found.append(problem)
     return found
 
 
-def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | None:
+def _beside(instance: Any, path: tuple[Any, ...]) -> frozenset[str]:
+    """The fields written beside the value at `path` (its record's other fields)."""
+    parent = instance
+    for step in path[:-1]:
+        try:
+            parent = parent[step]
+        except (KeyError, IndexError, TypeError):
+            return frozenset()
+    return frozenset(parent) if isinstance(parent, dict) else frozenset()
+
+
+def _describe(
+    error: ValidationError, languages: tuple[str, ...], beside: frozenset[str] = frozenset()
+) -> Problem | None:
     path = tuple(error.absolute_path)
     field = _field(path)
     kind = error.validator
@@ -271,6 +326,38 @@ def _describe(error: ValidationError, languages: tuple[str, ...]) -> Problem | N
                     f"write {number} and, beside it, unit: percent",
                     f"viết {number} và thêm dòng unit: percent",
                 ),
+            )
+    if kind == "type" and limit in ("number", "integer") and isinstance(value, str):
+        meant = number_meant(value)
+        if meant:
+            number, scale = meant
+            # Only a figure's `value` has a `scale:` beside it; a series' values are in the
+            # unit its file names at the top.
+            figure = bool(path) and path[-1] == "value"
+            if figure and scale and "scale" in beside:
+                how = Msg(
+                    f" (the line scale: {scale} already says {scale})",
+                    f" (dòng scale: {scale} đã ghi phần '{VI_SCALE[scale]}')",
+                )
+            elif figure and scale:
+                how = Msg(f" and, beside it, scale: {scale}", f" và thêm dòng scale: {scale}")
+            elif figure:
+                how = Msg(
+                    " (digits only; the unit goes in `unit:`)",
+                    " (chỉ chữ số; đơn vị ghi ở `unit:`)",
+                )
+            else:
+                how = Msg(
+                    " (digits only, in the unit the file's first lines name)",
+                    " (chỉ chữ số, theo đơn vị ghi ở đầu tệp)",
+                )
+            return Problem(
+                path,
+                Msg(
+                    f"{field.en} must be a number, not '{value}'",
+                    f"{field.vi} phải là một số, không phải '{value}'",
+                ),
+                Msg(f"write {number}{how.en}", f"viết {number}{how.vi}"),
             )
     if kind == "type":
         wanted = _kind(limit)
