@@ -24,6 +24,7 @@ HREFLANG_MISMATCH = "hreflang-mismatch"
 NOT_TO_MD = "link-not-to-md"
 PUBLICATION = "publication"
 STALE_TRANSLATION, STRUCTURE_MISMATCH = "stale-translation", "structure-mismatch"
+DATA_DIRECTIVE = "data-directive"
 # The extra key of a directive naming a record no data file has; check/causes.py makes the
 # places that show one such record one finding.
 UNKNOWN_RECORD = "unknown_record"

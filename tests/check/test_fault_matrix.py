@@ -770,6 +770,17 @@ FAULTS = [
         lambda r: ("data/fdi-series.yml", line_of(r, "data/fdi-series.yml", "6,23 tỷ USD")),
         "data-schema",
     ),
+    # A record's id written with capitals: one error at the id; the record and the page that
+    # name it by its proper id find nothing because of this mistake alone.
+    Fault(
+        "a record id with capitals",
+        lambda r: edit(
+            r, "data/key-figures.yml", "  - id: moc-bai-bgez-area\n", "  - id: Moc-Bai-bgez-area\n"
+        ),
+        1,
+        lambda r: ("data/key-figures.yml", line_of(r, "data/key-figures.yml", "Moc-Bai-bgez-area")),
+        "data-schema",
+    ),
     Fault(
         "heading id with a space",
         _before_overview("## Giá vé {#gia ve}\n\nBa mươi nghìn đồng."),

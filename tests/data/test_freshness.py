@@ -304,3 +304,12 @@ def test_the_hint_offers_never_for_a_fact_that_cannot_change(store: Store) -> No
     assert finding.hint is not None
     assert "`fresh_for_months: never`" in finding.hint.en
     assert "`fresh_for_months: never`" in finding.hint.vi
+
+
+def test_a_freshness_written_wrong_is_not_judged_by_the_files(store: Store) -> None:
+    """`fresh_for_months: 5 năm` is the schema's error; the file's 12 months are no answer to
+    what the editor meant, so no stale warning is added to it."""
+    dataset = store.datasets["key-figures"]
+    record = {**dataset.by_id["test-historic"], "fresh_for_months": "5 năm"}
+    assert freshness.fresh_for(dataset, record) is None
+    assert freshness.stale(dataset, record, dt.date(2126, 1, 1)) is None

@@ -92,6 +92,8 @@ def fresh_for(dataset: Dataset, record: dict[str, Any]) -> tuple[int, bool] | No
         return None
     if isinstance(own, int) and not isinstance(own, bool) and own > 0:
         return own, True
+    if own is not None:  # written wrong ('5 năm'): the schema says so; no guess at staleness
+        return None
     shared = dataset.meta.get("fresh_for_months")
     if isinstance(shared, int) and not isinstance(shared, bool) and shared > 0:
         return shared, False

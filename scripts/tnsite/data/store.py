@@ -16,11 +16,12 @@ from typing import Any
 from tnsite.config import Project
 from tnsite.data import schema
 from tnsite.data.yamlpos import Located, Pos, YamlProblem, loads
-from tnsite.explains import BROKEN_ANCHOR, BROKEN_LINK, EXPLAINS, explains
+from tnsite.explains import BROKEN_ANCHOR, BROKEN_LINK, DATA_DIRECTIVE, EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.markdown import scan
 from tnsite.mdsource import Source
 from tnsite.memo import ContentMemo, digest
+from tnsite.slugs import slugify
 from tnsite.text import closest, closest_page
 
 RULE = "data-schema"
@@ -182,7 +183,21 @@ def _load_store(project: Project, data_dir: Path, signature: str) -> Store:
                 if found.at_key
                 else located.pos(found.path)
             )
-            findings.append(_finding(rel, pos, found.message, found.hint))
+            finding = _finding(rel, pos, found.message, found.hint)
+            meant = _id_meant(located.value, found.path)
+            if meant:
+                # The references to the id as it should be written (from other records, from
+                # pages' directives) find no record because of this mistake alone.
+                finding = dataclasses.replace(
+                    finding,
+                    extra={
+                        EXPLAINS: [
+                            explains(RULE, unknown_id=meant),
+                            explains(DATA_DIRECTIVE, unknown_record=f"{name}/{meant}"),
+                        ]
+                    },
+                )
+            findings.append(finding)
         value = located.value if isinstance(located.value, dict) else {}
         listed = value.get("records")
         raw_records = listed if isinstance(listed, list) else []
@@ -218,6 +233,21 @@ def _load_store(project: Project, data_dir: Path, signature: str) -> Store:
     return store
 
 
+def _id_meant(value: Any, path: tuple[str | int, ...]) -> str | None:
+    """The id a record's misformed `id` stands for ('Moc-Bai-bgez-area' → 'moc-bai-bgez-area'),
+    when the problem at `path` is that id."""
+    if len(path) != 3 or path[0] != "records" or path[2] != "id" or not isinstance(value, dict):
+        return None
+    records = value.get("records")
+    index = path[1]
+    if not isinstance(records, list) or not isinstance(index, int) or index >= len(records):
+        return None
+    record = records[index]
+    written = record.get("id") if isinstance(record, dict) else None
+    meant = slugify(written) if isinstance(written, str) else ""
+    return meant if meant and meant != written else None
+
+
 def _cross_references(store: Store) -> list[Finding]:
     """Ids that point at other records must exist (sources, key figures, gates, pages)."""
     out: list[Finding] = []
@@ -236,15 +266,21 @@ def _cross_references(store: Store) -> list[Finding]:
             "gate": "data/border-gates.yml",
         }[kind]
         out.append(
-            _finding(
-                dataset.rel,
-                dataset.pos(path),
-                Msg(f"'{value}' is not an id in {target}", f"'{value}' không có trong {target}"),
-                Msg(
-                    (f"did you mean '{guess}'? " if guess else "")
-                    + f"add it to {target} or fix the id",
-                    (f"có phải '{guess}'? " if guess else "") + f"thêm vào {target} hoặc sửa id",
+            dataclasses.replace(
+                _finding(
+                    dataset.rel,
+                    dataset.pos(path),
+                    Msg(
+                        f"'{value}' is not an id in {target}", f"'{value}' không có trong {target}"
+                    ),
+                    Msg(
+                        (f"did you mean '{guess}'? " if guess else "")
+                        + f"add it to {target} or fix the id",
+                        (f"có phải '{guess}'? " if guess else "")
+                        + f"thêm vào {target} hoặc sửa id",
+                    ),
                 ),
+                extra={"unknown_id": value},
             )
         )
 

@@ -23,10 +23,11 @@ from tnsite.data.tables import (
     render_table,
     render_value,
 )
+from tnsite.explains import DATA_DIRECTIVE
 from tnsite.findings import Msg
 from tnsite.text import closest
 
-RULE = "data-directive"
+RULE = DATA_DIRECTIVE
 
 register_view(
     View("value", render_value, block=False, datasets=("key-figures",), record="required")
