@@ -191,6 +191,21 @@ def _code_page(root: Path) -> None:
     (root / PAGE).write_bytes(text.encode("utf-8") + b"\n" + legacy + b"\n")
 
 
+def _photo_without_its_file(root: Path) -> None:
+    """A photo described and shown on a page in every language, whose file is not there."""
+    manifest = root / "assets/photos/manifest.yml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        + "\ncho-dem.jpg:\n  alt:\n    vi: Chợ đêm\n    en: Night market\n    km: ផ្សាររាត្រី\n"
+        "    zh: 夜市\n  credit: Nguyễn Văn A\n  licence: CC BY 4.0\n"
+        "  source: https://example.org/cho-dem\n",
+        encoding="utf-8",
+    )
+    for lang in ("vi", "en", "km", "zh"):
+        page = root / "docs" / lang / "thuong-mai/index.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n{{ photo cho-dem }}\n", "utf-8")
+
+
 def _before_overview(text: str) -> Callable[[Path], None]:
     def make(root: Path) -> None:
         edit(root, PAGE, "## Tổng quan {#overview}", f"{text}\n\n## Tổng quan {{#overview}}")
@@ -780,6 +795,16 @@ FAULTS = [
         1,
         lambda r: ("data/key-figures.yml", line_of(r, "data/key-figures.yml", "Moc-Bai-bgez-area")),
         "data-schema",
+    ),
+    Fault(
+        "a photo shown on pages but its file not there",
+        _photo_without_its_file,
+        1,
+        lambda r: (
+            "assets/photos/manifest.yml",
+            line_of(r, "assets/photos/manifest.yml", "cho-dem.jpg:"),
+        ),
+        "bad-image",
     ),
     Fault(
         "heading id with a space",

@@ -135,6 +135,12 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
                         "Add the photo, or correct the file name (names are case-sensitive).",
                         "Thêm ảnh vào, hoặc sửa lại tên tệp (phân biệt chữ hoa, chữ thường).",
                     ),
+                    # Every page showing it then lacks the image: this mistake again.
+                    extra={
+                        EXPLAINS: [
+                            explains(MISSING_ASSET, PUBLICATION, url_has=f"/{photo.path}")
+                        ]
+                    },
                 )
             )
         missing_alt = [code for code in project.codes if not photo.alt.get(code)]
