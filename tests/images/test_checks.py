@@ -113,6 +113,10 @@ def test_photo_named_with_spaces_capitals_or_accents(proj: Project) -> None:
     line = (MANIFEST + entry).split("\n").index("Núi Bà Đen.jpg:") + 1
     assert (finding.path, finding.line, finding.rule) == (MANIFEST_PATH, line, "file-name")
     assert "'nui-ba-den.jpg'" in finding.hint.vi  # type: ignore[union-attr]
+    # shown on a page by that name (cut at its first space): still the one finding
+    page = write_page(proj.root, "vi", "du-lich/anh.md", "# Ảnh\n\n{{ photo Núi Bà Đen }}\n")
+    assert [f.rule for f in check_images(proj) if f.severity is Severity.ERROR] == ["file-name"]
+    page.unlink()
     # a file not described yet: one finding, renaming it comes first
     manifest.write_text(MANIFEST)
     (photos / "Núi Bà Đen.jpg").rename(photos / "IMG_2034 copy.JPG")
