@@ -157,6 +157,8 @@ def only(project: Project) -> list:
             "write 3 and, beside it, scale: million",
         ),
         ("    unit: km2\n", "    unit: sqkm\n", "unit: sqkm", "use one of"),
+        # A country's code for its language: one finding, naming the language meant.
+        ("zh: 自然面积}", "cn: 自然面积}", "cn: 自然面积", "did you mean `zh`?"),
         (
             "    qualifier: over\n",
             "    qualifer: over\n",

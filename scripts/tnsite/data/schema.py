@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # loaded when a dataset is validated, not by every build that
 
 from tnsite import yamlread
 from tnsite.findings import Msg
+from tnsite.langtags import meant_language
 from tnsite.slugs import slugify
 from tnsite.text import closest
 
@@ -245,6 +246,9 @@ def _describe(
         unknown = [k for k in _fields(error) if k not in known]
         if unknown and all(closest(k, unknown) for k in missing):
             return None
+        # `cn:` written for `zh:`: the unknown key's finding names the language meant.
+        if unknown and set(missing) <= {meant_language(k, languages) for k in unknown}:
+            return None
         if set(_listed(error)) == set(languages):
             keys = ", ".join(f"'{k}'" for k in missing) or "'?'"
             lines = " ".join(f"`{k}: …`" for k in missing)
@@ -272,6 +276,8 @@ def _describe(
         key = extra[0]
         listing = ", ".join(allowed) if allowed else "—"
         guess = closest(key, allowed)
+        if not guess and set(allowed) <= set(languages):  # a text's languages: `cn` for `zh`
+            guess = meant_language(key, languages) or ""
         return Problem(
             path,
             Msg(f"unknown field `{key}`", f"trường `{key}` không có trong loại dữ liệu này"),
