@@ -137,9 +137,7 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
                     ),
                     # Every page showing it then lacks the image: this mistake again.
                     extra={
-                        EXPLAINS: [
-                            explains(MISSING_ASSET, PUBLICATION, url_has=f"/{photo.path}")
-                        ]
+                        EXPLAINS: [explains(MISSING_ASSET, PUBLICATION, url_has=f"/{photo.path}")]
                     },
                 )
             )
