@@ -335,3 +335,20 @@ def test_the_number_meant_by_a_text(written: str, meant: tuple[str, str | None] 
     from tnsite.data.schema import number_meant
 
     assert number_meant(written) == meant
+
+
+def test_latitude_and_longitude_written_the_other_way_round_are_one_finding(
+    fixture_project: Project,
+) -> None:
+    edit(
+        fixture_project, "map-places.yml", "lat: 10.535, lon: 106.413", "lat: 106.413, lon: 10.535"
+    )
+    [finding] = only(fixture_project)
+    assert finding.line == line_of(fixture_project, "map-places.yml", "lat: 106.413")
+    assert "lat: 10.535 và lon: 106.413" in finding.render("vi")
+
+
+def test_a_latitude_out_of_range_alone_is_not_taken_for_a_swap(fixture_project: Project) -> None:
+    edit(fixture_project, "map-places.yml", "lat: 10.535, lon: 106.413", "lat: 40.5, lon: 106.413")
+    [finding] = only(fixture_project)
+    assert "đổi chỗ" not in finding.render("vi")

@@ -215,7 +215,54 @@ def problems(name: str, instance: Any, languages: tuple[str, ...]) -> list[Probl
             problem = _describe(leaf, languages, _beside(instance, tuple(leaf.absolute_path)))
             if problem is not None:
                 found.append(problem)
+    return _swapped_coordinates(validator, instance, found)
+
+
+COORDINATES = ("lat", "lon")
+
+
+def _swapped_coordinates(
+    validator: Draft202012Validator, instance: Any, found: list[Problem]
+) -> list[Problem]:
+    """Latitude and longitude written the other way round (10.9, 106.1 as lat 106.1, lon 10.9):
+    both out of range, and both in range once swapped. One mistake: one problem that says so."""
+    places = {p.path[:-1] for p in found if p.path and p.path[-1] == "lat"}
+    places &= {p.path[:-1] for p in found if p.path and p.path[-1] == "lon"}
+    for place in places:
+        parent = instance
+        for step in place:
+            parent = parent[step]
+        swapped = {**parent, "lat": parent["lon"], "lon": parent["lat"]}
+        trial = _replaced(instance, place, swapped)
+        if any(tuple(e.absolute_path)[: len(place)] == place for e in validator.iter_errors(trial)):
+            continue
+        found = [p for p in found if not (p.path[:-1] == place and p.path[-1] in COORDINATES)]
+        found.append(
+            Problem(
+                (*place, "lat"),
+                Msg(
+                    f"lat {parent['lat']} and lon {parent['lon']} are written the other way round",
+                    f"lat {parent['lat']} và lon {parent['lon']} bị ghi đổi chỗ cho nhau",
+                ),
+                Msg(
+                    f"write lat: {parent['lon']} and lon: {parent['lat']} (lat, the latitude, "
+                    "comes first in map addresses)",
+                    f"viết lat: {parent['lon']} và lon: {parent['lat']} (lat là vĩ độ, số đứng "
+                    "trước trong tọa độ trên bản đồ)",
+                ),
+            )
+        )
     return found
+
+
+def _replaced(value: Any, path: tuple[Any, ...], new: Any) -> Any:
+    """`value` with what is at `path` replaced by `new` (copies along the path only)."""
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, list):
+        return [_replaced(v, rest, new) if i == head else v for i, v in enumerate(value)]
+    return {k: (_replaced(v, rest, new) if k == head else v) for k, v in value.items()}
 
 
 def _beside(instance: Any, path: tuple[Any, ...]) -> frozenset[str]:
