@@ -218,6 +218,22 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
                     Msg(
                         f"options of '{view.name}': {_listing(view.options)}",
                         f"tùy chọn của '{view.name}': {_listing(view.options)}",
+                    )
+                    if view.options
+                    else Msg(
+                        f"'{view.name}' takes no option: remove {shown}"
+                        + (
+                            " (a figure's unit and rounding are written in its record in data/)"
+                            if view.name == "value"
+                            else ""
+                        ),
+                        f"'{view.name}' không nhận tùy chọn nào: xóa {shown}"
+                        + (
+                            " (đơn vị và cách làm tròn của số liệu ghi trong bản ghi của nó ở "
+                            "data/)"
+                            if view.name == "value"
+                            else ""
+                        ),
                     ),
                 )
             )
