@@ -53,7 +53,7 @@ def store(project: Project):  # type: ignore[no-untyped-def]
         ),
         ("{{ figures key-figures }}", "needs ids=", "ids=area"),
         ("{{ figures key-figures ids=area,nope }}", "unknown record 'nope'", "ids:"),
-        ("{{ chart fdi-series colour=red }}", "unknown option 'colour'", "options"),
+        ("{{ chart fdi-series colour=red }}", "unknown option 'colour'", "takes no option"),
         ("{{ value key-figures/area unit=ha }}", "unknown option 'unit'", "takes no option"),
         ("{{ value key-figures }}", "names no record", "key-figures/ID"),
         ("{{ map key-figures }}", "takes no dataset", "{{ map }}"),
