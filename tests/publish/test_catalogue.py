@@ -64,6 +64,18 @@ def test_page_that_does_not_exist(proj: Project) -> None:
     assert (finding.line, finding.col) == (8, 9)
     assert "page 'du-lich/le-hoi' does not exist" in finding.message.en
     assert "docs/vi/du-lich/le-hoi not found" in finding.message.en
+    assert "write du-lich/le-hoi.md" in finding.hint.en  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "written", ["docs/vi/du-lich/le-hoi.md", "vi/du-lich/le-hoi.md", "du-lich/le-hoii.md"]
+)
+def test_a_page_written_from_the_project_or_misspelt_gets_the_path_to_write(
+    proj: Project, written: str
+) -> None:
+    finding = only(load(proj, GOOD.replace("- du-lich/le-hoi.md", f"- {written}")))
+    assert finding.line == 8
+    assert "viết du-lich/le-hoi.md" in finding.hint.vi  # type: ignore[union-attr]
 
 
 def test_unknown_keys_at_every_level(proj: Project) -> None:

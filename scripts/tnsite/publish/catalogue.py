@@ -17,6 +17,7 @@ from typing import Any
 from tnsite.config import Project
 from tnsite.data.yamlpos import Located, Path_, Pos, YamlProblem, loads
 from tnsite.findings import Finding, Msg
+from tnsite.text import closest_page
 
 RULE = "publication"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -172,12 +173,17 @@ class _Reader:
                 docs = self.project.lang_dir(self.project.source_code).relative_to(
                     self.project.root
                 )
+                meant = self.page_meant(shown) if isinstance(page, str) else ""
                 self.problem(
                     pos,
                     f"page '{shown}' does not exist ({docs.as_posix()}/{shown} not found)",
                     f"trang '{shown}' không tồn tại (không có {docs.as_posix()}/{shown})",
-                    "write the path inside the language folder, e.g. dau-tu/index.md",
-                    "ghi đường dẫn trong thư mục ngôn ngữ, ví dụ dau-tu/index.md",
+                    f"write {meant} (the path inside the language folder)"
+                    if meant
+                    else "write the path inside the language folder, e.g. dau-tu/index.md",
+                    f"viết {meant} (đường dẫn trong thư mục ngôn ngữ)"
+                    if meant
+                    else "ghi đường dẫn trong thư mục ngôn ngữ, ví dụ dau-tu/index.md",
                     {"missing_page": shown} if isinstance(page, str) else None,
                 )
                 continue
@@ -192,6 +198,21 @@ class _Reader:
                 continue
             out.append(page)
         return tuple(out)
+
+    def page_meant(self, written: str) -> str:
+        """The page a path that names none stands for: written from the project
+        (`docs/vi/du-lich/le-hoi.md`), or misspelt ("" when none is close)."""
+        source = self.project.lang_dir(self.project.source_code)
+        parts = written.strip().strip("/").split("/")
+        if parts[:1] == ["docs"]:
+            parts = parts[1:]
+        if parts[:1] and parts[0] in self.project.codes:
+            parts = parts[1:]
+        rest = "/".join(parts)
+        if rest and (source / rest).is_file():
+            return rest
+        pages = [p.relative_to(source).as_posix() for p in source.rglob("*.md")]
+        return closest_page(rest, pages) if rest else ""
 
     def fonts(self, value: Any) -> dict[str, tuple[Path, ...]]:
         if value is None:
