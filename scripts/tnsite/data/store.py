@@ -18,8 +18,7 @@ from tnsite.data import schema
 from tnsite.data.yamlpos import Located, Pos, YamlProblem, loads
 from tnsite.explains import BROKEN_ANCHOR, BROKEN_LINK, DATA_DIRECTIVE, EXPLAINS, explains
 from tnsite.findings import Finding, Msg, Severity
-from tnsite.i18n.markdown import scan
-from tnsite.mdsource import Source
+from tnsite.i18n.markdown import heading_ids
 from tnsite.memo import ContentMemo, digest
 from tnsite.slugs import slugify
 from tnsite.text import closest, closest_page
@@ -401,8 +400,7 @@ def _cross_references(store: Store) -> list[Finding]:
 
 def _heading_ids(docs: Path, page: str) -> list[str]:
     """The ids the headings of a page get (explicit `{#id}` or the slug of the heading)."""
-    text = (docs / page).read_text(encoding="utf-8", errors="replace")
-    return [h.key for h in scan(text, Source.of(text).body_line, page).headings]
+    return heading_ids((docs / page).read_text(encoding="utf-8", errors="replace"), page)
 
 
 def _page_hint(docs: Path, page: str) -> Msg:

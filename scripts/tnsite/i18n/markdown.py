@@ -181,6 +181,12 @@ def scan(text: str, body_line: int, page_path: str) -> Scan:
     return _SCANS.get((text, str(body_line), page_path), lambda: _scan(text, body_line, page_path))
 
 
+def heading_ids(text: str, page_path: str) -> list[str]:
+    """The ids a page's headings get, as its Markdown gives them (explicit `{#id}` or the slug
+    of the heading): what a link's `#anchor` or a data record's `anchor:` must name."""
+    return [h.key for h in scan(text, Source.of(text).body_line, page_path).headings]
+
+
 def _scan(text: str, body_line: int, page_path: str) -> Scan:
     out = _Collected()
     lines = text.splitlines()

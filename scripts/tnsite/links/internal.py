@@ -17,14 +17,13 @@ from tnsite.alternates import BuiltPage, SourceIndex, md_candidates, split_langu
 from tnsite.config import Project
 from tnsite.explains import EXPLAINS, GENERATED, NOT_TO_MD, explains
 from tnsite.findings import Finding, Msg, sort_key
-from tnsite.i18n.markdown import scan
+from tnsite.i18n.markdown import heading_ids as markdown_heading_ids
 from tnsite.i18n.names import lang_name
 from tnsite.links.classify import BROKEN_ANCHOR, BROKEN_LINK, HREFLANG_MISMATCH, MISSING_ASSET
 from tnsite.links.resolve import Resolver
 from tnsite.links.scan import Ref
 from tnsite.links.site import SiteScan, languages_of
 from tnsite.links.sourcemap import Origin, SourceMap, stylesheet_origin
-from tnsite.mdsource import Source
 from tnsite.slugs import slugify
 from tnsite.text import closest_page
 from tnsite.urls import md_link_for
@@ -61,9 +60,7 @@ def heading_ids(project: Project, index: SourceIndex, target: str) -> list[str]:
     if built.source is None:
         return []
     path = project.root / built.source
-    text = path.read_text(encoding="utf-8", errors="replace")
-    source = Source.of(text)
-    return [h.key for h in scan(text, source.body_line, built.md or "").headings]
+    return markdown_heading_ids(path.read_text(encoding="utf-8", errors="replace"), built.md or "")
 
 
 def _markdown_target(project: Project, group: _Group) -> tuple[str, str] | None:
