@@ -159,6 +159,27 @@ def _value_as_text(root: Path) -> None:
     edit(root, "data/key-figures.yml", "    value: 5.6\n", "    value: 5,6\n")
 
 
+def _record_block(root: Path, rel: str, rid: str) -> tuple[list[str], int, int]:
+    lines = (root / rel).read_text(encoding="utf-8").split("\n")
+    start = lines.index(f"  - id: {rid}")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("  - id:"))
+    return lines, start, end
+
+
+def _record_moved(root: Path, keep: bool = False) -> None:
+    """A destination cut (or copied) from destinations.yml and pasted among the festivals."""
+    lines, start, end = _record_block(root, "data/destinations.yml", "dau-tieng")
+    if not keep:
+        text = "\n".join(lines[:start] + lines[end:])
+        (root / "data/destinations.yml").write_text(text, encoding="utf-8")
+    with (root / "data/festivals.yml").open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines[start:end]) + "\n")
+
+
+def _moved_record_line(root: Path) -> tuple[str, int]:
+    return ("data/festivals.yml", line_of(root, "data/festivals.yml", "id: dau-tieng"))
+
+
 def _impossible_date(root: Path) -> None:
     edit(root, NEWS, "date: 2025-02-01", "date: 2025-02-30")
 
@@ -458,6 +479,20 @@ FAULTS = [
         _value_as_text,
         1,
         lambda r: ("data/key-figures.yml", line_of(r, "data/key-figures.yml", "value: 5,6")),
+        "data-schema",
+    ),
+    Fault(
+        "data record pasted into another file",
+        _record_moved,
+        1,
+        _moved_record_line,
+        "data-schema",
+    ),
+    Fault(
+        "data record copied into another file",
+        lambda root: _record_moved(root, keep=True),
+        1,
+        _moved_record_line,
         "data-schema",
     ),
     Fault(

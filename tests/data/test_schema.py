@@ -352,3 +352,46 @@ def test_a_latitude_out_of_range_alone_is_not_taken_for_a_swap(fixture_project: 
     edit(fixture_project, "map-places.yml", "lat: 10.535, lon: 106.413", "lat: 40.5, lon: 106.413")
     [finding] = only(fixture_project)
     assert "đổi chỗ" not in finding.render("vi")
+
+
+def _paste_into_festivals(project: Project, rid: str, *, cut: bool) -> None:
+    """A destination's record pasted among the festivals, cut from its own file or copied."""
+    source = project.root / "data" / "destinations.yml"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    start = lines.index(f"  - id: {rid}")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("  - id:"))
+    if cut:
+        source.write_text("\n".join(lines[:start] + lines[end:]), encoding="utf-8")
+    with (project.root / "data" / "festivals.yml").open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines[start:end]) + "\n")
+
+
+def test_a_record_pasted_into_another_file_is_sent_back_there(fixture_project: Project) -> None:
+    _paste_into_festivals(fixture_project, "dau-tieng", cut=True)
+    [finding] = only(fixture_project)
+    assert finding.path == "data/festivals.yml"
+    assert finding.line == line_of(fixture_project, "festivals.yml", "id: dau-tieng")
+    text = finding.render("vi")
+    assert "bản ghi của data/destinations.yml" in text
+    assert "chuyển nó sang data/destinations.yml" in text
+    assert "move it to data/destinations.yml" in finding.render("en")
+
+
+def test_a_record_copied_into_another_file_asks_for_the_copy_to_go(
+    fixture_project: Project,
+) -> None:
+    _paste_into_festivals(fixture_project, "dau-tieng", cut=False)
+    [finding] = only(fixture_project)
+    original = line_of(fixture_project, "destinations.yml", "id: dau-tieng")
+    assert f"data/destinations.yml đã có bản ghi này (dòng {original}): xóa bản sao này" in (
+        finding.render("vi")
+    )
+
+
+def test_a_record_with_a_mistake_of_its_own_is_not_sent_elsewhere(
+    fixture_project: Project,
+) -> None:
+    edit(fixture_project, "festivals.yml", "    community: cao-dai\n", "    comunity: cao-dai\n")
+    [finding] = only(fixture_project)
+    assert "có phải `community`?" in finding.render("vi")
+    assert "chuyển nó sang" not in finding.render("vi")

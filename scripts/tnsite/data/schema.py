@@ -99,6 +99,7 @@ class Problem:
     message: Msg
     hint: Msg | None = None
     at_key: str | None = None  # point at this key of the object at `path`, not its value
+    belongs_in: str | None = None  # the record at `path` is one of this other dataset's
 
 
 TYPE_NAMES = {
@@ -215,7 +216,62 @@ def problems(name: str, instance: Any, languages: tuple[str, ...]) -> list[Probl
             problem = _describe(leaf, languages, _beside(instance, tuple(leaf.absolute_path)))
             if problem is not None:
                 found.append(problem)
-    return _swapped_coordinates(validator, instance, found)
+    found = _swapped_coordinates(validator, instance, found)
+    return _moved_records(name, instance, languages, found)
+
+
+def _moved_records(
+    name: str, instance: Any, languages: tuple[str, ...], found: list[Problem]
+) -> list[Problem]:
+    """A record pasted into the wrong file (a destination among the festivals) breaks that
+    file's rules field by field: fields it does not know, fields it requires. When the record
+    is a valid record of another dataset, that is the one mistake, and it is said once, at the
+    record."""
+    records = instance.get("records") if isinstance(instance, dict) else None
+    if not isinstance(records, list):
+        return found
+    broken = {
+        p.path[1]
+        for p in found
+        if len(p.path) >= 2 and p.path[0] == "records" and isinstance(p.path[1], int)
+    }
+    for index in sorted(broken):
+        record = records[index] if index < len(records) else None
+        if not isinstance(record, dict) or not record:
+            continue
+        others = (other for other in known_datasets() if other != name)
+        home = next((other for other in others if _fits(other, record, languages)), None)
+        if home is None:
+            continue
+        rid = record.get("id")
+        called = f"`{rid}`" if isinstance(rid, str) else f"#{index + 1}"
+        found = [p for p in found if p.path[:2] != ("records", index)]
+        found.append(
+            Problem(
+                ("records", index),
+                Msg(
+                    f"record {called} is a record of data/{home}.yml, not of data/{name}.yml "
+                    "(its fields are that file's)",
+                    f"bản ghi {called} là bản ghi của data/{home}.yml, không phải của "
+                    f"data/{name}.yml (các trường của nó là của tệp đó)",
+                ),
+                Msg(
+                    f"move it to data/{home}.yml, under `records:`",
+                    f"chuyển nó sang data/{home}.yml, dưới dòng `records:`",
+                ),
+                belongs_in=home,
+            )
+        )
+    return found
+
+
+def _fits(dataset: str, record: dict[str, Any], languages: tuple[str, ...]) -> bool:
+    """Whether `record` is valid as a record of `dataset` (the file's other parts aside)."""
+    validator = validators(languages)[dataset]
+    return not any(
+        tuple(e.absolute_path)[:2] == ("records", 0)
+        for e in validator.iter_errors({"records": [record]})
+    )
 
 
 COORDINATES = ("lat", "lon")

@@ -138,6 +138,7 @@ def _load_store(project: Project, data_dir: Path, signature: str) -> Store:
     datasets: dict[str, Dataset] = {}
     unreadable: dict[str, str] = {}
     invalid: set[str] = set()
+    misplaced: list[tuple[int, str, str | None]] = []  # (finding, the dataset it belongs in, id)
     known = schema.known_datasets()
     for path in _data_files(data_dir):
         rel = (
@@ -183,16 +184,19 @@ def _load_store(project: Project, data_dir: Path, signature: str) -> Store:
                 else located.pos(found.path)
             )
             finding = _finding(rel, pos, found.message, found.hint)
-            meant = _id_meant(located.value, found.path)
-            if meant:
-                # The references to the id as it should be written (from other records, from
-                # pages' directives) find no record because of this mistake alone.
+            # The references to the id as it should be written (a misformed id), or to the
+            # record in the file it belongs in, find no record because of this mistake alone.
+            meant = (name, _id_meant(located.value, found.path))
+            if found.belongs_in:
+                meant = (found.belongs_in, _record_id(located, found))
+                misplaced.append((len(findings), *meant))
+            if meant[1] is not None:
                 finding = dataclasses.replace(
                     finding,
                     extra={
                         EXPLAINS: [
-                            explains(RULE, unknown_id=meant),
-                            explains(DATA_DIRECTIVE, unknown_record=f"{name}/{meant}"),
+                            explains(RULE, unknown_id=meant[1]),
+                            explains(DATA_DIRECTIVE, unknown_record=f"{meant[0]}/{meant[1]}"),
                         ]
                     },
                 )
@@ -227,9 +231,28 @@ def _load_store(project: Project, data_dir: Path, signature: str) -> Store:
             dataset.by_id[rid] = record
             dataset.index[rid] = index
         datasets[name] = dataset
+    for at, home, rid in misplaced:
+        kept = datasets.get(home)
+        if rid and kept is not None and rid in kept.by_id:
+            findings[at] = dataclasses.replace(findings[at], hint=_copy_hint(kept, rid))
     store = Store(project, datasets, findings, unreadable, frozenset(invalid), signature)
     findings.extend(_cross_references(store))
     return store
+
+
+def _record_id(located: Located, found: schema.Problem) -> str | None:
+    record = located.value["records"][found.path[1]]
+    rid = record.get("id")
+    return rid if isinstance(rid, str) and rid else None
+
+
+def _copy_hint(home: Dataset, rid: str) -> Msg:
+    """A record copied (not moved) into the wrong file: the right one has it already."""
+    line = home.record_pos(rid).line
+    return Msg(
+        f"{home.rel} already has this record (line {line}): delete this copy",
+        f"{home.rel} đã có bản ghi này (dòng {line}): xóa bản sao này",
+    )
 
 
 def _id_meant(value: Any, path: tuple[str | int, ...]) -> str | None:
