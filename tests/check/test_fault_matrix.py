@@ -1239,3 +1239,29 @@ def test_a_page_listed_twice_and_a_renamed_section_are_warnings_at_their_lines(
     assert f"dòng {listed[0]}" in warned["menu-twice"]["message_vi"]
     assert warned["menu-title"]["line"] == line_of(root, "mkdocs.yml", "Kinh tế quốc tế")
     assert '`"Hội nhập: Kinh tế quốc tế": …`' in warned["menu-title"]["hint_vi"], output
+
+
+LEAF = "../../assets/images/illustrations/leaf.svg"
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        # The path from the project's root, and one folder too few: the path that works.
+        ("![Lá](assets/images/illustrations/leaf.svg)", f"({LEAF})"),
+        ("![Lá](../assets/images/illustrations/lef.svg)", f"có phải ({LEAF})"),
+        # An HTML image, whose path would differ by page: the Markdown image that works.
+        ('<img src="assets/images/logo.svg" alt="Logo">', "![mô tả](../../assets/images/logo.svg)"),
+    ],
+)  # fmt: skip
+def test_a_file_of_assets_written_with_the_wrong_path_gets_the_path_that_works(
+    clean_site: Path, tmp_path: Path, written: str, meant: str
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _before_overview(written)(root)
+    _code, output, report = check(root, "vi")
+    [error] = [f for f in report if f["severity"] == "error"]
+    assert error["rule"] == "missing-asset", output
+    assert error["line"] == line_of(root, PAGE, written), output
+    assert meant in error["hint_vi"] and "Thêm tệp" not in error["hint_vi"], output

@@ -25,7 +25,7 @@ from tnsite.links.scan import Ref
 from tnsite.links.site import SiteScan, languages_of
 from tnsite.links.sourcemap import Origin, SourceMap, stylesheet_origin
 from tnsite.slugs import slugify
-from tnsite.text import closest_page
+from tnsite.text import closest, closest_page
 from tnsite.urls import md_link_for
 
 
@@ -147,8 +147,56 @@ def _broken_link_hint(
     )
 
 
+def _asset_path_hint(
+    project: Project, group: _Group, url: str, site_files: frozenset[str]
+) -> Msg | None:
+    """A file of assets/ written with the wrong path from a page ('assets/images/logo.svg'
+    from a page two folders down, or the path from the project's root): the path that works.
+    It is given as a Markdown image, which the build points at the file from every language's
+    page, where an HTML `<img src>` is read from the page's address and so differs by page."""
+    origin = group.origin
+    if origin.kind != "markdown" or not origin.path.endswith(".md"):
+        return None
+    parts = [part for part in unquote(urlsplit(url).path).split("/") if part not in ("", ".", "..")]
+    if not parts:
+        return None
+    tail = "/".join(parts)
+    assets = [f for f in site_files if f.startswith("assets/")]
+    found = sorted((f for f in assets if f == tail or f.endswith("/" + tail)), key=len)
+    docs = project.docs_dir.relative_to(project.root).as_posix()
+    page = posixpath.relpath(origin.path, docs)  # vi/du-lich/nui-ba-den.md
+    if not found:
+        # A misspelt name in the right folder: the file most likely meant.
+        folder, name = posixpath.split(tail)
+        beside = {posixpath.basename(f): f for f in assets if posixpath.dirname(f).endswith(folder)}
+        guess = closest(name, sorted(beside))
+        if not guess:
+            return None
+        path = posixpath.relpath(beside[guess], posixpath.dirname(page))
+        return Msg(f"did you mean ({path})?", f"có phải ({path})?")
+    path = posixpath.relpath(found[0], posixpath.dirname(page))
+    lines = (project.root / origin.path).read_text(encoding="utf-8").split("\n")
+    line = lines[origin.line - 1] if 0 < origin.line <= len(lines) else ""
+    if line[: origin.col - 1].endswith("]("):
+        return Msg(
+            f"the file is {found[0]}: from this page write ({path})",
+            f"tệp nằm ở {found[0]}: từ trang này hãy viết ({path})",
+        )
+    return Msg(
+        f"the file is {found[0]}: write it as a Markdown image, ![text]({path}) with "
+        "the image's description as text, which the build points at the file from every "
+        "language's page",
+        f"tệp nằm ở {found[0]}: hãy viết thành ảnh Markdown ![mô tả]({path}) với mô tả "
+        "ảnh thay cho chữ 'mô tả'; khi dựng, đường dẫn đó đúng từ trang của mọi ngôn ngữ",
+    )
+
+
 def _message(
-    project: Project, index: SourceIndex, group: _Group, anchors: list[str] | None = None
+    project: Project,
+    index: SourceIndex,
+    group: _Group,
+    anchors: list[str] | None = None,
+    site_files: frozenset[str] = frozenset(),
 ) -> tuple[Msg, Msg]:
     url, target, page = group.origin.written or group.ref.url, group.target, group.page
     where = _where(group.origin)
@@ -199,7 +247,8 @@ def _message(
                 "assets/photos/, mô tả trong assets/photos/manifest.yml)",
             )
             if photo
-            else Msg(
+            else _asset_path_hint(project, group, url, site_files)
+            or Msg(
                 "Add the file, or correct the path and its spelling (upper/lower case counts).",
                 "Thêm tệp, hoặc sửa đường dẫn và chính tả (phân biệt chữ hoa, chữ thường).",
             ),
@@ -289,7 +338,7 @@ def link_findings(project: Project, scan: SiteScan, index: SourceIndex) -> list[
     findings = []
     for group in groups.values():
         anchors = heading_ids(project, index, group.target) if group.rule == BROKEN_ANCHOR else None
-        message, hint = _message(project, index, group, anchors)
+        message, hint = _message(project, index, group, anchors, scan.files)
         pages = sorted(group.pages)
         extra: dict[str, object] = {"url": group.ref.url, "target": group.target, "pages": pages}
         missing = _missing_page(project, index, group)
