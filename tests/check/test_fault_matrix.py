@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from tests.helpers.project_copy import copy_project
 from tnsite.cli import main
@@ -1265,3 +1266,21 @@ def test_a_file_of_assets_written_with_the_wrong_path_gets_the_path_that_works(
     assert error["rule"] == "missing-asset", output
     assert error["line"] == line_of(root, PAGE, written), output
     assert meant in error["hint_vi"] and "Thêm tệp" not in error["hint_vi"], output
+
+
+def test_a_photo_dropped_beside_a_page_is_one_warning_saying_where_it_goes(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    _code, _output, before = check(root, "vi")
+    Image.new("RGB", (640, 480), (120, 80, 40)).save(root / "docs/vi/du-lich/Chợ Đêm.jpg")
+    _before_overview("![Chợ đêm](Chợ%20Đêm.jpg)")(root)
+    code, output, report = check(root, "vi")
+    assert code == 0, output
+    new = [f for f in report if f not in before and f["rule"] != "stale-translation"]
+    [warning] = new  # the translations are not asked to add the image meanwhile
+    assert (warning["path"], warning["line"]) == (PAGE, line_of(root, PAGE, "![Chợ đêm]"))
+    assert warning["rule"] == "image-location"
+    assert "assets/photos/cho-dem.jpg" in warning["hint_vi"], output
+    assert "{{ photo cho-dem }}" in warning["hint_vi"], output

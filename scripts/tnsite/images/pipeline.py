@@ -17,9 +17,10 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from tnsite.config import Project
-from tnsite.explains import EXPLAINS, MISSING_ASSET, PUBLICATION, explains
+from tnsite.explains import EXPLAINS, MISSING_ASSET, PUBLICATION, STRUCTURE_MISMATCH, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.images.cache import ContentCache
 from tnsite.images.config import ImagesConfig
@@ -33,6 +34,8 @@ from tnsite.images.probe import (
     inspect,
 )
 from tnsite.images.svg import SvgInfo, inspect_svg
+from tnsite.mdsource import Source
+from tnsite.slugs import slugify
 
 BAD = "bad-image"
 BUDGET = "image-budget"
@@ -139,32 +142,79 @@ def find_sources(project: Project, options: ImagesConfig) -> list[Path]:
 
 def stray_images(project: Project) -> list[Finding]:
     """Raster images inside docs/ are processed too, but escape the photo manifest's credit
-    and alt-text checks: a warning asks for them to move."""
+    and alt-text checks: one warning per image asks for it to move, at the page line that
+    shows it, with the photo's name and the line to write there instead. The translations are
+    not told to add it meanwhile: they would copy a path about to change."""
     findings = []
     docs = project.docs_dir
-    for path in sorted(docs.rglob("*")) if docs.is_dir() else []:
-        if path.is_file() and path.suffix.lower() in RASTER_SUFFIXES:
-            findings.append(
-                Finding(
-                    path=path.relative_to(project.root).as_posix(),
-                    line=1,
-                    rule=LOCATION,
-                    severity=Severity.WARNING,
-                    message=Msg(
-                        "Images belong in assets/, stored once for all languages; a photo here "
-                        "escapes the manifest's credit and alt-text checks.",
-                        "Ảnh cần đặt trong assets/, dùng chung cho mọi ngôn ngữ; ảnh chụp đặt ở "
-                        "đây sẽ lọt qua bước kiểm tra tác giả và mô tả trong manifest.",
-                    ),
-                    hint=Msg(
-                        "Move photos to assets/photos/ (with a manifest entry) and other images "
-                        "to assets/images/.",
-                        "Chuyển ảnh chụp vào assets/photos/ (kèm mục trong manifest.yml), các "
-                        "ảnh khác vào assets/images/.",
-                    ),
-                )
+    strays = [
+        p
+        for p in (sorted(docs.rglob("*")) if docs.is_dir() else [])
+        if p.is_file() and p.suffix.lower() in RASTER_SUFFIXES
+    ]
+    shown = _image_places(project, strays) if strays else {}
+    for path in strays:
+        rel = path.relative_to(project.root).as_posix()
+        name = slugify(path.stem) or "anh"
+        photo = f"assets/photos/{name}{path.suffix.lower()}"
+        places = shown.get(rel, [])
+        where, line = places[0] if places else (rel, 1)
+        instead = (
+            Msg(f" in place of that image at {where}:{line}", f" thay cho ảnh đó ở {where}:{line}")
+            if places
+            else Msg(" where a page shows it", " ở chỗ trang cần hiện ảnh")
+        )
+        findings.append(
+            Finding(
+                path=where,
+                line=line,
+                rule=LOCATION,
+                severity=Severity.WARNING,
+                message=Msg(
+                    f"the image {rel} is in docs/: images belong in assets/, stored once for "
+                    "all languages, and a photo there needs its credit and description",
+                    f"ảnh {rel} đang nằm trong docs/: ảnh cần đặt trong assets/, dùng chung cho "
+                    "mọi ngôn ngữ, và ảnh chụp ở đó cần ghi tác giả và mô tả",
+                ),
+                hint=Msg(
+                    f"move it to {photo}, describe it in assets/photos/manifest.yml under "
+                    f"`{name}{path.suffix.lower()}:` (alt text in every language, credit, "
+                    f"licence, source) and write {{{{ photo {name} }}}}{instead.en}; a drawing "
+                    "or map goes to assets/images/ instead",
+                    f"chuyển ảnh sang {photo}, mô tả nó trong assets/photos/manifest.yml dưới "
+                    f"dòng `{name}{path.suffix.lower()}:` (mô tả ở mọi ngôn ngữ, tác giả, giấy "
+                    f"phép, nguồn) rồi viết {{{{ photo {name} }}}}{instead.vi}; hình vẽ hoặc "
+                    "bản đồ thì đặt vào assets/images/",
+                ),
+                extra={
+                    EXPLAINS: [
+                        explains(STRUCTURE_MISMATCH, source_place=f"{page}:{number}")
+                        for page, number in places
+                    ]
+                },
             )
+        )
     return findings
+
+
+def _image_places(project: Project, images: list[Path]) -> dict[str, list[tuple[str, int]]]:
+    """The Markdown lines that show each of `images` (project-relative paths → places)."""
+    wanted = {p.relative_to(project.root).as_posix() for p in images}
+    places: dict[str, list[tuple[str, int]]] = {}
+    for page in sorted(project.docs_dir.rglob("*.md")):
+        rel = page.relative_to(project.root).as_posix()
+        try:
+            text = page.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the encoding check reports it
+        for link in Source.of(text).links:
+            dest = unquote(urlsplit(link.dest).path)
+            if not dest or "://" in link.dest:
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), dest))
+            if target in wanted:
+                places.setdefault(target, []).append((rel, link.line))
+    return places
 
 
 def variant_path(source: str, width: int) -> str:
