@@ -3,10 +3,13 @@ its file and line."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from tests.images import makers
 from tests.images.fixture import MANIFEST, write_page
+from tnsite.check.causes import resolve
 from tnsite.config import Project
 from tnsite.findings import Severity
 from tnsite.images.checks import better_photo_name, check_images
@@ -161,7 +164,27 @@ def test_an_unknown_photo_gets_the_name_meant(
     write_page(proj.root, "vi", "du-lich/y.md", f"# Y\n\nChữ.\n\n{{{{ photo {written} }}}}\n")
     [finding] = [f for f in check_images(proj) if f.rule == "unknown-photo"]
     hint = finding.hint.vi  # type: ignore[union-attr]
-    assert (f"có phải {{{{ photo {meant} }}}}?" in hint) if meant else ("Dùng đúng tên" in hint)
+    assert (f"có phải {{{{ photo {meant} }}}}?" in hint) if meant else ("assets/photos/" in hint)
+
+
+@pytest.mark.parametrize("written", ["cho-dem.jpg", "cho-dem", "Cho-Dem.JPG"])
+def test_a_photo_no_file_has_says_where_to_put_it_and_how_to_name_it(
+    proj: Project, written: str
+) -> None:
+    write_page(proj.root, "vi", "du-lich/y.md", f"# Y\n\nChữ.\n\n{{{{ photo {written} }}}}\n")
+    [finding] = [f for f in check_images(proj) if f.rule == "unknown-photo"]
+    hint = finding.hint.vi  # type: ignore[union-attr]
+    assert "assets/photos/ với tên cho-dem." in hint and "{{ photo cho-dem }}" in hint, hint
+
+
+def test_a_photo_without_its_entry_is_one_error_at_the_photo(proj: Project) -> None:
+    """The page that shows it by name finds no photo for that reason alone."""
+    shutil.copy(proj.root / "assets/photos/ba-den.jpg", proj.root / "assets/photos/cho-dem.jpg")
+    write_page(proj.root, "vi", "du-lich/y.md", "# Y\n\nChữ.\n\n{{ photo cho-dem }}\n")
+    found = resolve(check_images(proj), [])
+    assert [(f.path, f.rule) for f in found if f.severity is Severity.ERROR] == [
+        ("assets/photos/cho-dem.jpg", "missing-credit")
+    ]
 
 
 def test_broken_manifest_yaml(proj: Project) -> None:

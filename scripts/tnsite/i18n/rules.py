@@ -668,7 +668,7 @@ def _compare(
         named = [
             (
                 *_item_name(kind, value),
-                value,
+                _shown(kind, value),
                 f"({source.rel}:{at}" + (f", {n}×)" if n > 1 else ")"),
             )
             for value, n, at in items
@@ -700,16 +700,21 @@ def _compare(
                 line,
                 STRUCTURE,
                 Msg(
-                    f"{name_en} `{value}` is not in the source {source.rel}; remove it here or "
-                    "add it to the source.",
-                    f"{name_vi} `{value}` không có trong bản gốc {source.rel}; xóa ở đây hoặc "
-                    "thêm vào bản gốc.",
+                    f"{name_en} `{_shown(kind, value)}` is not in the source {source.rel}; "
+                    "remove it here or add it to the source.",
+                    f"{name_vi} `{_shown(kind, value)}` không có trong bản gốc {source.rel}; xóa "
+                    "ở đây hoặc thêm vào bản gốc.",
                 ),
                 Severity.WARNING,
                 extra={"compared_with": source.rel},
             )
         )
     return findings
+
+
+def _shown(kind: str, value: str) -> str:
+    """An item as the page writes it: a data block with its braces ({{ photo x }})."""
+    return f"{{{{ {value} }}}}" if kind == "data" else value
 
 
 def _item_name(kind: str, value: str) -> tuple[str, str]:

@@ -27,6 +27,7 @@ MISSING_ALT = "missing-alt"
 MISSING_CREDIT = "missing-credit"
 LICENCE = "photo-licence"
 UNKNOWN_PHOTO = "unknown-photo"
+PHOTO_STEM = "photo_stem"  # the extra of an unknown photo: the name a page wrote, no extension
 REMOTE_IMAGE = "remote-image"
 FILE_NAME = "file-name"  # the pages' rule of the same name (tnsite.i18n.rules)
 PHOTO_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.[a-z0-9]+$")
@@ -210,6 +211,8 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
         if path.suffix.lower() in RASTER_SUFFIXES and rel not in described | completed:
             name = path.relative_to(folder).as_posix()
             better = better_photo_name(name)
+            # The pages that show it by name find no photo for this one reason.
+            shown = explains(UNKNOWN_PHOTO, **{PHOTO_STEM: _photo_stem(name)})
             findings.append(
                 Finding(
                     rel,
@@ -222,8 +225,9 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
                         "nguồn và mô tả.",
                     ),
                     hint=Msg(
-                        f"Add an entry named '{name}' to the manifest.",
-                        f"Thêm mục '{name}' vào manifest.",
+                        f"Add an entry named '{name}' to the manifest (its first lines show "
+                        "how).",
+                        f"Thêm mục '{name}' vào manifest (các dòng đầu tệp đó chỉ cách ghi).",
                     )
                     if not better
                     else Msg(
@@ -232,6 +236,7 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
                         f"Đổi tên tệp thành '{better}' (không dùng được dấu cách, chữ hoa và "
                         f"dấu tiếng Việt), rồi thêm mục '{better}' vào manifest.",
                     ),
+                    extra={EXPLAINS: [shown]},
                 )
             )
     return findings
@@ -269,13 +274,28 @@ def _misnamed(written: str, manifest: Manifest) -> bool:
 def _photo_meant(name: str, manifest: Manifest) -> Msg:
     """`did you mean toa-thanh-cao-dai?`, written the way the page names the photo (with or
     without the extension)."""
-    guess = closest(name, [p.id if "." not in name else p.file for p in manifest.photos.values()])
+    stem = _photo_stem(name)
+    by_id = {p.id: p for p in manifest.photos.values()}
+    guess = closest(stem, sorted(by_id))
     if guess:
-        return Msg(f"did you mean {{{{ photo {guess} }}}}?", f"có phải {{{{ photo {guess} }}}}?")
+        shown = guess if stem == name else by_id[guess].file
+        return Msg(f"did you mean {{{{ photo {shown} }}}}?", f"có phải {{{{ photo {shown} }}}}?")
+    stem, file = _photo_stem(name), slugify(_photo_stem(name)) or "anh"
+    suffix = name[len(stem) :].lower() or ".jpg"
     return Msg(
-        "Use the file name of a photo described in the manifest.",
-        "Dùng đúng tên tệp của một ảnh đã mô tả trong manifest.",
+        f"put the photo into assets/photos/ as {file}{suffix}, describe it in {manifest.path} "
+        f"under `{file}{suffix}:` (its first lines show how), then write {{{{ photo {file} }}}}",
+        f"đặt tệp ảnh vào assets/photos/ với tên {file}{suffix}, mô tả nó trong "
+        f"{manifest.path} dưới dòng `{file}{suffix}:` (các dòng đầu tệp đó chỉ cách ghi), "
+        f"rồi viết {{{{ photo {file} }}}}",
     )
+
+
+def _photo_stem(name: str) -> str:
+    """The photo's name without the extension of an image file ('cho-dem.jpg' → 'cho-dem'),
+    the way a page may write it either way."""
+    stem, dot, suffix = name.rpartition(".")
+    return stem if dot and f".{suffix.lower()}" in RASTER_SUFFIXES else name
 
 
 def _check_ref(ref: ImageRef, rel: str, src_uri: str, manifest: Manifest) -> list[Finding]:
@@ -296,6 +316,7 @@ def _check_ref(ref: ImageRef, rel: str, src_uri: str, manifest: Manifest) -> lis
                     ),
                     col=ref.col,
                     hint=_photo_meant(ref.photo, manifest),
+                    extra={PHOTO_STEM: _photo_stem(ref.photo)},
                 )
             ]
         return []  # its alt text and credit are checked on the manifest entry
