@@ -225,8 +225,7 @@ def check_manifest(project: Project, manifest: Manifest, photos_dir: str) -> lis
                         "nguồn và mô tả.",
                     ),
                     hint=Msg(
-                        f"Add an entry named '{name}' to the manifest (its first lines show "
-                        "how).",
+                        f"Add an entry named '{name}' to the manifest (its first lines show how).",
                         f"Thêm mục '{name}' vào manifest (các dòng đầu tệp đó chỉ cách ghi).",
                     )
                     if not better
