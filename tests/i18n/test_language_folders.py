@@ -100,3 +100,17 @@ def test_a_pending_entry_for_a_country_code_is_one_error_naming_the_language(
     errors = [f for f in resolve(check_translations(reload(root))) if f.severity.value == "error"]
     assert [(f.path, f.line) for f in errors] == [("i18n/pending.yml", 2)]
     assert "có phải 'km'?" in errors[0].message.vi
+
+
+def test_a_pending_entry_for_a_language_the_site_lacks_says_where_languages_are_added(
+    fixture_project: Project,
+) -> None:
+    root = fixture_project.root
+    (root / "i18n").mkdir(exist_ok=True)
+    (root / "i18n/pending.yml").write_text(
+        f"- path: {PARK}\n  lang: fr\n  reason: Chờ người dịch\n  until: 2999-12-31\n",
+        encoding="utf-8",
+    )
+    errors = [f for f in resolve(check_translations(reload(root))) if f.severity.value == "error"]
+    assert [(f.path, f.line) for f in errors] == [("i18n/pending.yml", 2)]
+    assert "mkdocs.yml" in errors[0].message.vi and "Adding a language" in errors[0].message.vi

@@ -152,9 +152,19 @@ def _problem(item: object, languages: tuple[str, ...]) -> tuple[str, str, str] |
         return (
             "lang",
             f"lang '{item['lang']}' is not a translation language ({allowed})"
-            + (f": did you mean '{meant}'?" if meant else ""),
+            + (
+                f": did you mean '{meant}'?"
+                if meant
+                else ": write one of them; a language the site does not have yet is added in "
+                "mkdocs.yml first (README, 'Adding a language')"
+            ),
             f"lang '{item['lang']}' không phải ngôn ngữ dịch ({allowed})"
-            + (f": có phải '{meant}'?" if meant else ""),
+            + (
+                f": có phải '{meant}'?"
+                if meant
+                else ": viết một trong các mã đó; ngôn ngữ trang web chưa có thì phải được thêm "
+                "vào mkdocs.yml trước (README, mục 'Adding a language')"
+            ),
         )
     until = item["until"]
     meant = iso_date(until)
