@@ -52,6 +52,9 @@ def test_findings_are_bilingual_and_name_file_and_line() -> None:
     assert (first.path, first.line, first.rule) == ("docs/vi/x.md", 4, "unsafe-html")
     assert "<script>" in first.message.en and "không được dùng thẻ" in first.message.vi
     assert all(f.hint and f.hint.vi for f in findings)
+    # Colour by hand: what to write instead, in the words of the editor's guide.
+    [style] = [f for f in findings if f.line == 9]
+    assert "**chữ**" in style.hint.vi and "!!! warning" in style.hint.vi  # type: ignore[union-attr]
 
 
 def test_the_real_pages_carry_nothing_unsafe() -> None:

@@ -40,8 +40,12 @@ def _message(u: Unsafe) -> tuple[str, Msg, Msg]:
                 "không dùng `style=`: giao diện do bảng kiểu chung của trang web quyết định",
             ),
             Msg(
-                "remove it, or use one of the site's classes ({ .decorative }, .grid …)",
-                "hãy xóa, hoặc dùng một class có sẵn của trang ({ .decorative }, .grid …)",
+                "remove `style=\"…\"`; to make text stand out, write it in bold (**text**) or "
+                "put it in a notice box (!!! warning, on its own line, with the text indented "
+                "under it), which every language's page shows the same way",
+                "hãy xóa `style=\"…\"`; muốn làm nổi một đoạn chữ, viết chữ đậm (**chữ**) hoặc "
+                "đặt nó trong khung lưu ý (!!! warning trên một dòng riêng, đoạn chữ thụt vào "
+                "bên dưới), hiện giống nhau ở trang của mọi ngôn ngữ",
             ),
         )
     if u.kind == "url":
