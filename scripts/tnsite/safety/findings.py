@@ -40,10 +40,10 @@ def _message(u: Unsafe) -> tuple[str, Msg, Msg]:
                 "không dùng `style=`: giao diện do bảng kiểu chung của trang web quyết định",
             ),
             Msg(
-                "remove `style=\"…\"`; to make text stand out, write it in bold (**text**) or "
+                'remove `style="…"`; to make text stand out, write it in bold (**text**) or '
                 "put it in a notice box (!!! warning, on its own line, with the text indented "
                 "under it), which every language's page shows the same way",
-                "hãy xóa `style=\"…\"`; muốn làm nổi một đoạn chữ, viết chữ đậm (**chữ**) hoặc "
+                'hãy xóa `style="…"`; muốn làm nổi một đoạn chữ, viết chữ đậm (**chữ**) hoặc '
                 "đặt nó trong khung lưu ý (!!! warning trên một dòng riêng, đoạn chữ thụt vào "
                 "bên dưới), hiện giống nhau ở trang của mọi ngôn ngữ",
             ),
