@@ -265,3 +265,35 @@ def test_a_page_that_never_was_gets_the_close_name_that_is_and_a_deleted_one_doe
     assert found.hint is not None and "make delete PAGE=du-lich/le-hoi.md" in found.hint.en
     [found] = resolve(deleted, ["du-lich/index.md", "du-lich/nui-ba-den.md"])
     assert found.hint is not None and "make delete PAGE=du-lich/le-hoi.md" in found.hint.en
+
+
+def test_a_translation_with_an_error_or_stale_is_not_told_what_to_add() -> None:
+    warning = Severity.WARNING
+    found = [
+        # A mistyped directive in the Chinese page: the directive is also "missing" there.
+        f("docs/zh/a.md", 12, "data-directive"),
+        f("docs/zh/a.md", 10, "structure-mismatch", warning, source_place="docs/vi/a.md:10"),
+        # A source heading id changed: the translation is stale; its ids differ as a result.
+        f("docs/km/a.md", 7, "stale-translation", warning, source="docs/vi/a.md"),
+        f("docs/km/a.md", 14, "structure-mismatch", warning, source_place="docs/vi/a.md:14"),
+        f("docs/km/a.md", 20, "structure-mismatch", warning, compared_with="docs/vi/a.md"),
+        # A page whose translation is current and correct still hears what it lacks.
+        f("docs/en/a.md", 14, "structure-mismatch", warning, source_place="docs/vi/a.md:14"),
+    ]
+    assert rules(resolve(found)) == [
+        ("docs/zh/a.md", 12, "data-directive"),
+        ("docs/en/a.md", 14, "structure-mismatch"),
+        ("docs/km/a.md", 7, "stale-translation"),
+    ]
+
+
+def test_a_translation_is_not_told_its_source_changed_while_the_source_has_an_error() -> None:
+    found = [
+        f("docs/vi/a.md", 35, "notice"),
+        f("docs/en/a.md", 39, "stale-translation", Severity.WARNING, source="docs/vi/a.md"),
+        f("docs/en/b.md", 9, "stale-translation", Severity.WARNING, source="docs/vi/b.md"),
+    ]
+    assert rules(resolve(found)) == [
+        ("docs/vi/a.md", 35, "notice"),
+        ("docs/en/b.md", 9, "stale-translation"),
+    ]

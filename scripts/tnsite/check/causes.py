@@ -23,7 +23,8 @@ reduced to their causes before an editor sees them:
   one warning per page still to translate;
 - a translation is not asked to copy what is an error in its source (a broken link there
   is fixed there, not added to every translation), nor to remove what its source lacks while
-  the source has an error;
+  the source has an error; nor to add or remove anything while it has an error of its own or
+  is stale, nor told its source changed while the source has an error;
 - what a cause makes other checks report is dropped where the cause names it
   (`extra["explains"]`, tnsite/explains.py): a link asking for a language the page has no
   version in, not also where it lands; a link written with `\\`, not also the broken link
@@ -40,7 +41,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from tnsite.explains import GENERATED, PUBLICATION, UNKNOWN_RECORD, without_echoes
+from tnsite.explains import (
+    GENERATED,
+    PUBLICATION,
+    STALE_TRANSLATION,
+    STRUCTURE_MISMATCH,
+    UNKNOWN_RECORD,
+    without_echoes,
+)
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.text import closest_page
 
@@ -272,6 +280,23 @@ def _errors_not_copied(findings: list[Finding]) -> list[Finding]:
     ]
 
 
+def _translations_wait(findings: list[Finding]) -> list[Finding]:
+    """What a translation should add or remove to match its source is judged once the page is
+    right and current: not while the translation has an error (a directive or link it
+    mistyped is then "missing" too, and a section it holds is "extra"), nor while it is
+    stale (the stale warning names the sections to bring over, and what they contain comes
+    with them), nor, for the stale warning itself, while its source has an error (the
+    translation would copy it)."""
+    broken = {f.path for f in findings if f.severity is Severity.ERROR}
+    stale = {f.path for f in findings if f.rule == STALE_TRANSLATION}
+    return [
+        f
+        for f in findings
+        if not (f.rule == STRUCTURE_MISMATCH and (f.path in broken or f.path in stale))
+        and not (f.rule == STALE_TRANSLATION and f.extra.get("source") in broken)
+    ]
+
+
 def _printed_echoes(findings: list[Finding]) -> list[Finding]:
     """A publication's finding on a line another check already reports is the same cause."""
     named = {
@@ -358,7 +383,7 @@ def resolve(findings: Iterable[Finding], pages: Sequence[str] = ()) -> list[Find
     """The findings an editor should read, one per cause, causes first; `pages` are the source
     pages that exist (for "did you mean")."""
     reduced = without_echoes(_unsafe_first(_unique(findings)))
-    reduced = _errors_not_copied(reduced)
+    reduced = _translations_wait(_errors_not_copied(reduced))
     reduced = _badly_named(_printed_echoes(reduced))
     reduced = _missing_records(_missing_pages(_dependents(reduced), pages))
     return order(_pending_together(_stale_records(reduced)))
