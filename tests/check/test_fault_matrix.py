@@ -181,6 +181,11 @@ def _moved_record_line(root: Path) -> tuple[str, int]:
     return ("data/festivals.yml", line_of(root, "data/festivals.yml", "id: dau-tieng"))
 
 
+def _translated_id(root: Path) -> None:
+    """A translator who translates a heading's id with its text; other Khmer pages link to it."""
+    edit(root, "docs/km/du-lich/le-hoi.md", "{#hoi-xuan-nui-ba}", "{#បុណ្យភ្នំបា}")
+
+
 def _impossible_date(root: Path) -> None:
     edit(root, NEWS, "date: 2025-02-01", "date: 2025-02-30")
 
@@ -495,6 +500,13 @@ FAULTS = [
         1,
         _moved_record_line,
         "data-schema",
+    ),
+    Fault(
+        "heading id translated",
+        _translated_id,
+        1,
+        lambda r: ("docs/km/du-lich/le-hoi.md", line_of(r, "docs/km/du-lich/le-hoi.md", "{#បុណ្យ")),
+        "heading-id",
     ),
     Fault(
         "impossible date",

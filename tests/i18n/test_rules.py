@@ -382,3 +382,24 @@ def test_an_adapted_section_the_source_does_not_have_is_reported(fixture_project
     [finding] = only(fixture_project, "structure-mismatch")
     assert (finding.path, finding.line) == (en, line_of(fixture_project, en, "adapted:"))
     assert "#planing" in finding.message.en and "#planing" in finding.message.vi
+
+
+def test_a_heading_id_translated_with_its_heading_is_one_error_naming_the_id_to_keep(
+    fixture_project: Project,
+) -> None:
+    page = f"docs/km/{PARK}"
+    edit(fixture_project, page, "{#occupancy}", "{#ការកាន់កាប់\u200b}")
+    found = [f for f in findings(fixture_project) if f.path == page]
+    [error] = [f for f in found if f.severity is Severity.ERROR]
+    assert error.rule == "heading-id" and error.line == line_of(fixture_project, page, "ការកាន់")
+    assert "viết lại {#occupancy}" in error.hint.vi  # type: ignore[union-attr]
+    assert "{#ការកាន់កាប់\u200b}" in error.message.vi  # the id as written, to its end
+    assert not [f for f in found if f.rule == "structure-mismatch"]
+
+
+def test_a_heading_id_the_source_changed_is_left_to_the_stale_warning(
+    fixture_project: Project,
+) -> None:
+    edit(fixture_project, f"docs/vi/{PARK}", "{#occupancy}", "{#ty-le-lap-day}")
+    assert not [f for f in findings(fixture_project) if f.rule == "heading-id"]
+    assert only(fixture_project, "stale-translation")

@@ -29,7 +29,7 @@ from tnsite.slugs import slugify
 
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
-EXPLICIT_ID = re.compile(r"(?:^|\s)#([\w\-.:]+)")
+EXPLICIT_ID = re.compile(r"(?:^|\s)#([^\s=}]+)")
 INLINE_LINK = re.compile(
     r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"
 )

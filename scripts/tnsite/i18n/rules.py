@@ -13,12 +13,18 @@ from collections.abc import Callable
 from functools import partial
 
 from tnsite.config import Project
-from tnsite.explains import EXPLAINS, STALE_TRANSLATION, STRUCTURE_MISMATCH, explains
+from tnsite.explains import (
+    BROKEN_ANCHOR,
+    EXPLAINS,
+    STALE_TRANSLATION,
+    STRUCTURE_MISMATCH,
+    explains,
+)
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n import authoring, textlang
 from tnsite.i18n.fields import untranslated_fields
 from tnsite.i18n.markdown import Ref
-from tnsite.i18n.model import Model, PageDoc, State, docs_path, load_model
+from tnsite.i18n.model import Model, PageDoc, Staleness, State, docs_path, load_model
 from tnsite.i18n.names import lang_name, script_name_vi
 from tnsite.i18n.pending import PENDING_FILE
 from tnsite.i18n.scaffold import PAGE_PATH, suggest_slug
@@ -27,6 +33,7 @@ from tnsite.i18n.snapshots import SNAPSHOT_DIR
 from tnsite.langtags import meant_language
 from tnsite.memo import ContentMemo
 from tnsite.text import closest_page
+from tnsite.urls import page_url
 
 MISSING = "missing-translation"
 ORPHAN = "orphan-translation"
@@ -36,6 +43,7 @@ STRUCTURE = STRUCTURE_MISMATCH
 UNTRANSLATED = textlang.UNTRANSLATED
 FRONT_MATTER = "front-matter"
 FILE_NAME = "file-name"
+HEADING_ID = "heading-id"  # the rule of an id that is not one word (tnsite.i18n.authoring)
 LANGUAGE_FOLDER = "language-folder"
 
 
@@ -785,7 +793,72 @@ def structure(model: Model) -> list[Finding]:
         for kind in ("id", "image", "data", "link", "notice"):
             mine = [i for i in _items(doc, kind) if _section_of(doc, i[1]) not in adapted]
             theirs = [i for i in _items(source, kind) if _section_of(source, i[1]) not in adapted]
+            if kind == "id":
+                stale = model.staleness(doc)
+                renamed = _renamed_ids(model.project, stale, doc, source, mine, theirs)
+                findings.extend(renamed)
+                mine = [i for i in mine if i[1] not in {f.line for f in renamed}]
+                paired = {f.extra["source_id"] for f in renamed}
+                theirs = [i for i in theirs if i[0] not in paired]
             findings.extend(_compare(doc, source, kind, mine, theirs))
+    return findings
+
+
+def _renamed_ids(
+    project: Project,
+    staleness: Staleness,
+    doc: PageDoc,
+    source: PageDoc,
+    mine: list[tuple[str, int]],
+    theirs: list[tuple[str, int]],
+) -> list[Finding]:
+    """A heading id translated with its heading ({#cable-car} written {#ខ្សែកាប} or
+    {#cap-treo}): the id the source gives the heading at that place is missing, and one the
+    source lacks stands there. One mistake, said once at the line, with the id to write back.
+    Links to the page in this language that use the id find nothing because of it alone."""
+    order = [h.key for h in doc.scan.headings]
+    source_order = [h.key for h in source.scan.headings]
+    # An id the source gave a heading since the translation was made is the source's change,
+    # which the stale warning reports.
+    changed = {c.key for c in staleness.changes} if not staleness.up_to_date else set()
+    wanted = {key for key, _ in theirs} - {key for key, _ in mine} - changed
+    extra = [(key, line) for key, line in mine if key not in set(source_order)]
+    address = project.language(doc.lang).url_prefix + page_url(doc.path) + "index.html"
+    findings = []
+    for key, line in extra:
+        at = order.index(key) if key in order else -1
+        before = order[at - 1] if at > 0 else None
+        place = source_order.index(before) + 1 if before in source_order else 0 if at == 0 else -1
+        meant = source_order[place] if 0 <= place < len(source_order) else None
+        if meant is None or meant not in wanted:
+            continue
+        wanted.discard(meant)
+        findings.append(
+            Finding(
+                doc.rel,
+                line,
+                HEADING_ID,
+                Msg(
+                    f"the heading id {{#{key}}} is not the source's: {source.rel} gives this "
+                    f"heading {{#{meant}}}, and ids are the same in every language (links from "
+                    "other pages and data use them)",
+                    f"id tiêu đề {{#{key}}} khác bản gốc: {source.rel} đặt cho tiêu đề này "
+                    f"{{#{meant}}}, và id giống nhau ở mọi ngôn ngữ (liên kết từ trang khác và dữ "
+                    "liệu dùng nó)",
+                ),
+                Severity.ERROR,
+                hint=Msg(
+                    f"write {{#{meant}}} back (translate the heading's text, not its id)",
+                    f"viết lại {{#{meant}}} (dịch chữ của tiêu đề, không dịch id)",
+                ),
+                extra={
+                    "source_id": meant,
+                    EXPLAINS: [
+                        explains(BROKEN_ANCHOR, target=address, url_has=f"#{meant}"),
+                    ],
+                },
+            )
+        )
     return findings
 
 
