@@ -186,6 +186,10 @@ def _translated_id(root: Path) -> None:
     edit(root, "docs/km/du-lich/le-hoi.md", "{#hoi-xuan-nui-ba}", "{#បុណ្យភ្នំបា}")
 
 
+def _count_in_words(root: Path) -> None:
+    edit(root, "docs/vi/index.md", "{{ news latest count=3 }}", "{{ news latest count=năm }}")
+
+
 def _impossible_date(root: Path) -> None:
     edit(root, NEWS, "date: 2025-02-01", "date: 2025-02-30")
 
@@ -507,6 +511,13 @@ FAULTS = [
         1,
         lambda r: ("docs/km/du-lich/le-hoi.md", line_of(r, "docs/km/du-lich/le-hoi.md", "{#បុណ្យ")),
         "heading-id",
+    ),
+    Fault(
+        "news list count in words",
+        _count_in_words,
+        1,
+        lambda r: ("docs/vi/index.md", line_of(r, "docs/vi/index.md", "count=năm")),
+        "news-directive",
     ),
     Fault(
         "impossible date",

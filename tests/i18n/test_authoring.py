@@ -456,6 +456,48 @@ def test_a_news_item_made_by_make_new_is_dated_and_listed_first(
     assert check_news(reload(root)) == []
 
 
+def test_a_translated_news_item_dated_otherwise_than_its_source_is_told_the_date(
+    tmp_path: Path,
+) -> None:
+    root = copy_project(tmp_path / "p")
+    item = "tin-tuc/2026-02-20-tet-binh-ngo-2026.md"
+    translation = root / "docs/en" / item
+    text = translation.read_text(encoding="utf-8")
+    translation.write_text(text.replace("date: 2026-02-20", "date: 2026-02-02"), "utf-8")
+    [finding] = check_news(reload(root))
+    assert (finding.path, finding.rule, finding.severity.value) == (
+        f"docs/en/{item}",
+        "news-date",
+        "warning",
+    )
+    assert finding.line == text.split("\n").index("date: 2026-02-20") + 1
+    assert "viết `date: 2026-02-20`" in finding.hint.vi  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("{{ news latest count=năm }}", "count phải là một số viết bằng chữ số"),
+        ("{{ news newest }}", "không phải danh sách nào"),
+        ("{{ events upcoming limit=3 }}", "không có tùy chọn 'limit'"),
+    ],
+)
+def test_a_news_list_written_wrong_is_an_error_at_its_line(
+    fixture_project: Project, written: str, said: str
+) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + f"\n{written}\n", "utf-8")
+    [finding] = check_news(reload(root))
+    assert (finding.path, finding.line, finding.rule) == (
+        f"docs/vi/{PARK}",
+        len(text.split("\n")) + 1,
+        "news-directive",
+    )
+    assert said in finding.message.vi and finding.severity.value == "error"
+
+
 def test_a_second_page_title_and_a_long_title(fixture_project: Project) -> None:
     root = fixture_project.root
     page = root / "docs/vi" / PARK

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -72,7 +71,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
         def replace(directive: Directive) -> str:
             kind, view = directive.view, directive.dataset
-            count = int(directive.options.get("count", 0) or 0) or None
+            # A count that is not a number is the news check's error at its line (checks.py):
+            # the page is drawn with every item meanwhile, and the build refuses it there.
+            written = directive.options.get("count", "")
+            count = int(written) if written.isascii() and written.isdigit() else None
+            count = count or None
             if kind == "news" and view == "latest":
                 items = news_items(self.project, lang, self.config.news_dir)[:count]
                 return render.news_list(
@@ -92,10 +95,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                     ),
                     native_digits=native,
                 )
-            raise PluginError(
-                f"{page.file.src_path}: unknown directive '{directive.raw}': use "
-                "{{ news latest count=N }} or {{ events upcoming count=N }}"
-            )
+            return directive.raw  # the news check's error at its line (checks.py)
 
         source = Source.of(markdown, front_matter=False)
         return source.replace_directives({"news": replace, "events": replace})
