@@ -19,8 +19,7 @@ from types import FrameType
 
 from mkdocs.exceptions import Abort
 
-from tnsite.check.encoding import unreadable_texts
-from tnsite.check.menu import empty_sections
+from tnsite.check.gate import before_build
 from tnsite.config import Project, config_finding
 from tnsite.findings import BuildRefused, Finding, Msg, Severity, emit
 
@@ -133,12 +132,10 @@ class FailureReporter:
         unreadable = config_finding(exc)
         if unreadable is not None:  # mkdocs.yml saved with a mistake: the editor's, at its line
             exc = BuildRefused([unreadable])
-        elif isinstance(exc, UnicodeError) and self.project is not None:
-            # A page saved in another encoding: which file and line, not Python's decoder.
-            found = unreadable_texts(self.project)
-            exc = BuildRefused(found) if found else exc
-        elif self.project is not None and (sections := empty_sections(self.project)):
-            exc = BuildRefused(sections)  # MkDocs refused the menu without naming its line
+        elif self.project is not None and (found := before_build(self.project)):
+            # A page saved in another encoding, a menu section with nothing under it, a page
+            # the build cannot place: which file and line, not the stack's own words.
+            exc = BuildRefused(found)
         if isinstance(exc, BuildRefused):
             emit(exc.findings, sys.stderr, self.lang)
         elif isinstance(exc, Abort):

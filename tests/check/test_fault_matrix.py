@@ -190,6 +190,15 @@ def _count_in_words(root: Path) -> None:
     edit(root, "docs/vi/index.md", "{{ news latest count=3 }}", "{{ news latest count=năm }}")
 
 
+def _saved_as(name: str) -> Callable[[Path], None]:
+    """A new page saved by an editor's program under another name than `<name>.md`."""
+
+    def make(root: Path) -> None:
+        shutil.copy(root / PAGE, root / name)
+
+    return make
+
+
 def _impossible_date(root: Path) -> None:
     edit(root, NEWS, "date: 2025-02-01", "date: 2025-02-30")
 
@@ -518,6 +527,27 @@ FAULTS = [
         1,
         lambda r: ("docs/vi/index.md", line_of(r, "docs/vi/index.md", "count=năm")),
         "news-directive",
+    ),
+    Fault(
+        "page saved as .markdown",
+        _saved_as("docs/vi/du-lich/cho-dem.markdown"),
+        1,
+        lambda r: ("docs/vi/du-lich/cho-dem.markdown", 1),
+        "file-name",
+    ),
+    Fault(
+        "page saved as .md.txt",
+        _saved_as("docs/vi/du-lich/Chợ đêm.md.txt"),
+        1,
+        lambda r: ("docs/vi/du-lich/Chợ đêm.md.txt", 1),
+        "file-name",
+    ),
+    Fault(
+        "page saved outside the language folders",
+        _saved_as("docs/cho-dem.md"),
+        1,
+        lambda r: ("docs/cho-dem.md", 1),
+        "language-folder",
     ),
     Fault(
         "impossible date",

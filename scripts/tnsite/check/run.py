@@ -12,8 +12,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from tnsite.check.encoding import unreadable_texts
-from tnsite.check.menu import empty_sections
+from tnsite.check.gate import before_build
 from tnsite.check.state import BuildState, fresh_state, inputs_digest, save_state
 from tnsite.config import Project
 from tnsite.findings import BuildRefused, Finding, Msg, SetupMissing, Severity
@@ -63,9 +62,8 @@ def run_build(project: Project, site_dir: Path | None = None, *, show_log: bool 
     from tnsite.build import build_with_findings
 
     digest = inputs_digest(project)
-    # What MkDocs would stop at, naming no file or line: a text it cannot decode, a menu
-    # section with nothing under it.
-    unreadable = unreadable_texts(project) or empty_sections(project)
+    # What MkDocs would stop at, or build where no check follows, naming no file or line.
+    unreadable = before_build(project)
     if unreadable:
         save_state(project, BuildState(digest, "", tuple(unreadable)))
         return Outcome(unreadable, None)

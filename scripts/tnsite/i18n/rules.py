@@ -8,6 +8,7 @@ editor wrote it, whatever its language, are in tnsite.i18n.authoring.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
@@ -59,6 +60,7 @@ def check_translations(project: Project, on: dt.date | None = None) -> list[Find
 def all_findings(model: Model) -> list[Finding]:
     rules: list[Callable[[Model], list[Finding]]] = [
         language_folders,
+        lambda model: page_suffixes(model.project),
         file_names,
         front_matter,
         *authoring.RULES,
@@ -473,10 +475,58 @@ def coverage(model: Model) -> list[Finding]:
     return findings
 
 
+# What MkDocs reads as Markdown besides .md, and names an editor's program may give a page.
+OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn")
+SAVED_AS = re.compile(r"^(?P<stem>.+?)\.(?:md|markdown)(?:\.(?:txt|text|docx?|rtf))?$", re.I)
+
+
+def misplaced_pages(project: Project) -> list[Finding]:
+    """Pages the build cannot place: outside the language folders, or named with another
+    extension than .md. MkDocs would build the first in the default language and the second
+    under an address of its own (or publish a `.md.txt` as a file), where the checks know
+    neither; they are refused before the build, each at its file with the name to give it."""
+    return language_folders_of(project) + page_suffixes(project)
+
+
+def page_suffixes(project: Project) -> list[Finding]:
+    findings: list[Finding] = []
+    for code in project.codes:
+        base = project.lang_dir(code)
+        for path in sorted(base.rglob("*")) if base.is_dir() else []:
+            if not path.is_file() or path.suffix == ".md":
+                continue
+            named = SAVED_AS.match(path.name)
+            if not named and path.suffix.lower() not in OTHER_MARKDOWN:
+                continue
+            stem = named["stem"] if named else path.stem
+            better = path.with_name(f"{suggest_slug(stem + '.md') or stem + '.md'}")
+            rel = path.relative_to(project.root).as_posix()
+            new = better.relative_to(project.root).as_posix()
+            findings.append(
+                Finding(
+                    rel,
+                    1,
+                    FILE_NAME,
+                    Msg(
+                        f"{rel} is not named as a page (pages end in .md): it would not be "
+                        "built as one",
+                        f"{rel} không mang tên của một trang (tên trang kết thúc bằng .md): "
+                        "tệp sẽ không được dựng thành trang",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(f"rename it to {new}", f"đổi tên tệp thành {new}"),
+                )
+            )
+    return findings
+
+
 def language_folders(model: Model) -> list[Finding]:
+    return language_folders_of(model.project)
+
+
+def language_folders_of(project: Project) -> list[Finding]:
     """Pages outside the language folders of mkdocs.yml (`docs/cn/…`, `docs/trang.md`) are
     built in no language: the translator believes the page done, and nothing says otherwise."""
-    project = model.project
     docs = project.docs_dir
     codes = tuple(project.codes)
     known = ", ".join(codes)
