@@ -199,6 +199,11 @@ def _saved_as(name: str) -> Callable[[Path], None]:
     return make
 
 
+def _hidden_in_id(root: Path) -> None:
+    """An invisible character pasted into an id other pages link to."""
+    edit(root, "docs/vi/gioi-thieu/index.md", "{#merged-province}", "{#merged-\u200bprovince}")
+
+
 def _impossible_date(root: Path) -> None:
     edit(root, NEWS, "date: 2025-02-01", "date: 2025-02-30")
 
@@ -548,6 +553,16 @@ FAULTS = [
         1,
         lambda r: ("docs/cho-dem.md", 1),
         "language-folder",
+    ),
+    Fault(
+        "invisible character in a heading id",
+        _hidden_in_id,
+        1,
+        lambda r: (
+            "docs/vi/gioi-thieu/index.md",
+            line_of(r, "docs/vi/gioi-thieu/index.md", "{#merged-"),
+        ),
+        "heading-id",
     ),
     Fault(
         "impossible date",

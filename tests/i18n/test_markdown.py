@@ -1,3 +1,5 @@
+import markdown
+
 from tnsite.i18n.markdown import clean_prose, scan
 
 PAGE = """\
@@ -75,3 +77,19 @@ def test_clean_prose() -> None:
     assert clean_prose("**Bold** [text](x.md) <span>tag</span> :material-map-marker: x") == (
         "Bold text tag x"
     )
+
+
+def test_headings_are_the_lines_python_markdown_reads_as_headings() -> None:
+    """`##Dành cho du khách` is a heading to Markdown (no space needed); an indented `## x` is
+    not. Reading them otherwise made a page's sections differ from the built page's."""
+    lines = ["##Dành cho du khách {#visitors}", "   ## Thụt lề", "#1 điểm đến", "## Giá vé ##"]
+    headings = scan("\n\n".join(lines) + "\n", 1, "x.md").headings
+    html = markdown.markdown("\n\n".join(lines), extensions=["attr_list"])
+    assert [h.text for h in headings] == ["Dành cho du khách", "1 điểm đến", "Giá vé"]
+    assert html.count("<h") == len(headings)
+    assert headings[0].key == "visitors"
+
+
+def test_an_explicit_id_is_read_to_its_end_as_markdown_reads_it() -> None:
+    [heading] = scan("## ភ្នំ {#ខ្សែកាប}\n", 1, "x.md").headings
+    assert heading.key == "ខ្សែកាប"

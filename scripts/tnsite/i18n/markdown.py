@@ -27,7 +27,7 @@ from tnsite.mdsource import (
 from tnsite.memo import ContentMemo
 from tnsite.slugs import slugify
 
-HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+HEADING = re.compile(r"^(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$")  # as Python-Markdown reads one
 ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
 EXPLICIT_ID = re.compile(r"(?:^|\s)#([^\s=}]+)")
 INLINE_LINK = re.compile(

@@ -905,6 +905,8 @@ def _renamed_ids(
                     "source_id": meant,
                     EXPLAINS: [
                         explains(BROKEN_ANCHOR, target=address, url_has=f"#{meant}"),
+                        # the id's other faults (an invisible character in it) go with it
+                        explains(HEADING_ID, path=doc.rel, line=line),
                     ],
                 },
             )

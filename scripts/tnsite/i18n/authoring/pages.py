@@ -25,6 +25,8 @@ from tnsite.i18n.scaffold import PLACEHOLDER, PLACEHOLDER_DESCRIPTION
 from tnsite.i18n.textlang import display_width, visible_length
 from tnsite.mdsource import Source
 from tnsite.sourcedate import SourceDates
+from tnsite.text import INVISIBLE
+from tnsite.urls import page_url
 
 DUPLICATE_ID = "duplicate-id"
 DUPLICATE_TITLE = "duplicate-title"
@@ -38,10 +40,10 @@ DESCRIPTION_SHOWN = 160  # characters a search result shows of a description
 # Longer than a search result shows, by a margin: a summary a little long is cut gracefully,
 # a pasted paragraph is not a description.
 DESCRIPTION_MAX = 200
-HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+HEADING_LINE = re.compile(r"^#{1,6}")
 HEADING_ID = "heading-id"
 # `{#id .class key=value}` at the end of a heading; what attr_list reads as one attribute.
-HEADING_ATTRS = re.compile(r"^ {0,3}#{1,6}[ \t].*?(\{:?[ \t]*(#[^{}]*)\})[ \t]*$")
+HEADING_ATTRS = re.compile(r"^#{1,6}.*?(\{:?[ \t]*(#[^{}]*)\})[ \t]*$")
 ATTR_TOKEN = re.compile(r"""#[^\s#.={}]+|\.[^\s#.={}]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+)""")
 
 
@@ -55,6 +57,10 @@ def heading_ids(model: Model) -> list[Finding]:
             if not match:
                 continue
             left = ATTR_TOKEN.sub(" ", match.group(2)).split()
+            hidden = [c for c in match.group(2) if c in INVISIBLE]
+            if hidden:
+                findings.append(_hidden_in_id(model, doc, number, match, hidden))
+                continue
             if not left and ATTR_TOKEN.match(match.group(2)):
                 continue
             words = match.group(2).lstrip("#").split()
@@ -87,6 +93,35 @@ def heading_ids(model: Model) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _hidden_in_id(
+    model: Model, doc: PageDoc, number: int, match: re.Match[str], hidden: list[str]
+) -> Finding:
+    """An id with an invisible character in it (pasted from a chat or a word processor) looks
+    right and is another id: links to it find nothing, and the translations seem to lack it."""
+    written = match.group(2).split()[0]
+    meant = "".join(c for c in written if c not in INVISIBLE)
+    names = ", ".join(sorted({INVISIBLE[c] for c in hidden}))
+    address = model.project.language(doc.lang).url_prefix + page_url(doc.path) + "index.html"
+    return Finding(
+        doc.rel,
+        number,
+        HEADING_ID,
+        Msg(
+            f"the heading id {{{meant}}} has an invisible character in it ({names}): links to "
+            f"{meant} find nothing",
+            f"id tiêu đề {{{meant}}} có ký tự vô hình bên trong ({names}): liên kết tới {meant} "
+            "sẽ không tìm thấy gì",
+        ),
+        Severity.ERROR,
+        match.start(1) + 1,
+        Msg(
+            f"delete {{{meant}}} and type it again: {{{meant}}}",
+            f"xóa {{{meant}}} rồi gõ lại: {{{meant}}}",
+        ),
+        extra={EXPLAINS: [explains(BROKEN_ANCHOR, target=address, url_has=meant)]},
+    )
 
 
 def duplicate_ids(model: Model) -> list[Finding]:
