@@ -119,6 +119,11 @@ def notice_type(kind: str) -> str | None:
 
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+PASTED_BULLET = re.compile(r"^\s*[•●▪◦‣○■□➢➤►]\s*\S")
+PAREN_ITEM = re.compile(r"^ {0,3}\d{1,3}\)\s+\S")
+TABBED = re.compile(r"\S\t+\S")
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 GLUED_ITEM = re.compile(r"^ {0,3}(?:[-*+]|1[.)])\s+\S")
 # Footnotes as Python-Markdown's extension reads them: `[^label]` and `[^label]:` lines.
 FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]")
@@ -476,6 +481,33 @@ class Source:
                 rows.append(below)
                 below += 1
             out.append((header, number, tuple(rows)))
+        return tuple(out)
+
+    @cached_property
+    def pasted_blocks(self) -> tuple[tuple[int, str], ...]:
+        """(first line, kind) of each run of lines written the way a word processor writes
+        them, which Markdown prints as one paragraph of run-on text: items marked with a
+        typographic bullet (`•`) or numbered `1)` (Python-Markdown numbers only `1.`), columns
+        separated by Tab, and rows between `|` with no `|---|` row under the first."""
+        out: list[tuple[int, str]] = []
+        previous = ""  # the kind of the line before (one finding per run of lines)
+        lines = dict(self.prose_lines())
+        for number, line in lines.items():
+            kind = ""
+            if PASTED_BULLET.match(line):
+                kind = "bullet"
+            elif PAREN_ITEM.match(line):
+                kind = "paren"
+            elif TABBED.search(line) and not line.startswith(("\t", "    ")):
+                kind = "tabs"
+            elif PIPE_ROW.match(line) and PIPE_ROW.match(lines.get(number + 1, "")):
+                below = lines.get(number + 1, "")
+                above = lines.get(number - 1, "")
+                if not PIPE_ROW.match(above) and not TABLE_SEPARATOR.match(below):
+                    kind = "table"
+            if kind == "table" or (kind and kind != previous):
+                out.append((number, kind))
+            previous = kind
         return tuple(out)
 
     @cached_property

@@ -743,3 +743,39 @@ def test_an_open_element_is_found_exactly_when_the_page_after_it_is_taken_in(
     inside = re.search(r"<(div|details)\b[^>]*>(?:(?!</\1>).)*Giá vé", html, re.S)
     assert bool("## Giá vé" in html or inside) is taken, html
     assert bool(Source.of(text, front_matter=False).unclosed_html) is taken
+
+
+@pytest.mark.parametrize(
+    ("block", "rule", "said"),
+    [
+        ("•\tĐi xe buýt 152\n•\tĐi taxi", "list-marker", "viết `- ` thay cho mỗi dấu `•`"),
+        ("1) Gửi thư\n2) Gọi điện", "list-marker", "viết `1.`, `2.`"),
+        ("Ngày\tSáng\tChiều\nThứ Hai\tMở\tMở", "table-format", "`|---|---|`"),
+        ("| Ngày | Sáng | Chiều |\n| Thứ Hai | Mở | Mở |", "table-format", "`|---|---|---|`"),
+    ],
+    ids=["word bullets", "1) numbering", "tabbed columns", "table without its rule row"],
+)
+def test_a_list_or_table_pasted_from_a_word_processor_is_one_error_at_its_first_line(
+    fixture_project: Project, block: str, rule: str, said: str
+) -> None:
+    page = fixture_project.root / "docs/vi" / PARK
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n" + block + "\n\nHết.\n", "utf-8")
+    found = [
+        f
+        for f in check_translations(reload(fixture_project.root))
+        if f.path == f"docs/vi/{PARK}" and f.severity.value == "error"
+    ]
+    assert [(f.rule, f.line) for f in found] == [(rule, len(text.split("\n")) + 1)]
+    assert said in found[0].hint.vi  # type: ignore[union-attr]
+
+
+def test_tables_and_lists_written_in_markdown_are_not_taken_for_pasted_ones(
+    fixture_project: Project,
+) -> None:
+    page = fixture_project.root / "docs/vi" / PARK
+    text = page.read_text(encoding="utf-8")
+    block = "| A | B |\n|---|---|\n| 1 | 2 |\n\n- một\n- hai\n\n1. một\n2. hai\n"
+    page.write_text(text + "\n" + block, "utf-8")
+    rules = {"list-marker", "table-format"}
+    assert not [f for f in check_translations(reload(fixture_project.root)) if f.rule in rules]

@@ -34,6 +34,8 @@ TABLE_BLANK_LINE = "table-blank-line"
 TABLE_CELLS = "table-cells"
 LIST_BLANK_LINE = "list-blank-line"
 LIST_INDENT = "list-indent"
+LIST_MARKER = "list-marker"
+TABLE_FORMAT = "table-format"
 NOTICE = "notice"
 FOOTNOTE = "footnote"
 UNCLOSED = "unclosed-directive"
@@ -127,6 +129,76 @@ def glued_lists(model: Model) -> list[Finding]:
                     hint=_empty_line_before(line),
                 )
             )
+    return findings
+
+
+PASTED = {
+    "bullet": (
+        LIST_MARKER,
+        Msg(
+            "these lines start with a `•` bullet, which is not a list mark: the page would show "
+            "them as one paragraph",
+            "các dòng này bắt đầu bằng dấu `•`, không phải dấu danh sách: trang sẽ hiện chúng "
+            "thành một đoạn văn liền",
+        ),
+        Msg(
+            "write `- ` in place of each `•` (with an empty line before the list)",
+            "viết `- ` thay cho mỗi dấu `•` (có một dòng trống trước danh sách)",
+        ),
+    ),
+    "paren": (
+        LIST_MARKER,
+        Msg(
+            "`1)` does not start a numbered list: the page would show these lines as one paragraph",
+            "`1)` không tạo danh sách đánh số: trang sẽ hiện các dòng này thành một đoạn văn liền",
+        ),
+        Msg(
+            "write `1.`, `2.` … in place of `1)`, `2)` …", "viết `1.`, `2.` … thay cho `1)`, `2)` …"
+        ),
+    ),
+    "tabs": (
+        TABLE_FORMAT,
+        Msg(
+            "columns separated by Tab (a table pasted from Word or Excel): the page would show "
+            "them as one line of run-on text",
+            "các cột cách nhau bằng phím Tab (bảng dán từ Word hay Excel): trang sẽ hiện chúng "
+            "thành một dòng chữ liền",
+        ),
+        Msg(
+            "write it as a table: `| Ngày | Sáng |`, then a line `|---|---|` (one `---` per "
+            "column), then one line per row",
+            "viết thành bảng: `| Ngày | Sáng |`, rồi một dòng `|---|---|` (mỗi cột một `---`), "
+            "rồi mỗi hàng một dòng",
+        ),
+    ),
+    "table": (
+        TABLE_FORMAT,
+        Msg(
+            "this table has no `|---|` line under its first row: the page would show its `|` "
+            "as text",
+            "bảng này thiếu dòng `|---|` dưới hàng đầu: trang sẽ hiện các dấu `|` thành chữ",
+        ),
+        None,
+    ),
+}
+
+
+def pasted_blocks(model: Model) -> list[Finding]:
+    """Lists and tables written the way a word processor writes them (pasted from Word or
+    Excel): Markdown prints each as one paragraph of run-on text."""
+    findings: list[Finding] = []
+    for doc in readable(model):
+        source = Source.of(doc.text)
+        for line, kind in source.pasted_blocks:
+            rule, message, hint = PASTED[kind]
+            if hint is None:
+                columns = max(2, source.lines[line - 1].strip().strip("|").count("|") + 1)
+                rule_row = "|" + "---|" * columns
+                hint = Msg(
+                    f"add the line `{rule_row}` under line {line}",
+                    f"thêm dòng `{rule_row}` ngay dưới dòng {line}",
+                )
+            findings.append(Finding(doc.rel, line, rule, message, Severity.ERROR, hint=hint))
     return findings
 
 
