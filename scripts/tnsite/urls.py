@@ -7,6 +7,12 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
+# An address of another site written without its scheme (www.x.vn, dichvucong.tayninh.gov.vn).
+DOMAIN = re.compile(
+    r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|org|net|gov|edu|int|info|asia|kh|cn|io)"
+    r"(?:[/?#]|$)",
+    re.I,
+)
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*?)\1\s*\)|@import\s+["']([^"']+)["']""")
 
 

@@ -1210,6 +1210,7 @@ def test_a_link_into_a_missing_version_does_not_ask_for_that_version(
         ("bqlnuibaden@tayninh.gov.vn", "mailto:bqlnuibaden@tayninh.gov.vn"),
         ("sunworld.vn/ba-den", "https://sunworld.vn/ba-den"),
         ("mailto: bql@tayninh.gov.vn", "mailto:bql@tayninh.gov.vn"),
+        ("https//dulich.tayninh.gov.vn", "viết https://dulich.tayninh.gov.vn"),
     ],
 )
 def test_an_address_of_the_world_gets_its_scheme_in_the_hint(
@@ -1352,3 +1353,23 @@ def test_a_photo_dropped_beside_a_page_is_one_warning_saying_where_it_goes(
     assert warning["rule"] == "image-location"
     assert "assets/photos/cho-dem.jpg" in warning["hint_vi"], output
     assert "{{ photo cho-dem }}" in warning["hint_vi"], output
+
+
+def test_a_menu_entry_titled_in_vietnamese_and_an_address_without_https(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    titled = "      - Núi Bà Đen, nóc nhà Nam Bộ: du-lich/nui-ba-den.md\n"
+    edit(root, "mkdocs.yml", "      - du-lich/nui-ba-den.md\n", titled)
+    _code, output, report = check(root, "vi")
+    [warning] = [f for f in report if f["path"] == "mkdocs.yml"]
+    assert (warning["rule"], warning["line"]) == ("menu-title", line_of(root, "mkdocs.yml", "Núi"))
+    assert "chỉ ghi `- du-lich/nui-ba-den.md`" in warning["hint_vi"], output
+    edit(root, "mkdocs.yml", titled, "      - Dịch vụ công: dichvucong.tayninh.gov.vn\n")
+    code, output, report = check(root, "vi")
+    errors = [f for f in report if f["severity"] == "error"]
+    assert code == 1 and [(f["rule"], f["path"]) for f in errors] == [
+        ("nav-not-a-page", "mkdocs.yml")
+    ], output
+    assert "viết https://dichvucong.tayninh.gov.vn" in errors[0]["hint_vi"], output

@@ -146,7 +146,7 @@ def _untranslated_titles(
     findings: list[Finding] = []
     others = [code for code in project.codes if code != project.source_code]
     for entry in entries:
-        if entry.page is not None or entry.title is None:
+        if entry.title is None:
             continue
         lacking = [
             code for code in others if entry.title not in translations.get(code, (set(), 0))[0]
@@ -161,16 +161,30 @@ def _untranslated_titles(
                 entry.line,
                 UNTRANSLATED_TITLE,
                 Msg(
-                    f"the menu section '{entry.title}' has no translation for "
+                    f"the menu {'entry' if entry.page else 'section'} '{entry.title}' has no "
+                    "translation for "
                     f"{', '.join(lacking)}: those menus would show it in Vietnamese",
-                    f"mục menu '{entry.title}' chưa có bản dịch {', '.join(lacking)}: menu của "
+                    f"{'mục' if entry.page else 'nhóm'} menu '{entry.title}' chưa có bản dịch "
+                    f"{', '.join(lacking)}: menu của "
                     "các ngôn ngữ đó sẽ hiện tiếng Việt",
                 ),
                 Severity.WARNING,
                 hint=Msg(
-                    f"add a line `{key}: …` with the translated title under `nav_translations:` "
-                    f"of each of those languages (mkdocs.yml, line {lines})",
-                    f"thêm dòng `{key}: …` với tiêu đề đã dịch dưới `nav_translations:` của "
+                    (
+                        f"write the entry as `- {entry.page}` alone (each language's menu then "
+                        "shows its page's own title), or "
+                        if entry.page and entry.page.endswith(".md")
+                        else ""
+                    )
+                    + f"add a line `{key}: …` with the translated title under "
+                    f"`nav_translations:` of each of those languages (mkdocs.yml, line {lines})",
+                    (
+                        f"chỉ ghi `- {entry.page}` (menu của mỗi ngôn ngữ sẽ hiện tiêu đề trang "
+                        "của ngôn ngữ đó), hoặc "
+                        if entry.page and entry.page.endswith(".md")
+                        else ""
+                    )
+                    + f"thêm dòng `{key}: …` với tiêu đề đã dịch dưới `nav_translations:` của "
                     f"từng ngôn ngữ đó (mkdocs.yml, dòng {lines})",
                 ),
             )

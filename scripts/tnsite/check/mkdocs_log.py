@@ -26,7 +26,7 @@ from tnsite.explains import (
 )
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.mdsource import Source
-from tnsite.urls import md_link_for
+from tnsite.urls import DOMAIN, md_link_for
 
 OWN_LOGGERS = "mkdocs.plugins.tnsite"
 LINK_WARNING = re.compile(r"^Doc file '.*' contains a link '.*', but ")
@@ -187,14 +187,23 @@ def _nav_missing(project: Project, m: re.Match[str]) -> list[Finding]:
                 ),
                 Severity.ERROR,
                 hint=Msg(
-                    f"did you mean `- {meant}`?" if meant else "write the page's .md file",
-                    f"có phải `- {meant}`?" if meant else "viết tên tệp .md của trang",
+                    f"an address on another site starts with https:// : write https://{folder}"
+                    if DOMAIN.match(folder)
+                    else f"did you mean `- {meant}`?"
+                    if meant
+                    else "write the page's .md file",
+                    f"địa chỉ của trang web khác bắt đầu bằng https:// : viết https://{folder}"
+                    if DOMAIN.match(folder)
+                    else f"có phải `- {meant}`?"
+                    if meant
+                    else "viết tên tệp .md của trang",
                 ),
                 # The menu is on every page: its link into the source language, from each of
-                # them, is this entry again.
+                # them, and the link it makes, are this entry again.
                 extra={
                     EXPLAINS: [
-                        explains(CROSS_LANGUAGE, HREFLANG_MISMATCH, target=f"{folder}/index.html")
+                        explains(CROSS_LANGUAGE, HREFLANG_MISMATCH, target=f"{folder}/index.html"),
+                        explains(BROKEN_LINK, path="mkdocs.yml", line=line),
                     ]
                 },
             )

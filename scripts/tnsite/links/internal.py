@@ -26,7 +26,7 @@ from tnsite.links.site import SiteScan, languages_of
 from tnsite.links.sourcemap import Origin, SourceMap, stylesheet_origin
 from tnsite.slugs import slugify
 from tnsite.text import closest, closest_page
-from tnsite.urls import md_link_for
+from tnsite.urls import DOMAIN, md_link_for
 
 
 @dataclass
@@ -85,12 +85,8 @@ def _markdown_target(project: Project, group: _Group) -> tuple[str, str] | None:
 PHOTO_TYPES = {"jpg", "jpeg", "png", "webp", "gif", "heic", "tif", "tiff"}
 # What an editor writes for an e-mail address or another site when the scheme is left out.
 EMAIL = re.compile(r"^[^\s/@:()]+@[^\s/@()]+\.[A-Za-z]{2,}$")
+BROKEN_SCHEME = re.compile(r"^(https?)(?!://)[:/\\;.]+(?=[^/\\])", re.I)
 MAIL_SCHEME = re.compile(r"^(?:mail|email|e-mail|maito|mailto)\s*:\s*", re.I)
-DOMAIN = re.compile(
-    r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|org|net|gov|edu|int|info|asia|kh|cn|io)"
-    r"(?:[/?#]|$)",
-    re.I,
-)
 
 
 def _broken_link_hint(
@@ -104,6 +100,13 @@ def _broken_link_hint(
         return Msg(
             f"an e-mail address is written with mailto: in front: write mailto:{address}",
             f"địa chỉ thư điện tử phải có mailto: ở đầu: viết mailto:{address}",
+        )
+    scheme = BROKEN_SCHEME.match(written_url)
+    if scheme:  # https//…, https:/…, http:\\…: an address of another site, mistyped
+        meant = f"{scheme[1].lower()}://{written_url[scheme.end() :]}"
+        return Msg(
+            f"an address on another site starts with {scheme[1].lower()}:// : write {meant}",
+            f"địa chỉ của trang web khác bắt đầu bằng {scheme[1].lower()}:// : viết {meant}",
         )
     if url.startswith("www.") or DOMAIN.match(written_url):
         return Msg(
