@@ -120,7 +120,7 @@ def file_names(model: Model) -> list[Finding]:
 
 def front_matter(model: Model) -> list[Finding]:
     findings: list[Finding] = []
-    source_name = lang_name(model.source_code, "en")
+    source_name = model.source_code
     moved_to = _renamed(model)
     for lang, pages in model.pages.items():
         kind = "source" if lang == model.source_code else "translation"

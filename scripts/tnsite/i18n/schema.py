@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.frontmatter import FrontMatter, to_json
+from tnsite.i18n.names import lang_name
 from tnsite.memo import ContentMemo
 from tnsite.text import closest, iso_date
 
@@ -57,7 +58,7 @@ def _key(path: list[str | int]) -> str:
     return ".".join(str(p) for p in path) or "front matter"
 
 
-def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[str | int]]:
+def _message(error: ValidationError, source_code: str) -> tuple[Msg, list[str | int]]:
     path = list(error.absolute_path)
     where = _key(path)
     kind = error.validator
@@ -87,9 +88,10 @@ def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[s
     if kind == "not":
         return (
             Msg(
-                f"{source_lang_name} pages are the sources of translations: remove "
+                f"{lang_name(source_code, 'en')} pages are the sources of translations: remove "
                 "`translation:` from this page.",
-                f"Trang {source_lang_name} là bản gốc: xóa `translation:` khỏi trang này.",
+                f"Trang {lang_name(source_code, 'vi')} là bản gốc: xóa `translation:` khỏi trang "
+                "này.",
             ),
             ["translation"],
         )
@@ -157,14 +159,12 @@ def _message(error: ValidationError, source_lang_name: str) -> tuple[Msg, list[s
 
 
 def schema_findings(
-    fm: FrontMatter, rel: str, kind: str, source_lang_name: str = "Vietnamese"
+    fm: FrontMatter, rel: str, kind: str, source_code: str = "vi"
 ) -> list[Finding]:
     """Findings for front matter that parsed but breaks the schema (kept by the front matter's
     text: every build validates every page's)."""
-    key = ("schema", fm.raw, str(fm.first_line), str(fm.present), rel, kind, source_lang_name)
-    return list(
-        _VALIDATED.get(key, lambda: tuple(_schema_findings(fm, rel, kind, source_lang_name)))
-    )
+    key = ("schema", fm.raw, str(fm.first_line), str(fm.present), rel, kind, source_code)
+    return list(_VALIDATED.get(key, lambda: tuple(_schema_findings(fm, rel, kind, source_code))))
 
 
 def _misspelt(errors: list[ValidationError]) -> list[tuple[tuple[str | int, ...], str, str]]:
@@ -187,7 +187,7 @@ def _misspelt(errors: list[ValidationError]) -> list[tuple[tuple[str | int, ...]
     return found
 
 
-def _schema_findings(fm: FrontMatter, rel: str, kind: str, source_lang_name: str) -> list[Finding]:
+def _schema_findings(fm: FrontMatter, rel: str, kind: str, source_code: str) -> list[Finding]:
     data = to_json(fm.data)
     findings = []
     errors = sorted(validator(kind).iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -213,7 +213,7 @@ def _schema_findings(fm: FrontMatter, rel: str, kind: str, source_lang_name: str
         corrects = error.validator in ("required", "additionalProperties")
         if corrects and tuple(error.absolute_path) in corrected:
             continue  # said once, as the misspelt key
-        message, path = _message(error, source_lang_name)
+        message, path = _message(error, source_code)
         findings.append(
             Finding(
                 path=rel,
