@@ -395,3 +395,17 @@ def test_a_record_with_a_mistake_of_its_own_is_not_sent_elsewhere(
     [finding] = only(fixture_project)
     assert "có phải `community`?" in finding.render("vi")
     assert "chuyển nó sang" not in finding.render("vi")
+
+
+def test_every_unknown_field_of_a_record_is_named_at_its_line(fixture_project: Project) -> None:
+    edit(
+        fixture_project,
+        "contacts.yml",
+        "    website: https://dulich.tayninh.gov.vn\n",
+        "    website: https://dulich.tayninh.gov.vn\n    phone: 0276 000\n    email: a@b.vn\n",
+    )
+    found = only(fixture_project)
+    assert {(f.line, f.message.en) for f in found} == {
+        (line_of(fixture_project, "contacts.yml", "email: a@b.vn"), "unknown field `email`"),
+        (line_of(fixture_project, "contacts.yml", "phone: 0276"), "unknown field `phone`"),
+    }

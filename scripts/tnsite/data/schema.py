@@ -213,7 +213,12 @@ def problems(name: str, instance: Any, languages: tuple[str, ...]) -> list[Probl
     found: list[Problem] = []
     for error in sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path)):
         for leaf in _leaf_errors(error):
-            problem = _describe(leaf, languages, _beside(instance, tuple(leaf.absolute_path)))
+            beside = _beside(instance, tuple(leaf.absolute_path))
+            if leaf.validator in {"additionalProperties", "unevaluatedProperties"}:
+                # Every unknown field of the object, each at its line: one per field written.
+                found += _unknown_fields(leaf, languages)
+                continue
+            problem = _describe(leaf, languages, beside)
             if problem is not None:
                 found.append(problem)
     found = _swapped_coordinates(validator, instance, found)
@@ -321,6 +326,33 @@ def _replaced(value: Any, path: tuple[Any, ...], new: Any) -> Any:
     return {k: (_replaced(v, rest, new) if k == head else v) for k, v in value.items()}
 
 
+def _unknown_fields(error: ValidationError, languages: tuple[str, ...]) -> list[Problem]:
+    """The fields of an object its schema does not know, each at its key."""
+    path = tuple(error.absolute_path)
+    allowed = sorted(_allowed_keys(error.schema, registry(languages)))
+    listing = ", ".join(allowed) if allowed else "—"
+    found = []
+    # (none: a side effect of another error in the same object)
+    for key in sorted(k for k in _fields(error) if k not in allowed):
+        guess = closest(key, allowed)
+        if not guess and set(allowed) <= set(languages):  # a text's languages: `cn` for `zh`
+            guess = meant_language(key, languages) or ""
+        found.append(
+            Problem(
+                path,
+                Msg(f"unknown field `{key}`", f"trường `{key}` không có trong loại dữ liệu này"),
+                Msg(
+                    (f"did you mean `{guess}`? " if guess else "")
+                    + f"check the spelling; allowed fields here: {listing}",
+                    (f"có phải `{guess}`? " if guess else "")
+                    + f"kiểm tra chính tả; các trường được phép: {listing}",
+                ),
+                at_key=key,
+            )
+        )
+    return found
+
+
 def _beside(instance: Any, path: tuple[Any, ...]) -> frozenset[str]:
     """The fields written beside the value at `path` (its record's other fields)."""
     parent = instance
@@ -372,26 +404,8 @@ def _describe(
             Msg(f"add `{key}:` to this record", f"thêm `{key}:` vào bản ghi này"),
         )
     if kind in {"additionalProperties", "unevaluatedProperties"}:
-        allowed = sorted(_allowed_keys(error.schema, registry(languages)))
-        extra = sorted(k for k in _fields(error) if k not in allowed)
-        if not extra:
-            return None  # a side effect of another error in the same object
-        key = extra[0]
-        listing = ", ".join(allowed) if allowed else "—"
-        guess = closest(key, allowed)
-        if not guess and set(allowed) <= set(languages):  # a text's languages: `cn` for `zh`
-            guess = meant_language(key, languages) or ""
-        return Problem(
-            path,
-            Msg(f"unknown field `{key}`", f"trường `{key}` không có trong loại dữ liệu này"),
-            Msg(
-                (f"did you mean `{guess}`? " if guess else "")
-                + f"check the spelling; allowed fields here: {listing}",
-                (f"có phải `{guess}`? " if guess else "")
-                + f"kiểm tra chính tả; các trường được phép: {listing}",
-            ),
-            at_key=key,
-        )
+        found = _unknown_fields(error, languages)
+        return found[0] if found else None
     if kind == "enum":
         options = ", ".join(str(v) for v in _listed(error))
         # A word offered beside a number (fresh_for_months: 12 or never) is named with it.
