@@ -409,3 +409,14 @@ def test_every_unknown_field_of_a_record_is_named_at_its_line(fixture_project: P
         (line_of(fixture_project, "contacts.yml", "email: a@b.vn"), "unknown field `email`"),
         (line_of(fixture_project, "contacts.yml", "phone: 0276"), "unknown field `phone`"),
     }
+
+
+def test_an_event_that_ends_before_it_starts_is_an_error_at_its_end(
+    fixture_project: Project,
+) -> None:
+    edit(fixture_project, "trade-events.yml", "    end: 2025-11-04\n", "    end: 2025-04-11\n")
+    found = [f for f in check_data(reload(fixture_project.root)) if f.rule == "impossible-date"]
+    assert [(f.path, f.line) for f in found] == [
+        ("data/trade-events.yml", line_of(fixture_project, "trade-events.yml", "end: 2025-04-11"))
+    ]
+    assert "trước ngày bắt đầu" in found[0].message.vi

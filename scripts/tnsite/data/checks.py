@@ -324,11 +324,46 @@ def impossible_recurrences(store: Store) -> list[Finding]:
     return findings
 
 
+def ends_before_start(store: Store) -> list[Finding]:
+    """An event whose `end` falls before its `start` (a day and a month swapped, a year
+    mistyped): the events list shows it running backwards, and the calendar cannot hold it."""
+    findings: list[Finding] = []
+    for dataset in store.datasets.values():
+        for index, record in enumerate(dataset.records):
+            start, end = record.get("start"), record.get("end")
+            if start is None or end is None:
+                continue
+            first, after = freshness.parse_date(start), freshness.period_end(end)
+            if first is None or after is None or first < after:
+                continue
+            pos = dataset.pos(("records", index, "end"))
+            findings.append(
+                Finding(
+                    dataset.rel,
+                    pos.line,
+                    IMPOSSIBLE_DAY_RULE,
+                    Msg(
+                        f"the event ends ({end}) before it starts ({start})",
+                        f"sự kiện kết thúc ({end}) trước ngày bắt đầu ({start})",
+                    ),
+                    Severity.ERROR,
+                    pos.col,
+                    Msg(
+                        "check both dates (a day and month written the other way round, the "
+                        "year); write them as YYYY-MM-DD",
+                        "kiểm tra lại hai ngày (ngày và tháng bị đổi chỗ, năm); viết theo dạng "
+                        "YYYY-MM-DD",
+                    ),
+                )
+            )
+    return findings
+
+
 def check_data(project: Project, today: dt.date | None = None) -> list[Finding]:
     day = today or freshness.today()
     store = load_store(project)
     findings = list(store.findings) + dotted_thousands(store) + future_as_of(store, day)
-    findings += impossible_recurrences(store) + scaled_in_full(store)
+    findings += impossible_recurrences(store) + scaled_in_full(store) + ends_before_start(store)
     for code in project.codes:
         folder = project.lang_dir(code)
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:

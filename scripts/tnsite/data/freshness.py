@@ -51,6 +51,12 @@ def _parse(value: object) -> tuple[dt.date, str] | None:
         return None
 
 
+def parse_date(value: object) -> dt.date | None:
+    """The first day of the period a date names (2027 → 2027-01-01, 2027-12 → 2027-12-01)."""
+    parsed = _parse(value)
+    return parsed[0] if parsed else None
+
+
 def period_end(value: object) -> dt.date | None:
     """The first day after the period a date names: 2027 → 2028-01-01, 2027-12 → 2028-01-01,
     2027-12-31 → 2028-01-01. A milestone announced for "2027-12" has not passed on 2027-12-15."""
