@@ -57,6 +57,16 @@ def store(project: Project):  # type: ignore[no-untyped-def]
         ("{{ value key-figures/area unit=ha }}", "unknown option 'unit'", "takes no option"),
         ("{{ value key-figures }}", "names no record", "key-figures/ID"),
         ("{{ map key-figures }}", "takes no dataset", "{{ map }}"),
+        (
+            "{{ figures key-figures ids=area, population }}",
+            "a space after a comma cuts the list",
+            "ids=area,population }}",
+        ),
+        (
+            "{{ value key-figures/popula\u200btion }}",
+            "an invisible character in it (U+200B)",
+            "type it again: {{ value key-figures/population }}",
+        ),
     ],
 )
 def test_bad_directives_are_explained(store, line: str, message: str, listed: str) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from tnsite.findings import Finding, Msg, Severity
 from tnsite.mdsource import Directive
 from tnsite.memo import ContentMemo
 from tnsite.strings import load_strings
+from tnsite.text import INVISIBLE
 
 RULE = data_views.RULE
 # A hedge word is not preceded by a Latin letter (it starts a word); in scripts without spaces
@@ -65,16 +66,29 @@ def _page_findings(text: str, rel: str, lang: str, store: Store, day: dt.date) -
         problems = data_views.problems(directive, store)
         if not problems:
             out += freshness.directive_findings(directive, store, rel, day)
-        for problem in problems:
+        hidden = sorted({INVISIBLE[c] for c in directive.raw if c in INVISIBLE})
+        for problem in problems[:1] if hidden else problems:
+            # A name that looks right and is not: the invisible character is the one mistake.
+            message, hint = problem.message, problem.hint
+            if hidden:
+                shown = "".join(c for c in directive.raw if c not in INVISIBLE)
+                message = Msg(
+                    f"{shown} has an invisible character in it ({', '.join(hidden)})",
+                    f"{shown} có ký tự vô hình bên trong ({', '.join(hidden)})",
+                )
+                hint = Msg(
+                    f"delete it and type it again: {shown}",
+                    f"xóa rồi gõ lại: {shown}",
+                )
             out.append(
                 Finding(
                     rel,
                     directive.line,
                     RULE,
-                    problem.message,
+                    message,
                     Severity.ERROR,
                     directive.col,
-                    problem.hint,
+                    hint,
                     extra=_directive_echoes(rel, directive, problem),
                 )
             )

@@ -6,6 +6,7 @@ being rendered), so an editor gets the same message, at the same line, from both
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tnsite.data import investor_tables  # noqa: F401  (adds the investor tables to TABLES)
@@ -209,6 +210,22 @@ def problems(directive: Directive, store: Store) -> list[DirectiveProblem]:
     for key in directive.options:
         if key not in view.options:
             shown = f"'{key}'" if key else f"'{directive.options[key]}'"
+            if not key and re.search(r",\s", raw):
+                # `ids=a, b, c`: the words after a space are read as more words, not the list.
+                joined = re.sub(r",\s+", ",", raw)
+                out.append(
+                    DirectiveProblem(
+                        Msg(
+                            f"a space after a comma cuts the list in {raw}",
+                            f"dấu cách sau dấu phẩy làm đứt danh sách trong {raw}",
+                        ),
+                        Msg(
+                            f"write the list without spaces: {joined}",
+                            f"viết danh sách không có dấu cách: {joined}",
+                        ),
+                    )
+                )
+                continue
             out.append(
                 DirectiveProblem(
                     Msg(

@@ -158,9 +158,7 @@ def _message(error: ValidationError, source_code: str) -> tuple[Msg, list[str | 
     )
 
 
-def schema_findings(
-    fm: FrontMatter, rel: str, kind: str, source_code: str = "vi"
-) -> list[Finding]:
+def schema_findings(fm: FrontMatter, rel: str, kind: str, source_code: str = "vi") -> list[Finding]:
     """Findings for front matter that parsed but breaks the schema (kept by the front matter's
     text: every build validates every page's)."""
     key = ("schema", fm.raw, str(fm.first_line), str(fm.present), rel, kind, source_code)
