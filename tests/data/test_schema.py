@@ -420,3 +420,20 @@ def test_an_event_that_ends_before_it_starts_is_an_error_at_its_end(
         ("data/trade-events.yml", line_of(fixture_project, "trade-events.yml", "end: 2025-04-11"))
     ]
     assert "trước ngày bắt đầu" in found[0].message.vi
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "meant"),
+    [
+        # A Vietnamese decimal comma where thousands would leave the field's range.
+        ("border-gates.yml", "      lon: 106.016\n", "      lon: 106,016\n", "viết 106.016"),
+        # A rate is a percentage already: no unit to add.
+        ("incentives.yml", "    rate: 17\n", "    rate: 17%\n", "viết 17 (trường này đã tính"),
+    ],
+)
+def test_a_number_written_the_vietnamese_way_gets_the_number_the_field_takes(
+    fixture_project: Project, name: str, old: str, new: str, meant: str
+) -> None:
+    edit(fixture_project, name, old, new)
+    [finding] = only(fixture_project)
+    assert meant in finding.render("vi")

@@ -185,6 +185,28 @@ def number_meant(written: str) -> tuple[str, str | None] | None:
     return digits, scale
 
 
+def _description(error: ValidationError) -> str:
+    schema = error.schema
+    return str(schema.get("description", "")) if isinstance(schema, dict) else ""
+
+
+def _in_range(number: str, written: str, schema: object) -> str:
+    """'106,016' read with its comma as a decimal point (106.016), as Vietnamese writes it,
+    when read as thousands (106016) it is out of the field's range: a longitude, a rate."""
+    if not isinstance(schema, dict):
+        return number
+    low, high = schema.get("minimum"), schema.get("maximum")
+
+    def fits(text: str) -> bool:
+        value = float(text)
+        return (low is None or value >= low) and (high is None or value <= high)
+
+    decimal = re.fullmatch(r"\s*(-?\d+)[.,](\d{3})\s*", written)
+    if decimal and not fits(number) and fits(f"{decimal[1]}.{decimal[2]}"):
+        return f"{decimal[1]}.{decimal[2]}"
+    return number
+
+
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
     """For oneOf/anyOf, the most useful error is usually the best of its context."""
     if error.validator in {"oneOf", "anyOf"} and error.context:
@@ -446,6 +468,11 @@ def _describe(
                     f"{field.vi} phải là một số, không phải '{value}'",
                 ),
                 Msg(
+                    f"write {number} (this field is a percentage already)",
+                    f"viết {number} (trường này đã tính theo phần trăm)",
+                )
+                if "percent" in _description(error).lower() or path[-1:] != ("value",)
+                else Msg(
                     f"write {number} and, beside it, unit: percent",
                     f"viết {number} và thêm dòng unit: percent",
                 ),
@@ -454,6 +481,7 @@ def _describe(
         meant = number_meant(value)
         if meant:
             number, scale = meant
+            number = _in_range(number, value, error.schema)
             # Only a figure's `value` has a `scale:` beside it; a series' values are in the
             # unit its file names at the top.
             figure = bool(path) and path[-1] == "value"
