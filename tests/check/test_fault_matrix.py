@@ -204,6 +204,16 @@ def _hidden_in_id(root: Path) -> None:
     edit(root, "docs/vi/gioi-thieu/index.md", "{#merged-province}", "{#merged-\u200bprovince}")
 
 
+def _language_attribute(written: str) -> Callable[[Path], None]:
+    """A Khmer page's link to the Vietnamese festival page, its {hreflang} written wrong."""
+
+    def make(root: Path) -> None:
+        link = "(le-hoi.md#hoi-xuan-nui-ba)"
+        edit(root, KM_PAGE, link, link + written)
+
+    return make
+
+
 def _impossible_date(root: Path) -> None:
     edit(root, NEWS, "date: 2025-02-01", "date: 2025-02-30")
 
@@ -563,6 +573,20 @@ FAULTS = [
             line_of(r, "docs/vi/gioi-thieu/index.md", "{#merged-"),
         ),
         "heading-id",
+    ),
+    Fault(
+        "language code misspelt in hreflang",
+        _language_attribute("{hreflang=vn}"),
+        1,
+        lambda r: (KM_PAGE, line_of(r, KM_PAGE, "hreflang=vn")),
+        "language-link",
+    ),
+    Fault(
+        "space before a link's hreflang",
+        _language_attribute(" {hreflang=vi}"),
+        1,
+        lambda r: (KM_PAGE, line_of(r, KM_PAGE, "hreflang=vi")),
+        "language-link",
     ),
     Fault(
         "impossible date",

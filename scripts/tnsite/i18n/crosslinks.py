@@ -24,6 +24,7 @@ from tnsite.config import Project
 from tnsite.explains import BROKEN_ANCHOR, BROKEN_LINK, EXPLAINS, HREFLANG_MISMATCH, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.names import lang_name
+from tnsite.langtags import meant_language
 from tnsite.mdsource import Source
 from tnsite.urls import relative_href
 
@@ -124,10 +125,64 @@ def relink(
     return Relinked(ANCHOR.sub(replace, html), findings)
 
 
+# A link's destination and the attribute list written after it: `](le-hoi.md){hreflang=vi}`.
+LINK_ATTRS = re.compile(r"\]\((?P<dest>[^()\s]*)\)(?P<gap>[ \t]*)\{:?(?P<attrs>[^{}]*)\}")
+HREFLANG = re.compile(r"""\bhreflang\s*=\s*["']?(?P<code>[^\s"'}]*)""")
+
+
+def language_attributes(project: Project, rel: str, text: str) -> list[Finding]:
+    """`{hreflang=…}` written so that it does nothing: a code that is no language of the site
+    (`vn` for `vi`), or a space between the link and its `{…}`, which Markdown then prints as
+    text. Either way the link stays on the page's own language without a word."""
+    out: list[Finding] = []
+    source = Source.of(text)
+    for number, line in source.prose_lines():
+        for match in LINK_ATTRS.finditer(line):
+            written = HREFLANG.search(match["attrs"])
+            if written is None:
+                continue
+            code = written["code"]
+            fixed = f"]({match['dest']}){{hreflang={code}}}"
+            if code not in project.codes:
+                meant = meant_language(code, project.codes)
+                message = Msg(
+                    f"hreflang={code} is not a language of the site ({', '.join(project.codes)})",
+                    f"hreflang={code} không phải ngôn ngữ của trang web "
+                    f"({', '.join(project.codes)})",
+                )
+                hint = Msg(
+                    f"write hreflang={meant}" if meant else "write one of those codes",
+                    f"viết hreflang={meant}" if meant else "viết một trong các mã đó",
+                )
+            elif match["gap"]:
+                message = Msg(
+                    "a space between the link and its {hreflang=…}: the page would show "
+                    f"{{hreflang={code}}} as text and the link would stay on this language",
+                    "có dấu cách giữa liên kết và {hreflang=…}: trang sẽ hiện "
+                    f"{{hreflang={code}}} thành chữ và liên kết vẫn ở ngôn ngữ này",
+                )
+                hint = Msg(f"write {fixed}, without the space", f"viết {fixed}, không có dấu cách")
+            else:
+                continue
+            out.append(
+                Finding(
+                    rel,
+                    number,
+                    RULE,
+                    message,
+                    Severity.ERROR,
+                    match.start() + 2,
+                    hint,
+                    extra={EXPLAINS: [explains(HREFLANG_MISMATCH, path=rel, line=number)]},
+                )
+            )
+    return out
+
+
 def folder_links(project: Project, rel: str, text: str, page_path: str) -> list[Finding]:
     """Links written into another language's folder (`../../vi/du-lich/le-hoi.md`)."""
     lang_here, _, md_here = page_path.partition("/")
-    out: list[Finding] = []
+    out: list[Finding] = language_attributes(project, rel, text)
     for link in Source.of(text).links:
         parts = urlsplit(link.dest)
         if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
