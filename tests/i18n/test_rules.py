@@ -404,3 +404,35 @@ def test_a_heading_id_the_source_changed_is_left_to_the_stale_warning(
     edit(fixture_project, f"docs/vi/{PARK}", "{#occupancy}", "{#ty-le-lap-day}")
     assert not [f for f in findings(fixture_project) if f.rule == "heading-id"]
     assert only(fixture_project, "stale-translation")
+
+
+def test_a_vietnamese_sentence_left_in_a_khmer_passage_is_found_and_names_are_not(
+    fixture_project: Project,
+) -> None:
+    page = f"docs/km/{PARK}"
+    left = " Doanh nghiệp Tây Ninh cần chứng minh xuất xứ hàng hóa để hưởng ưu đãi thuế quan."
+    edit(fixture_project, page, "ហើយកំពុងពង្រីក។", "ហើយកំពុងពង្រីក។" + left)
+    # A name kept in Vietnamese, in parentheses after its translation, is no sentence left.
+    edit(fixture_project, page, "ខេត្តគ្រោង", "ខេត្ត (Ủy ban nhân dân tỉnh Tây Ninh) គ្រោង")
+    found = [f for f in only(fixture_project, "untranslated-text") if f.path == page]
+    assert [(f.line, "Doanh nghiệp" in f.message.vi) for f in found] == [
+        (line_of(fixture_project, page, "Doanh nghiệp"), True)
+    ]
+
+
+def test_a_translation_left_in_vietnamese_is_one_warning_listing_its_lines(
+    fixture_project: Project,
+) -> None:
+    page = f"docs/en/{PARK}"
+    source = (fixture_project.root / f"docs/vi/{PARK}").read_text(encoding="utf-8")
+    body = source.split("\n---\n", 1)[1]
+    sentences = "\n\n".join(
+        f"Các doanh nghiệp trong tỉnh đã được hỗ trợ thêm lần thứ {n} trong năm nay."
+        for n in range(5)
+    )
+    text = (fixture_project.root / page).read_text(encoding="utf-8")
+    head = text.split("\n---\n", 1)[0]
+    (fixture_project.root / page).write_text(f"{head}\n---\n{body}\n{sentences}\n", "utf-8")
+    found = resolve([f for f in findings(fixture_project) if f.path == page])
+    left = [f for f in found if f.rule == "untranslated-text"]
+    assert len(left) == 1 and "câu tiếng Việt còn sót" in left[0].message.vi, left

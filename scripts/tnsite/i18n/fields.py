@@ -101,4 +101,5 @@ def _finding(doc: PageDoc, code: str, field: str, line: int, text: str) -> Findi
         ),
         Severity.WARNING,
         hint=HEADING_HINT if field == "heading" else SHOWN,
+        extra={"field": field},
     )

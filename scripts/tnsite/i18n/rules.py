@@ -924,7 +924,7 @@ def untranslated(model: Model) -> list[Finding]:
             if doc.fm.error:
                 continue
             if script != textlang.expected_script(model.source_code):
-                check = partial(_foreign_script, doc, code, script)
+                check = partial(_foreign_script, doc, code, script, model.source_code)
             elif model.source_code == "vi":
                 check = partial(_vietnamese_left, doc, code)
             else:
@@ -939,7 +939,9 @@ def untranslated(model: Model) -> list[Finding]:
 _UNTRANSLATED: ContentMemo[tuple[Finding, ...]] = ContentMemo(4096, keep="untranslated-prose")
 
 
-def _foreign_script(doc: PageDoc, code: str, script: str) -> tuple[Finding, ...]:
+def _foreign_script(
+    doc: PageDoc, code: str, script: str, source_code: str = "vi"
+) -> tuple[Finding, ...]:
     name_en, name_vi = _names(code)
     script_en, script_vi = textlang.script_name(script), script_name_vi(script)
     blocks = doc.scan.prose
@@ -967,7 +969,7 @@ def _foreign_script(doc: PageDoc, code: str, script: str) -> tuple[Finding, ...]
                 extra={"script_share": round(share, 3)},
             ),
         )
-    return tuple(
+    found = tuple(
         Finding(
             doc.rel,
             hit.line,
@@ -982,10 +984,43 @@ def _foreign_script(doc: PageDoc, code: str, script: str) -> tuple[Finding, ...]
         )
         for hit in hits
     )
+    # A Vietnamese sentence left inside a passage that is otherwise translated.
+    flagged = {hit.line for hit in hits}
+    left = (
+        [f for f in _vietnamese_left(doc, code) if f.line not in flagged]
+        if source_code == "vi"
+        else []
+    )
+    return found + tuple(left)
+
+
+UNTRANSLATED_LISTED = 3  # more sentences left than this: the page is one finding, listing lines
 
 
 def _vietnamese_left(doc: PageDoc, code: str) -> tuple[Finding, ...]:
     name_en, name_vi = _names(code)
+    hits = textlang.vietnamese_sentences(doc.scan.prose)
+    if len(hits) > UNTRANSLATED_LISTED:
+        # A page pasted in the source language, or left half done: one cause, said once.
+        lines = ", ".join(str(n) for n in sorted({hit.line for hit in hits}))
+        return (
+            Finding(
+                doc.rel,
+                hits[0].line,
+                UNTRANSLATED,
+                Msg(
+                    f"{len(hits)} Vietnamese sentences left in the {name_en} page (lines {lines})",
+                    f"{len(hits)} câu tiếng Việt còn sót trong trang {name_vi} (dòng {lines})",
+                ),
+                Severity.WARNING,
+                hint=Msg(
+                    "Translate them, or delete the page and declare it pending.",
+                    "Hãy dịch các câu đó, hoặc xóa trang và khai báo chờ dịch.",
+                ),
+                # its headings left in Vietnamese are the same page left untranslated
+                extra={EXPLAINS: [explains(UNTRANSLATED, path=doc.rel, field="heading")]},
+            ),
+        )
     return tuple(
         Finding(
             doc.rel,
@@ -1003,5 +1038,5 @@ def _vietnamese_left(doc: PageDoc, code: str) -> tuple[Finding, ...]:
                 "đã dịch.",
             ),
         )
-        for hit in textlang.vietnamese_sentences(doc.scan.prose)
+        for hit in hits
     )

@@ -30,8 +30,9 @@ UNTRANSLATED = "untranslated-text"  # the rule of every finding about text left 
 VIETNAMESE_LETTERS = frozenset(
     "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 )
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-PARENTHETICAL = re.compile(r"\([^()]*\)")
+# Latin full stops, and those of Khmer (។ ៕) and Chinese (。！？), which need no space after.
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[។៕。！？])\s*")
+PARENTHETICAL = re.compile(r"\([^()]*\)|（[^（）]*）")  # also the full-width ones of Chinese
 WORD = re.compile(r"[^\W\d_]+")
 
 # A sentence is Vietnamese when it has at least MIN_WORDS words, at least MIN_LOWER lower-case
@@ -58,7 +59,7 @@ class Hit:
 
 
 def vietnamese_sentences(blocks: Iterable[ProseBlock]) -> list[Hit]:
-    """Sentences of an English page that are Vietnamese, with the line each starts on."""
+    """Sentences of a translation that are Vietnamese, with the line each starts on."""
     hits: list[Hit] = []
     for block in blocks:
         text = unicodedata.normalize("NFC", block.text)
