@@ -779,3 +779,14 @@ def test_tables_and_lists_written_in_markdown_are_not_taken_for_pasted_ones(
     page.write_text(text + "\n" + block, "utf-8")
     rules = {"list-marker", "table-format"}
     assert not [f for f in check_translations(reload(fixture_project.root)) if f.rule in rules]
+
+
+def test_a_link_in_a_description_is_told_it_shows_as_written(fixture_project: Project) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    text = page.read_text(encoding="utf-8")
+    assert "\ndescription: " in text
+    page.write_text(text.replace("\ndescription: ", "\ndescription: Xem [bản đồ](map.md). ", 1))
+    [finding] = [f for f in check_translations(reload(root)) if f.rule == "description-markup"]
+    assert finding.path == f"docs/vi/{PARK}" and finding.severity.value == "warning"
+    assert "viết chữ thường: bản đồ" in finding.hint.vi  # type: ignore[union-attr]

@@ -42,6 +42,7 @@ DESCRIPTION_SHOWN = 160  # characters a search result shows of a description
 DESCRIPTION_MAX = 200
 HEADING_LINE = re.compile(r"^#{1,6}")
 HEADING_ID = "heading-id"
+DESCRIPTION_MARKUP = "description-markup"
 # `{#id .class key=value}` at the end of a heading; what attr_list reads as one attribute.
 HEADING_ATTRS = re.compile(r"^#{1,6}.*?(\{:?[ \t]*(#[^{}]*)\})[ \t]*$")
 ATTR_TOKEN = re.compile(r"""#[^\s#.={}]+|\.[^\s#.={}]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+)""")
@@ -342,7 +343,41 @@ def description_lengths(model: Model) -> list[Finding]:
         if isinstance(text := doc.fm.data.get("description"), str)
         and (finding := _too_long(doc, "description", text, DESCRIPTION_MAX, DESCRIPTION_SHOWN))
         is not None
+    ] + [
+        finding
+        for doc in readable(model)
+        if isinstance(text := doc.fm.data.get("description"), str)
+        and (finding := _marked_up(doc, text)) is not None
     ]
+
+
+MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|\*\*[^*]+\*\*|`[^`]+`|<[a-z][^>]*>", re.I)
+
+
+def _marked_up(doc: PageDoc, text: str) -> Finding | None:
+    """A description is shown as written (in search results, link previews, the feed): a
+    Markdown link or bold in it shows its brackets and stars."""
+    found = MARKUP.search(text)
+    if found is None:
+        return None
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", found.group(0)).strip("*`")
+    plain = re.sub(r"<[^>]*>", "", plain)
+    return Finding(
+        doc.rel,
+        doc.fm.line_of("description"),
+        DESCRIPTION_MARKUP,
+        Msg(
+            f"the description is shown as written, so `{found.group(0)}` would appear with its "
+            "signs in search results, link previews and the feed",
+            f"phần mô tả được hiện nguyên văn, nên `{found.group(0)}` sẽ hiện cả các ký hiệu "
+            "trong kết quả tìm kiếm, khung xem trước liên kết và bản tin RSS",
+        ),
+        Severity.WARNING,
+        hint=Msg(
+            f"write plain text: {plain} (links go in the page itself)",
+            f"viết chữ thường: {plain} (liên kết đặt trong nội dung trang)",
+        ),
+    )
 
 
 LENGTH_TEXTS = {
