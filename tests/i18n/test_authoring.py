@@ -790,3 +790,27 @@ def test_a_link_in_a_description_is_told_it_shows_as_written(fixture_project: Pr
     [finding] = [f for f in check_translations(reload(root)) if f.rule == "description-markup"]
     assert finding.path == f"docs/vi/{PARK}" and finding.severity.value == "warning"
     assert "viết chữ thường: bản đồ" in finding.hint.vi  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("line", "guess"),
+    [("ngay_su_kien: 2027-02-09", None), ("descripton: Khu công nghiệp", "description")],
+)
+def test_a_front_matter_key_nothing_reads_is_a_warning_at_its_line(
+    fixture_project: Project, line: str, guess: str | None
+) -> None:
+    root = fixture_project.root
+    page = root / "docs/vi" / PARK
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\ndescription: ", f"\n{line}\ndescription: ", 1), "utf-8")
+    [finding] = [f for f in check_translations(reload(root)) if f.rule == "front-matter-key"]
+    assert (
+        finding.line
+        == text.split("\n").index(
+            next(t for t in text.split("\n") if t.startswith("description: "))
+        )
+        + 1
+    )
+    assert finding.severity.value == "warning"
+    hint = finding.hint.vi  # type: ignore[union-attr]
+    assert (f"có phải `{guess}:`?" in hint) if guess else ("có phải" not in hint)

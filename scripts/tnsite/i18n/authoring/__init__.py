@@ -34,6 +34,7 @@ from tnsite.i18n.authoring.pages import (
     heading_order,
     plain_front_matter,
     title_lengths,
+    unknown_keys,
     unwritten_pages,
 )
 from tnsite.i18n.model import Model
@@ -56,6 +57,7 @@ RULES: tuple[Callable[[Model], list[Finding]], ...] = (
     link_forms,
     bare_urls,
     plain_front_matter,
+    unknown_keys,
     unreachable_addresses,
     heading_order,
     spaced_links,

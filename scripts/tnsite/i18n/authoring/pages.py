@@ -25,7 +25,7 @@ from tnsite.i18n.scaffold import PLACEHOLDER, PLACEHOLDER_DESCRIPTION
 from tnsite.i18n.textlang import display_width, visible_length
 from tnsite.mdsource import Source
 from tnsite.sourcedate import SourceDates
-from tnsite.text import INVISIBLE
+from tnsite.text import INVISIBLE, closest
 from tnsite.urls import page_url
 
 DUPLICATE_ID = "duplicate-id"
@@ -294,6 +294,48 @@ def heading_order(model: Model) -> list[Finding]:
             previous = heading.level
             findings.append(
                 Finding(doc.rel, heading.line, HEADING_ORDER, message, Severity.ERROR, hint=hint)
+            )
+    return findings
+
+
+# The front matter keys something reads: the site's own, and Material's for a page.
+PAGE_KEYS = ("title", "description", "date", "translation")
+THEME_KEYS = ("hide", "icon", "status", "subtitle", "template", "search", "tags", "social")
+FRONT_MATTER_KEY = "front-matter-key"
+
+
+def unknown_keys(model: Model) -> list[Finding]:
+    """A key nothing reads (`ngay_su_kien:`, `tittle:` beside `title:`) does nothing: the
+    editor believes the page says what it does not."""
+    findings: list[Finding] = []
+    known = PAGE_KEYS + THEME_KEYS
+    for doc in readable(model):
+        data = doc.fm.data if isinstance(doc.fm.data, dict) else {}
+        for key in data:
+            if not isinstance(key, str) or key in known:
+                continue
+            if key.lower() in known or (
+                closest(key, list(PAGE_KEYS)) and closest(key, list(PAGE_KEYS)) not in data
+            ):
+                continue  # a required key misspelt: the schema's finding names it
+            guess = closest(key, list(known))
+            findings.append(
+                Finding(
+                    doc.rel,
+                    doc.fm.line_of(key),
+                    FRONT_MATTER_KEY,
+                    Msg(
+                        f"`{key}:` is not read by the site: it changes nothing on the page",
+                        f"`{key}:` không được trang web đọc: nó không thay đổi gì trên trang",
+                    ),
+                    Severity.WARNING,
+                    hint=Msg(
+                        (f"did you mean `{guess}:`? " if guess else "")
+                        + f"a page's front matter has {', '.join(PAGE_KEYS)}; remove this line",
+                        (f"có phải `{guess}:`? " if guess else "")
+                        + f"phần thông tin đầu trang gồm {', '.join(PAGE_KEYS)}; hãy xóa dòng này",
+                    ),
+                )
             )
     return findings
 
