@@ -484,6 +484,14 @@ class Source:
         return tuple(out)
 
     @cached_property
+    def table_widths(self) -> tuple[tuple[int, int], ...]:
+        """(header line, number of columns) of every table, in order."""
+        return tuple(
+            (header, table_cells(self._unquoted[header - 1]))
+            for header, _rule, _rows in self._tables
+        )
+
+    @cached_property
     def pasted_blocks(self) -> tuple[tuple[int, str], ...]:
         """(first line, kind) of each run of lines written the way a word processor writes
         them, which Markdown prints as one paragraph of run-on text: items marked with a

@@ -436,3 +436,20 @@ def test_a_translation_left_in_vietnamese_is_one_warning_listing_its_lines(
     found = resolve([f for f in findings(fixture_project) if f.path == page])
     left = [f for f in found if f.rule == "untranslated-text"]
     assert len(left) == 1 and "câu tiếng Việt còn sót" in left[0].message.vi, left
+
+
+def test_a_table_translated_with_a_column_fewer_is_a_warning_at_it(
+    fixture_project: Project,
+) -> None:
+    table = "| Khu | Diện tích | Năm |\n|---|---|---|\n| A | 10 | 2020 |\n"
+    short = "| Zone | Area |\n|---|---|\n| A | 10 |\n"
+    for lang, text in (("vi", table), ("en", short), ("km", table)):
+        rel = f"docs/{lang}/{PARK}"
+        path = fixture_project.root / rel
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + text, "utf-8")
+    # (found by the rule; while the translation is stale, the stale warning comes first)
+    found = [f for f in only(fixture_project, "structure-mismatch") if "cột" in f.message.vi]
+    assert [(f.path, f.line) for f in found] == [
+        (f"docs/en/{PARK}", line_of(fixture_project, f"docs/en/{PARK}", "| Zone | Area |"))
+    ]
+    assert "bảng này có 2 cột" in found[0].message.vi

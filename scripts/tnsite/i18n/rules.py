@@ -32,6 +32,7 @@ from tnsite.i18n.scaffold import PAGE_PATH, suggest_slug
 from tnsite.i18n.schema import schema_findings, syntax_finding
 from tnsite.i18n.snapshots import SNAPSHOT_DIR
 from tnsite.langtags import meant_language
+from tnsite.mdsource import Source
 from tnsite.memo import ContentMemo
 from tnsite.text import closest_page
 from tnsite.urls import page_url
@@ -851,7 +852,38 @@ def structure(model: Model) -> list[Finding]:
                 paired = {f.extra["source_id"] for f in renamed}
                 theirs = [i for i in theirs if i[0] not in paired]
             findings.extend(_compare(doc, source, kind, mine, theirs))
+        findings.extend(_table_widths(doc, source, adapted))
     return findings
+
+
+def _table_widths(doc: PageDoc, source: PageDoc, adapted: dict[str, int]) -> list[Finding]:
+    """A table translated with a column fewer (or more) than its source's: a column of
+    figures, dates or places lost to the readers of that language without a word."""
+    mine = [t for t in Source.of(doc.text).table_widths if _section_of(doc, t[0]) not in adapted]
+    theirs = [
+        t for t in Source.of(source.text).table_widths if _section_of(source, t[0]) not in adapted
+    ]
+    if len(mine) != len(theirs):
+        return []  # a table added or dropped: the stale warning names the section
+    return [
+        Finding(
+            doc.rel,
+            line,
+            STRUCTURE,
+            Msg(
+                f"this table has {width} columns, the source's ({source.rel}:{at}) {wanted}",
+                f"bảng này có {width} cột, bảng của bản gốc ({source.rel}:{at}) có {wanted} cột",
+            ),
+            Severity.WARNING,
+            hint=Msg(
+                "translate every column of the source's table, in the same order",
+                "dịch đủ mọi cột của bảng trong bản gốc, theo cùng thứ tự",
+            ),
+            extra={"source_place": f"{source.rel}:{at}"},
+        )
+        for (line, width), (at, wanted) in zip(mine, theirs, strict=True)
+        if width != wanted
+    ]
 
 
 def _renamed_ids(
