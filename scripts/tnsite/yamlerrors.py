@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import yaml
 
 from tnsite.findings import Msg
+from tnsite.text import INVISIBLE
 from tnsite.yamlread import IMPOSSIBLE_DATE
 
 
@@ -167,6 +168,32 @@ def _deeper_than_above(text: str, line: int) -> bool:
     return match is not None and indent > len(match.group(1))
 
 
+def invisible_in_key(line: str) -> str | None:
+    """The name (U+00A0…) of an invisible character in a line's field name, or right after
+    its colon, where YAML needs an ordinary space: text pasted from a word processor or a
+    chat looks right and does not read."""
+    head, colon, rest = line.partition(":")
+    if not colon:
+        return None
+    where = head + rest[:1]
+    return next((name for char, name in INVISIBLE.items() if char in where), None)
+
+
+def invisible_trouble(name: str) -> tuple[Msg, Msg]:
+    return (
+        Msg(
+            f"this line has an invisible character ({name}) where a name or its colon is written",
+            f"dòng này có một ký tự vô hình ({name}) ở chỗ tên trường hoặc dấu hai chấm",
+        ),
+        Msg(
+            "delete the line's beginning up to the value and type it again (name, colon, one "
+            "ordinary space)",
+            "xóa phần đầu dòng cho tới giá trị rồi gõ lại (tên trường, dấu hai chấm, một dấu "
+            "cách thường)",
+        ),
+    )
+
+
 def explain(exc: yaml.YAMLError, text: str | None = None) -> YamlTrouble:
     """The editor's version of a PyYAML error; positions are 1-based in the parsed text. With
     the text, a line indented one step too far is told apart from a colon in a value."""
@@ -188,6 +215,10 @@ def explain(exc: yaml.YAMLError, text: str | None = None) -> YamlTrouble:
     ):
         line = mark_here.line + 1
         return YamlTrouble(line, 1, *_DEEPER)
+    for mark in (mark_here, getattr(exc, "context_mark", None)):
+        hidden = invisible_in_key(written[mark.line]) if mark and mark.line < len(written) else None
+        if mark is not None and hidden is not None:
+            return YamlTrouble(mark.line + 1, 1, *invisible_trouble(hidden))
     # Where the parser noticed is not always where the editor went wrong: a key without its
     # colon, an unclosed quote or bracket are reported where they began.
     began = (message, hint) in (_NO_COLON, _QUOTE, _BRACKET)

@@ -437,3 +437,12 @@ def test_a_number_written_the_vietnamese_way_gets_the_number_the_field_takes(
     edit(fixture_project, name, old, new)
     [finding] = only(fixture_project)
     assert meant in finding.render("vi")
+
+
+def test_an_invisible_space_after_a_colon_in_data_is_named(fixture_project: Project) -> None:
+    edit(fixture_project, "trade-events.yml", "    end: 2025-11-04\n", "    end:\u00a02025-11-04\n")
+    found = [f for f in check_data(reload(fixture_project.root)) if f.severity is Severity.ERROR]
+    assert [(f.rule, f.line) for f in found] == [
+        ("data-syntax", line_of(fixture_project, "trade-events.yml", "end:\u00a0"))
+    ]
+    assert "ký tự vô hình (U+00A0)" in found[0].message.vi

@@ -19,8 +19,7 @@ import yaml
 from tnsite import yamlread
 from tnsite.findings import Msg
 from tnsite.mdsource import Source
-from tnsite.text import INVISIBLE
-from tnsite.yamlerrors import explain
+from tnsite.yamlerrors import explain, invisible_in_key, invisible_trouble
 
 
 @dataclass(frozen=True)
@@ -125,19 +124,11 @@ def parse(text: str) -> FrontMatter:
     invisible = _invisible(raw)
     if invisible is not None:
         number, char = invisible
+        message, hint = invisible_trouble(char)
         return FrontMatter(
             present=True,
-            error=Msg(
-                f"this line has an invisible character ({char}) where a name or its colon is "
-                "written",
-                f"dòng này có một ký tự vô hình ({char}) ở chỗ tên trường hoặc dấu hai chấm",
-            ),
-            error_hint=Msg(
-                "delete the line's beginning up to the value and type it again (name, colon, "
-                "one ordinary space)",
-                "xóa phần đầu dòng cho tới giá trị rồi gõ lại (tên trường, dấu hai chấm, một "
-                "dấu cách thường)",
-            ),
+            error=message,
+            error_hint=hint,
             error_line=number + 1,
             body_line=body_line,
             raw=raw,
@@ -196,13 +187,9 @@ def _invisible(raw: str) -> tuple[int, str] | None:
     """(1-based line in the block, the character) of an invisible character in a name, before
     its colon or right after it."""
     for number, line in enumerate(raw.split("\n"), 1):
-        head, colon, rest = line.partition(":")
-        if not colon:
-            continue
-        where = head + rest[:1]
-        for char, name in INVISIBLE.items():
-            if char in where:
-                return number, name
+        name = invisible_in_key(line)
+        if name is not None:
+            return number, name
     return None
 
 
