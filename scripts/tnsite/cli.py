@@ -38,9 +38,9 @@ def main(ctx: click.Context, root: Path | None) -> None:
         ctx.obj = load_project(root)
     except yaml.YAMLError as exc:
         # One finding at its line, also in the report CI annotates pull requests from.
-        finding = config_finding(exc)
-        assert finding is not None
         folder = root if root is not None and (root / "mkdocs.yml").is_file() else find_root()
+        finding = config_finding(exc, (folder / "mkdocs.yml").read_text(encoding="utf-8"))
+        assert finding is not None
         write_json([finding], folder / "reports" / "check.json")
         emit([finding], sys.stderr, requested_language(ctx.meta.get("tnsite.argv", [])))
         sys.exit(1)

@@ -214,7 +214,7 @@ def _load(root: Path) -> Project:
 CONFIG_RULE = "site-config"
 
 
-def config_finding(exc: BaseException) -> Finding | None:
+def config_finding(exc: BaseException, text: str | None = None) -> Finding | None:
     """mkdocs.yml that cannot be read (a menu line indented one space too little), as the
     editor's finding at its line; None for any other error. MkDocs wraps the parser's error in
     its own English sentence; the parser's error is found behind it."""
@@ -223,7 +223,12 @@ def config_finding(exc: BaseException) -> Finding | None:
         seen = seen.__cause__ or seen.__context__
     if seen is None:
         return None
-    trouble = explain(seen)
+    # The text read, for what the parser's words leave out (what a Tab stands for).
+    mark = getattr(seen, "problem_mark", None)
+    name = Path(str(getattr(mark, "name", "")))
+    if text is None and name.suffix in (".yml", ".yaml") and name.is_file():
+        text = name.read_text(encoding="utf-8")
+    trouble = explain(seen, text)
     return Finding(
         "mkdocs.yml", trouble.line, CONFIG_RULE, trouble.message, col=trouble.col, hint=trouble.hint
     )

@@ -228,4 +228,26 @@ def explain(exc: yaml.YAMLError, text: str | None = None) -> YamlTrouble:
     col = mark.column + 1 if mark is not None else 1
     if (message, hint) == _TAB:
         col = 1  # the Tab is the indentation: point at the start of the line
+        width = _sibling_indent(written, line - 1)
+        if width is not None:
+            hint = Msg(
+                f"replace the Tab with {width} spaces, so that the line starts under the line "
+                "above it",
+                f"thay phím Tab bằng {width} dấu cách, để dòng này bắt đầu thẳng cột với dòng "
+                "phía trên",
+            )
     return YamlTrouble(line, col, message, hint)
+
+
+def _sibling_indent(lines: list[str], index: int) -> int | None:
+    """The indentation of the line above a Tab-indented one, when it is a sibling of it (a
+    menu entry under a menu entry): what the Tab stands for. None when it opens a block, whose
+    children's indentation the file does not say."""
+    if not 0 <= index < len(lines) or not lines[index].startswith("\t"):
+        return None
+    above = next((text for text in reversed(lines[:index]) if text.strip()), None)
+    if above is None or "\t" in above[: len(above) - len(above.lstrip())]:
+        return None
+    if above.rstrip().endswith(":"):
+        return None
+    return len(above) - len(above.lstrip(" "))

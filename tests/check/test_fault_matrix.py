@@ -1397,3 +1397,19 @@ def test_a_menu_entry_titled_in_vietnamese_and_an_address_without_https(
         ("nav-not-a-page", "mkdocs.yml")
     ], output
     assert "viết https://dichvucong.tayninh.gov.vn" in errors[0]["hint_vi"], output
+
+
+def test_a_tab_in_the_menu_is_told_the_spaces_it_stands_for(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    entry = "      - du-lich/vung-long-an-cu.md\n"
+    edit(root, "mkdocs.yml", entry, "\t- du-lich/vung-long-an-cu.md\n")
+    code, output, report = check(root, "vi")
+    [error] = report
+    assert code == 1 and error["rule"] == "site-config", output
+    assert "thay phím Tab bằng 6 dấu cách" in error["hint_vi"], output
+    edit(root, "mkdocs.yml", "\t- du-lich/vung-long-an-cu.md\n", entry)  # as the hint says
+    code, output, _report = check(root, "vi")
+    assert code == 0, output
