@@ -114,3 +114,17 @@ def test_a_pending_entry_for_a_language_the_site_lacks_says_where_languages_are_
     errors = [f for f in resolve(check_translations(reload(root))) if f.severity.value == "error"]
     assert [(f.path, f.line) for f in errors] == [("i18n/pending.yml", 2)]
     assert "mkdocs.yml" in errors[0].message.vi and "Adding a language" in errors[0].message.vi
+
+
+def test_a_pending_path_written_from_the_docs_folder_names_the_page(
+    fixture_project: Project,
+) -> None:
+    root = fixture_project.root
+    (root / "docs/km" / PARK).unlink()
+    (root / "i18n").mkdir(exist_ok=True)
+    (root / "i18n/pending.yml").write_text(
+        f"- path: docs/vi/{PARK}\n  lang: km\n  reason: Chờ người dịch\n  until: 2999-12-31\n",
+        encoding="utf-8",
+    )
+    found = resolve(check_translations(reload(root)))
+    assert not [f for f in found if f.severity.value == "error"], found

@@ -191,7 +191,7 @@ def _read_pages(project: Project) -> dict[str, dict[str, PageDoc]]:
 
 
 def load_model(project: Project, on: dt.date | None = None) -> Model:
-    pending, findings = load_pending(project.root, project.translation_codes)
+    pending, findings = load_pending(project.root, project.translation_codes, project.codes)
     return Model(
         project=project,
         pages=_read_pages(project),

@@ -56,8 +56,13 @@ def _error(line: int, en: str, vi: str) -> Finding:
     )
 
 
-def load_pending(root: Path, languages: tuple[str, ...]) -> tuple[list[Pending], list[Finding]]:
-    """Entries of the pending file, and a finding for every entry that cannot be used."""
+def load_pending(
+    root: Path, languages: tuple[str, ...], folders: tuple[str, ...] = ()
+) -> tuple[list[Pending], list[Finding]]:
+    """Entries of the pending file, and a finding for every entry that cannot be used.
+    `languages` are those a page may be pending in; `folders`, every language folder (a path
+    written from one of them names the page under it)."""
+    folders = folders or languages
     path = root / PENDING_FILE
     if not path.is_file():
         return [], []
@@ -92,17 +97,17 @@ def load_pending(root: Path, languages: tuple[str, ...]) -> tuple[list[Pending],
             error = _error(_line_of(item_node, field) or line, en, vi)
             if isinstance(item, dict) and isinstance(item.get("path"), str):
                 # The page is declared, only not usably: its translation is not also missing.
-                path = item["path"].removeprefix("/")
+                page = _page_path(item["path"], folders)
                 lang = str(item.get("lang"))
                 lang = lang if lang in languages else meant_language(lang, languages) or lang
-                error = replace(error, extra={"declares": [lang, path]})
+                error = replace(error, extra={"declares": [lang, page]})
             findings.append(error)
             continue
         until = item["until"]
         if isinstance(until, str):
             until = dt.date.fromisoformat(until)
         entry = Pending(
-            str(item["path"]).removeprefix("/"), item["lang"], str(item["reason"]), until, line
+            _page_path(str(item["path"]), folders), item["lang"], str(item["reason"]), until, line
         )
         key = (entry.path, entry.lang)
         if key in seen:
@@ -119,6 +124,14 @@ def load_pending(root: Path, languages: tuple[str, ...]) -> tuple[list[Pending],
         seen[key] = line
         entries.append(entry)
     return entries, findings
+
+
+def _page_path(written: str, languages: tuple[str, ...]) -> str:
+    """The page's path under its language folder, as the other commands take it too:
+    'docs/vi/bao-chi.md', 'vi/bao-chi.md' and '/bao-chi.md' all name 'bao-chi.md'."""
+    path = written.strip().replace("\\", "/").removeprefix("/").removeprefix("docs/")
+    head, _, rest = path.partition("/")
+    return rest if head in languages and rest else path
 
 
 def _line_of(node: yaml.Node, key: str) -> int | None:
