@@ -701,3 +701,18 @@ def test_new_refuses_a_folder_typo_and_a_path_out_of_the_folder(
     code, out = run(fixture_project, "new", given, "--title", "Mới", "--lang", "vi")
     assert code == 1 and said in out, out
     assert tree(fixture_project.root) == before
+
+
+def test_a_translation_made_at_a_moved_page_s_old_path_is_told_where_the_page_went(
+    fixture_project: Project,
+) -> None:
+    root = fixture_project.root
+    km = (root / "docs/km" / PARK).read_text(encoding="utf-8")
+    code, out = run(fixture_project, "move", PARK, "dau-tu/khu-cong-nghiep-moi.md")
+    assert code == 0, out
+    # A translator who worked from the old page saves the file under its old name.
+    (root / "docs/km" / PARK).write_text(km, encoding="utf-8")
+    [orphan] = [f for f in check_translations(reload(root)) if f.rule == "orphan-translation"]
+    assert orphan.path == f"docs/km/{PARK}"
+    hint = orphan.hint.vi  # type: ignore[union-attr]
+    assert "chuyển tệp này sang docs/km/dau-tu/khu-cong-nghiep-moi.md" in hint, hint

@@ -28,6 +28,7 @@ from tnsite.i18n.markdown import Ref
 from tnsite.i18n.model import Model, PageDoc, Staleness, State, docs_path, load_model
 from tnsite.i18n.names import lang_name, script_name_vi
 from tnsite.i18n.pending import PENDING_FILE
+from tnsite.i18n.redirects import moves
 from tnsite.i18n.scaffold import PAGE_PATH, suggest_slug
 from tnsite.i18n.schema import schema_findings, syntax_finding
 from tnsite.i18n.snapshots import SNAPSHOT_DIR
@@ -579,10 +580,14 @@ def language_folders_of(project: Project) -> list[Finding]:
 def orphans(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     moved_to = _renamed(model)
+    # Pages moved by `make move`: a translation made at the old path meanwhile goes after them.
+    recorded = moves(model.project)
     for lang in model.project.translation_codes:
         for doc in model.orphans(lang):
             source = docs_path(model.project, model.source_code, doc.path)
             line = doc.fm.line_of("translation", "source") if doc.fm.present else 1
+            now = recorded.get(doc.path)
+            there = docs_path(model.project, lang, now) if now else ""
             findings.append(
                 Finding(
                     doc.rel,
@@ -594,6 +599,13 @@ def orphans(model: Model) -> list[Finding]:
                     ),
                     Severity.ERROR,
                     hint=Msg(
+                        f"The page was moved to {now}: move this file to {there} and write "
+                        f"`source: {now}`.",
+                        f"Trang gốc đã được chuyển sang {now}: chuyển tệp này sang {there} và "
+                        f"ghi `source: {now}`.",
+                    )
+                    if now
+                    else Msg(
                         "If the source page was moved or renamed, move this file to the same "
                         "path; if it was deleted, delete this file too.",
                         "Nếu trang gốc đã được chuyển hoặc đổi tên, chuyển tệp này về cùng "
