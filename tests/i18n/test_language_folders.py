@@ -128,3 +128,19 @@ def test_a_pending_path_written_from_the_docs_folder_names_the_page(
     )
     found = resolve(check_translations(reload(root)))
     assert not [f for f in found if f.severity.value == "error"], found
+
+
+def test_a_vietnamese_page_saved_in_the_english_folder_is_one_error_saying_where_it_goes(
+    fixture_project: Project,
+) -> None:
+    root = fixture_project.root
+    text = (root / "docs/vi" / PARK).read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    page = "dau-tu/cho-dem.md"
+    plain = "\n".join(
+        line for line in head.split("\n") if not line.startswith(("translation", " "))
+    )
+    (root / "docs/en" / page).write_text(f"{plain}\n---\n{body}", encoding="utf-8")
+    found = [f for f in resolve(check_translations(reload(root))) if f.path == f"docs/en/{page}"]
+    assert [(f.rule, f.severity.value) for f in found] == [("language-folder", "error")], found
+    assert f"chuyển tệp sang docs/vi/{page}" in found[0].hint.vi  # type: ignore[union-attr]

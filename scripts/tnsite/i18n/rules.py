@@ -63,6 +63,7 @@ def all_findings(model: Model) -> list[Finding]:
     rules: list[Callable[[Model], list[Finding]]] = [
         language_folders,
         lambda model: page_suffixes(model.project),
+        source_in_translation_folder,
         file_names,
         front_matter,
         *authoring.RULES,
@@ -574,6 +575,47 @@ def language_folders_of(project: Project) -> list[Finding]:
                 extra={"pages": [p.relative_to(project.root).as_posix() for p in pages]},
             )
         )
+    return findings
+
+
+def source_in_translation_folder(model: Model) -> list[Finding]:
+    """A new Vietnamese page saved in another language's folder (docs/en/…): it declares no
+    source, no Vietnamese page is at its path, and it is written in Vietnamese. One mistake,
+    the folder; its missing `translation:`, its missing source and its untranslated text
+    follow from it."""
+    findings: list[Finding] = []
+    if model.source_code != "vi":
+        return findings
+    for lang in model.project.translation_codes:
+        for doc in model.orphans(lang):
+            if doc.fm.error or doc.translation or not doc.scan.prose:
+                continue
+            if len(textlang.vietnamese_sentences(doc.scan.prose)) * 2 < len(doc.scan.prose):
+                continue
+            there = docs_path(model.project, model.source_code, doc.path)
+            findings.append(
+                Finding(
+                    doc.rel,
+                    1,
+                    LANGUAGE_FOLDER,
+                    Msg(
+                        f"this page is written in Vietnamese but saved in the {lang} folder",
+                        f"trang này viết bằng tiếng Việt nhưng lại lưu trong thư mục {lang}",
+                    ),
+                    Severity.ERROR,
+                    hint=Msg(
+                        f"move it to {there}; then `make new PAGE={doc.path}` declares its "
+                        "translations pending and adds it to the menu",
+                        f"chuyển tệp sang {there}; sau đó `make new PAGE={doc.path}` khai báo "
+                        "các bản dịch chờ dịch và thêm trang vào menu",
+                    ),
+                    extra={
+                        EXPLAINS: [
+                            explains(FRONT_MATTER, ORPHAN, UNTRANSLATED, path=doc.rel),
+                        ]
+                    },
+                )
+            )
     return findings
 
 
