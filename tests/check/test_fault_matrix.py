@@ -214,6 +214,11 @@ def _language_attribute(written: str) -> Callable[[Path], None]:
     return make
 
 
+def _unclosed_id(root: Path) -> None:
+    """A heading id other pages link to, its `}` lost."""
+    edit(root, "docs/vi/gioi-thieu/index.md", "{#merged-province}", "{#merged-province")
+
+
 def _impossible_date(root: Path) -> None:
     edit(root, NEWS, "date: 2025-02-01", "date: 2025-02-30")
 
@@ -587,6 +592,16 @@ FAULTS = [
         1,
         lambda r: (KM_PAGE, line_of(r, KM_PAGE, "hreflang=vi")),
         "language-link",
+    ),
+    Fault(
+        "heading id without its closing brace",
+        _unclosed_id,
+        1,
+        lambda r: (
+            "docs/vi/gioi-thieu/index.md",
+            line_of(r, "docs/vi/gioi-thieu/index.md", "{#merged"),
+        ),
+        "heading-id",
     ),
     Fault(
         "impossible date",

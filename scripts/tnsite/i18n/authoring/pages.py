@@ -45,6 +45,7 @@ HEADING_ID = "heading-id"
 DESCRIPTION_MARKUP = "description-markup"
 # `{#id .class key=value}` at the end of a heading; what attr_list reads as one attribute.
 HEADING_ATTRS = re.compile(r"^#{1,6}.*?(\{:?[ \t]*(#[^{}]*)\})[ \t]*$")
+UNCLOSED_ATTRS = re.compile(r"^#{1,6}.*?(\{:?[ \t]*[#.][^{}]*)$")
 ATTR_TOKEN = re.compile(r"""#[^\s#.={}]+|\.[^\s#.={}]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+)""")
 
 
@@ -54,6 +55,10 @@ def heading_ids(model: Model) -> list[Finding]:
     findings: list[Finding] = []
     for doc in readable(model):
         for number, line in Source.of(doc.text).prose_lines():
+            opened = UNCLOSED_ATTRS.match(line)
+            if opened:
+                findings.append(_unclosed_attrs(model, doc, number, opened))
+                continue
             match = HEADING_ATTRS.match(line)
             if not match:
                 continue
@@ -94,6 +99,29 @@ def heading_ids(model: Model) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _unclosed_attrs(model: Model, doc: PageDoc, number: int, opened: re.Match[str]) -> Finding:
+    """`## Cáp treo {#cable-car` without its `}`: the page shows `{#cable-car` in the heading,
+    and the heading has no id."""
+    written = opened.group(1).rstrip()
+    address = model.project.language(doc.lang).url_prefix + page_url(doc.path) + "index.html"
+    return Finding(
+        doc.rel,
+        number,
+        HEADING_ID,
+        Msg(
+            f"`{written}` is not closed: the heading would show it as text and have no id",
+            f"`{written}` chưa đóng: tiêu đề sẽ hiện nó thành chữ và không có id",
+        ),
+        Severity.ERROR,
+        opened.start(1) + 1,
+        Msg(f"write {written}}}", f"viết {written}}}"),
+        # links to the id, from this page's language, find nothing for this reason alone
+        extra={EXPLAINS: [explains(BROKEN_ANCHOR, target=address, url_has=ident)]}
+        if (ident := written.lstrip("{:").strip().split()[0].lstrip("#"))
+        else {},
+    )
 
 
 def _hidden_in_id(
