@@ -1428,3 +1428,16 @@ def test_a_tab_in_the_menu_is_told_the_spaces_it_stands_for(
     edit(root, "mkdocs.yml", "\t- du-lich/vung-long-an-cu.md\n", entry)  # as the hint says
     code, output, _report = check(root, "vi")
     assert code == 0, output
+
+
+def test_a_link_whose_file_name_was_translated_gets_the_source_s_link(
+    clean_site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(clean_site, root, symlinks=True)
+    page = "docs/en/du-lich/nui-ba-den.md"
+    edit(root, page, "(le-hoi.md#hoi-xuan-nui-ba)", "(festivals.md#hoi-xuan-nui-ba)")
+    code, output, report = check(root, "vi")
+    [error] = [f for f in report if f["severity"] == "error"]
+    assert code == 1 and (error["path"], error["rule"]) == (page, "broken-link"), output
+    assert "hãy viết (le-hoi.md#hoi-xuan-nui-ba)" in error["hint_vi"], output

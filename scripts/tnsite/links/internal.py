@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from tnsite.alternates import BuiltPage, SourceIndex, md_candidates, split_language
@@ -24,6 +25,7 @@ from tnsite.links.resolve import Resolver
 from tnsite.links.scan import Ref
 from tnsite.links.site import SiteScan, languages_of
 from tnsite.links.sourcemap import Origin, SourceMap, stylesheet_origin
+from tnsite.mdsource import Source
 from tnsite.slugs import slugify
 from tnsite.text import closest, closest_page
 from tnsite.urls import DOMAIN, md_link_for
@@ -89,6 +91,40 @@ BROKEN_SCHEME = re.compile(r"^(https?)(?!://)[:/\\;.]+(?=[^/\\])", re.I)
 MAIL_SCHEME = re.compile(r"^(?:mail|email|e-mail|maito|mailto)\s*:\s*", re.I)
 
 
+def _source_link(project: Project, group: _Group, url: str) -> str | None:
+    """In a translation, the link its source page writes at the same place, when a link of
+    the translation leads nowhere: a translator who translated the file name
+    (`festivals.md#hoi-xuan-nui-ba` for `le-hoi.md#hoi-xuan-nui-ba`). The place is the same
+    anchor when the link has one, else the same rank among the page's links to pages."""
+    origin = group.origin
+    docs = project.docs_dir.relative_to(project.root).as_posix() + "/"
+    lang, _, page = origin.path.removeprefix(docs).partition("/")
+    if origin.kind != "markdown" or lang == project.source_code or lang not in project.codes:
+        return None
+    source = project.lang_dir(project.source_code) / page
+    mine = project.root / origin.path
+    if not source.is_file() or not mine.is_file():
+        return None
+
+    def page_links(path: Path) -> list[str]:
+        return [
+            link.dest
+            for link in Source.of(path.read_text(encoding="utf-8", errors="replace")).links
+            if urlsplit(link.dest).path.endswith(".md") and not urlsplit(link.dest).scheme
+        ]
+
+    theirs, written = page_links(source), origin.written or url
+    fragment = urlsplit(written).fragment
+    same_anchor = [d for d in theirs if fragment and urlsplit(d).fragment == fragment]
+    if same_anchor:
+        return same_anchor[0] if same_anchor[0] != written else None
+    ours = page_links(mine)
+    if written in ours and len(ours) == len(theirs):
+        meant = theirs[ours.index(written)]
+        return meant if meant != written else None
+    return None
+
+
 def _broken_link_hint(
     project: Project, index: SourceIndex, group: _Group, url: str, written: tuple[str, str] | None
 ) -> Msg:
@@ -130,6 +166,14 @@ def _broken_link_hint(
                 f"có phải {link}?" + (case.vi if same_case else ""),
             )
     origin = group.origin
+    kept = _source_link(project, group, url)
+    if kept:
+        return Msg(
+            f"the source page links here to {kept}: write ({kept}) (a page's file name is the "
+            "same in every language)",
+            f"bản gốc liên kết ở chỗ này tới {kept}: hãy viết ({kept}) (tên tệp của trang giống "
+            "nhau ở mọi ngôn ngữ)",
+        )
     if origin.kind == "markdown":
         meant_file = md_link_for(url, origin.path, lambda path: (project.root / path).is_file())
         if meant_file:
