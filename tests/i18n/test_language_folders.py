@@ -144,3 +144,15 @@ def test_a_vietnamese_page_saved_in_the_english_folder_is_one_error_saying_where
     found = [f for f in resolve(check_translations(reload(root))) if f.path == f"docs/en/{page}"]
     assert [(f.rule, f.severity.value) for f in found] == [("language-folder", "error")], found
     assert f"chuyển tệp sang docs/vi/{page}" in found[0].hint.vi  # type: ignore[union-attr]
+
+
+def test_a_translation_saved_under_a_translated_name_is_one_error_saying_where_it_goes(
+    fixture_project: Project,
+) -> None:
+    root = fixture_project.root
+    (root / "docs/en" / PARK).rename(root / "docs/en/dau-tu/industrial-parks.md")
+    errors = [f for f in resolve(check_translations(reload(root))) if f.severity.value == "error"]
+    assert [(f.path, f.rule) for f in errors] == [
+        ("docs/en/dau-tu/industrial-parks.md", "front-matter")
+    ], errors
+    assert f"docs/en/{PARK}" in errors[0].hint.vi  # type: ignore[union-attr]

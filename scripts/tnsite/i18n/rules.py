@@ -175,8 +175,9 @@ def _misplaced(model: Model, doc: PageDoc, lang: str, declared: str) -> Finding:
         ),
         Severity.ERROR,
         hint=Msg(f"move the file to {where}", f"chuyển tệp này về {where}"),
-        # Saved where no source page is, it is also a translation of nothing: this again.
-        extra={EXPLAINS: [explains(ORPHAN, path=doc.rel)]},
+        # Saved where no source page is, it is also a translation of nothing, and the path it
+        # belongs at lacks a translation: this again.
+        extra={EXPLAINS: [explains(ORPHAN, path=doc.rel), explains(MISSING, path=where)]},
     )
 
 
