@@ -17,6 +17,7 @@ from tnsite import yamlread
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.langtags import meant_language
 from tnsite.text import iso_date
+from tnsite.urls import in_language_tree
 from tnsite.yamlerrors import explain
 
 PENDING_FILE = Path("i18n") / "pending.yml"
@@ -130,8 +131,7 @@ def _page_path(written: str, languages: tuple[str, ...]) -> str:
     """The page's path under its language folder, as the other commands take it too:
     'docs/vi/bao-chi.md', 'vi/bao-chi.md' and '/bao-chi.md' all name 'bao-chi.md'."""
     path = written.strip().replace("\\", "/").removeprefix("/").removeprefix("docs/")
-    head, _, rest = path.partition("/")
-    return rest if head in languages and rest else path
+    return in_language_tree(path, languages)
 
 
 def _line_of(node: yaml.Node, key: str) -> int | None:

@@ -24,6 +24,7 @@ from tnsite.i18n.frontmatter import parse
 from tnsite.i18n.pending import PENDING_FILE, add_pending, load_pending
 from tnsite.slugs import slugify
 from tnsite.text import closest
+from tnsite.urls import in_language_tree
 
 PAGE_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md$")
 NAV_START = re.compile(r"^nav:\s*(#.*)?$")
@@ -62,10 +63,7 @@ def normalise_path(project: Project, given: str) -> str:
     """'docs/vi/du-lich/cho.md', 'vi/du-lich/cho.md' or 'du-lich/cho.md' → 'du-lich/cho.md'."""
     path = given.strip().replace("\\", "/").lstrip("./")
     docs = project.docs_dir.relative_to(project.root).as_posix() + "/"
-    path = path.removeprefix(docs)
-    head, _, rest = path.partition("/")
-    if head in project.codes and rest:
-        path = rest
+    path = in_language_tree(path.removeprefix(docs), project.codes)
     if not path.endswith(".md"):
         path += ".md"
     return path
