@@ -40,6 +40,12 @@ def real_languages(project: Project, md_path: str) -> tuple[str, ...]:
     return tuple(code for code in project.codes if is_real_translation(project, code, md_path))
 
 
+def page_address(project: Project, lang: str, md_path: str) -> str:
+    """Site-relative URL of a page in a language ('km', 'dau-tu/index.md' → 'km/dau-tu/'); the
+    built file is this and 'index.html'."""
+    return project.language(lang).url_prefix + page_url(md_path)
+
+
 def is_noindex(html: str) -> bool:
     """True when the page carries `<meta name="robots" content="noindex...">`."""
     head = html[: html.find("</head>")] if "</head>" in html else html
@@ -130,4 +136,4 @@ class SourceIndex:
 
     def page_url(self, lang: str, md_path: str) -> str:
         """Site-relative URL of a page in a language ('km/dau-tu/')."""
-        return self.project.language(lang).url_prefix + page_url(md_path)
+        return page_address(self.project, lang, md_path)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import partial
 
+from tnsite.alternates import page_address
 from tnsite.config import Project
 from tnsite.explains import (
     BROKEN_ANCHOR,
@@ -36,7 +37,6 @@ from tnsite.langtags import meant_language
 from tnsite.mdsource import Source
 from tnsite.memo import ContentMemo
 from tnsite.text import closest_page
-from tnsite.urls import page_url
 
 MISSING = "missing-translation"
 ORPHAN = "orphan-translation"
@@ -960,7 +960,7 @@ def _renamed_ids(
     changed = {c.key for c in staleness.changes} if not staleness.up_to_date else set()
     wanted = {key for key, _ in theirs} - {key for key, _ in mine} - changed
     extra = [(key, line) for key, line in mine if key not in set(source_order)]
-    address = project.language(doc.lang).url_prefix + page_url(doc.path) + "index.html"
+    address = page_address(project, doc.lang, doc.path) + "index.html"
     findings = []
     for key, line in extra:
         at = order.index(key) if key in order else -1

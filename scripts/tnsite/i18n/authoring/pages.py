@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from tnsite.alternates import page_address
 from tnsite.explains import BROKEN_ANCHOR, EXPLAINS, STALE_TRANSLATION, explains
 from tnsite.findings import Finding, Msg, Severity
 from tnsite.i18n.authoring.common import readable, title_of
@@ -26,7 +27,6 @@ from tnsite.i18n.textlang import display_width, visible_length
 from tnsite.mdsource import Source
 from tnsite.sourcedate import SourceDates
 from tnsite.text import INVISIBLE, closest
-from tnsite.urls import page_url
 
 DUPLICATE_ID = "duplicate-id"
 DUPLICATE_TITLE = "duplicate-title"
@@ -105,7 +105,8 @@ def _unclosed_attrs(model: Model, doc: PageDoc, number: int, opened: re.Match[st
     """`## Cáp treo {#cable-car` without its `}`: the page shows `{#cable-car` in the heading,
     and the heading has no id."""
     written = opened.group(1).rstrip()
-    address = model.project.language(doc.lang).url_prefix + page_url(doc.path) + "index.html"
+    ident = written.lstrip("{:").split()[0].lstrip("#")
+    address = page_address(model.project, doc.lang, doc.path) + "index.html"
     return Finding(
         doc.rel,
         number,
@@ -118,9 +119,7 @@ def _unclosed_attrs(model: Model, doc: PageDoc, number: int, opened: re.Match[st
         opened.start(1) + 1,
         Msg(f"write {written}}}", f"viết {written}}}"),
         # links to the id, from this page's language, find nothing for this reason alone
-        extra={EXPLAINS: [explains(BROKEN_ANCHOR, target=address, url_has=ident)]}
-        if (ident := written.lstrip("{:").strip().split()[0].lstrip("#"))
-        else {},
+        extra={EXPLAINS: [explains(BROKEN_ANCHOR, target=address, url_has=ident)]} if ident else {},
     )
 
 
@@ -132,7 +131,7 @@ def _hidden_in_id(
     written = match.group(2).split()[0]
     meant = "".join(c for c in written if c not in INVISIBLE)
     names = ", ".join(sorted({INVISIBLE[c] for c in hidden}))
-    address = model.project.language(doc.lang).url_prefix + page_url(doc.path) + "index.html"
+    address = page_address(model.project, doc.lang, doc.path) + "index.html"
     return Finding(
         doc.rel,
         number,
