@@ -77,11 +77,18 @@ def _markdown_target(project: Project, group: _Group) -> tuple[str, str] | None:
     if path.startswith("/") or not path.endswith(".md"):
         return None
     file = posixpath.normpath(posixpath.join(posixpath.dirname(origin.path), path))
+    placed = _language_page(project, file)
+    return (file, placed[1]) if placed else None
+
+
+def _language_page(project: Project, rel: str) -> tuple[str, str] | None:
+    """'docs/km/du-lich/x.md' → ('km', 'du-lich/x.md'): a file of a language folder, as its
+    language and the page's path in it; None for a file outside the language folders."""
     docs = project.docs_dir.relative_to(project.root).as_posix() + "/"
-    lang, _, page = file.removeprefix(docs).partition("/")
-    if not file.startswith(docs) or lang not in project.codes or not page:
+    lang, _, page = rel.removeprefix(docs).partition("/")
+    if not rel.startswith(docs) or lang not in project.codes or not page:
         return None
-    return file, page
+    return lang, page
 
 
 PHOTO_TYPES = {"jpg", "jpeg", "png", "webp", "gif", "heic", "tif", "tiff"}
@@ -97,11 +104,10 @@ def _source_link(project: Project, group: _Group, url: str) -> str | None:
     (`festivals.md#hoi-xuan-nui-ba` for `le-hoi.md#hoi-xuan-nui-ba`). The place is the same
     anchor when the link has one, else the same rank among the page's links to pages."""
     origin = group.origin
-    docs = project.docs_dir.relative_to(project.root).as_posix() + "/"
-    lang, _, page = origin.path.removeprefix(docs).partition("/")
-    if origin.kind != "markdown" or lang == project.source_code or lang not in project.codes:
+    placed = _language_page(project, origin.path)
+    if origin.kind != "markdown" or placed is None or placed[0] == project.source_code:
         return None
-    source = project.lang_dir(project.source_code) / page
+    source = project.lang_dir(project.source_code) / placed[1]
     mine = project.root / origin.path
     if not source.is_file() or not mine.is_file():
         return None
@@ -202,16 +208,16 @@ def _asset_path_hint(
     It is given as a Markdown image, which the build points at the file from every language's
     page, where an HTML `<img src>` is read from the page's address and so differs by page."""
     origin = group.origin
-    if origin.kind != "markdown" or not origin.path.endswith(".md"):
+    placed = _language_page(project, origin.path)
+    if origin.kind != "markdown" or placed is None or not origin.path.endswith(".md"):
         return None
+    page = "/".join(placed)  # vi/du-lich/nui-ba-den.md
     parts = [part for part in unquote(urlsplit(url).path).split("/") if part not in ("", ".", "..")]
     if not parts:
         return None
     tail = "/".join(parts)
     assets = [f for f in site_files if f.startswith("assets/")]
     found = sorted((f for f in assets if f == tail or f.endswith("/" + tail)), key=len)
-    docs = project.docs_dir.relative_to(project.root).as_posix()
-    page = posixpath.relpath(origin.path, docs)  # vi/du-lich/nui-ba-den.md
     if not found:
         # A misspelt name in the right folder: the file most likely meant.
         folder, name = posixpath.split(tail)
