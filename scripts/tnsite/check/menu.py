@@ -155,6 +155,17 @@ def _untranslated_titles(
             continue
         lines = ", ".join(str(translations[c][1]) for c in lacking if c in translations)
         key = f'"{entry.title}"' if ":" in entry.title else entry.title
+        # A page's entry can do without its title: the menu then shows the page's own title.
+        alone = (
+            Msg(
+                f"write the entry as `- {entry.page}` alone (each language's menu then shows its "
+                "page's own title), or ",
+                f"chỉ ghi `- {entry.page}` (menu của mỗi ngôn ngữ sẽ hiện tiêu đề trang của ngôn "
+                "ngữ đó), hoặc ",
+            )
+            if entry.page and entry.page.endswith(".md")
+            else Msg("", "")
+        )
         findings.append(
             Finding(
                 "mkdocs.yml",
@@ -170,20 +181,9 @@ def _untranslated_titles(
                 ),
                 Severity.WARNING,
                 hint=Msg(
-                    (
-                        f"write the entry as `- {entry.page}` alone (each language's menu then "
-                        "shows its page's own title), or "
-                        if entry.page and entry.page.endswith(".md")
-                        else ""
-                    )
-                    + f"add a line `{key}: …` with the translated title under "
+                    alone.en + f"add a line `{key}: …` with the translated title under "
                     f"`nav_translations:` of each of those languages (mkdocs.yml, line {lines})",
-                    (
-                        f"chỉ ghi `- {entry.page}` (menu của mỗi ngôn ngữ sẽ hiện tiêu đề trang "
-                        "của ngôn ngữ đó), hoặc "
-                        if entry.page and entry.page.endswith(".md")
-                        else ""
-                    )
+                    alone.vi
                     + f"thêm dòng `{key}: …` với tiêu đề đã dịch dưới `nav_translations:` của "
                     f"từng ngôn ngữ đó (mkdocs.yml, dòng {lines})",
                 ),

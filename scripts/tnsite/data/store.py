@@ -186,17 +186,17 @@ def _load_store(project: Project, data_dir: Path, signature: str) -> Store:
             finding = _finding(rel, pos, found.message, found.hint)
             # The references to the id as it should be written (a misformed id), or to the
             # record in the file it belongs in, find no record because of this mistake alone.
-            meant = (name, _id_meant(located.value, found.path))
+            home, meant = name, _id_meant(located.value, found.path)
             if found.belongs_in:
-                meant = (found.belongs_in, _record_id(located, found))
-                misplaced.append((len(findings), *meant))
-            if meant[1] is not None:
+                home, meant = found.belongs_in, _record_id(located, found)
+                misplaced.append((len(findings), home, meant))
+            if meant is not None:
                 finding = dataclasses.replace(
                     finding,
                     extra={
                         EXPLAINS: [
-                            explains(RULE, unknown_id=meant[1]),
-                            explains(DATA_DIRECTIVE, unknown_record=f"{meant[0]}/{meant[1]}"),
+                            explains(RULE, unknown_id=meant),
+                            explains(DATA_DIRECTIVE, unknown_record=f"{home}/{meant}"),
                         ]
                     },
                 )

@@ -109,6 +109,7 @@ class Model:
     today: dt.date
     store: SnapshotStore
     _snapshots: dict[str, Snapshot] = field(default_factory=dict)
+    _staleness: dict[str, Staleness] = field(default_factory=dict)
 
     @property
     def source_code(self) -> str:
@@ -141,6 +142,12 @@ class Model:
         return self._snapshots[path]
 
     def staleness(self, doc: PageDoc) -> Staleness:
+        """How `doc` compares with its source (asked by several rules: worked out once)."""
+        if doc.rel not in self._staleness:
+            self._staleness[doc.rel] = self._compare(doc)
+        return self._staleness[doc.rel]
+
+    def _compare(self, doc: PageDoc) -> Staleness:
         now = self.current_snapshot(doc.path)
         recorded = doc.source_version
         if recorded == now.version:

@@ -61,8 +61,7 @@ def check_translations(project: Project, on: dt.date | None = None) -> list[Find
 
 def all_findings(model: Model) -> list[Finding]:
     rules: list[Callable[[Model], list[Finding]]] = [
-        language_folders,
-        lambda model: page_suffixes(model.project),
+        misplaced,
         source_in_translation_folder,
         file_names,
         front_matter,
@@ -123,7 +122,6 @@ def file_names(model: Model) -> list[Finding]:
 
 def front_matter(model: Model) -> list[Finding]:
     findings: list[Finding] = []
-    source_name = model.source_code
     moved_to = _renamed(model)
     for lang, pages in model.pages.items():
         kind = "source" if lang == model.source_code else "translation"
@@ -131,7 +129,7 @@ def front_matter(model: Model) -> list[Finding]:
             if doc.fm.error:
                 findings.append(syntax_finding(doc.fm, doc.rel))
                 continue
-            findings.extend(schema_findings(doc.fm, doc.rel, kind, source_name))
+            findings.extend(schema_findings(doc.fm, doc.rel, kind, model.source_code))
             declared = doc.translation.get("source")
             if kind != "translation" or not isinstance(declared, str) or declared == doc.path:
                 continue
@@ -524,8 +522,8 @@ def page_suffixes(project: Project) -> list[Finding]:
     return findings
 
 
-def language_folders(model: Model) -> list[Finding]:
-    return language_folders_of(model.project)
+def misplaced(model: Model) -> list[Finding]:
+    return misplaced_pages(model.project)
 
 
 def language_folders_of(project: Project) -> list[Finding]:
@@ -903,8 +901,9 @@ def structure(model: Model) -> list[Finding]:
                 stale = model.staleness(doc)
                 renamed = _renamed_ids(model.project, stale, doc, source, mine, theirs)
                 findings.extend(renamed)
-                mine = [i for i in mine if i[1] not in {f.line for f in renamed}]
+                lines = {f.line for f in renamed}
                 paired = {f.extra["source_id"] for f in renamed}
+                mine = [i for i in mine if i[1] not in lines]
                 theirs = [i for i in theirs if i[0] not in paired]
             findings.extend(_compare(doc, source, kind, mine, theirs))
         findings.extend(_table_widths(doc, source, adapted))
@@ -959,7 +958,7 @@ def _renamed_ids(
     # which the stale warning reports.
     changed = {c.key for c in staleness.changes} if not staleness.up_to_date else set()
     wanted = {key for key, _ in theirs} - {key for key, _ in mine} - changed
-    extra = [(key, line) for key, line in mine if key not in set(source_order)]
+    extra = [(key, line) for key, line in mine if key not in source_order]
     address = page_address(project, doc.lang, doc.path) + "index.html"
     findings = []
     for key, line in extra:
@@ -1026,9 +1025,7 @@ def untranslated(model: Model) -> list[Finding]:
 _UNTRANSLATED: ContentMemo[tuple[Finding, ...]] = ContentMemo(4096, keep="untranslated-prose")
 
 
-def _foreign_script(
-    doc: PageDoc, code: str, script: str, source_code: str = "vi"
-) -> tuple[Finding, ...]:
+def _foreign_script(doc: PageDoc, code: str, script: str, source_code: str) -> tuple[Finding, ...]:
     name_en, name_vi = _names(code)
     script_en, script_vi = textlang.script_name(script), script_name_vi(script)
     blocks = doc.scan.prose

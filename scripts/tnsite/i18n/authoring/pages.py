@@ -341,9 +341,8 @@ def unknown_keys(model: Model) -> list[Finding]:
         for key in data:
             if not isinstance(key, str) or key in known:
                 continue
-            if key.lower() in known or (
-                closest(key, list(PAGE_KEYS)) and closest(key, list(PAGE_KEYS)) not in data
-            ):
+            required = closest(key, list(PAGE_KEYS))
+            if key.lower() in known or (required and required not in data):
                 continue  # a required key misspelt: the schema's finding names it
             guess = closest(key, list(known))
             findings.append(
@@ -406,18 +405,19 @@ def title_lengths(model: Model) -> list[Finding]:
 
 
 def description_lengths(model: Model) -> list[Finding]:
-    return [
-        finding
-        for doc in readable(model)
-        if isinstance(text := doc.fm.data.get("description"), str)
-        and (finding := _too_long(doc, "description", text, DESCRIPTION_MAX, DESCRIPTION_SHOWN))
-        is not None
-    ] + [
-        finding
-        for doc in readable(model)
-        if isinstance(text := doc.fm.data.get("description"), str)
-        and (finding := _marked_up(doc, text)) is not None
-    ]
+    """A description longer than a search result shows, or with markup shown as written."""
+    findings: list[Finding] = []
+    for doc in readable(model):
+        text = doc.fm.data.get("description")
+        if not isinstance(text, str):
+            continue
+        for found in (
+            _too_long(doc, "description", text, DESCRIPTION_MAX, DESCRIPTION_SHOWN),
+            _marked_up(doc, text),
+        ):
+            if found is not None:
+                findings.append(found)
+    return findings
 
 
 MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|\*\*[^*]+\*\*|`[^`]+`|<[a-z][^>]*>", re.I)
