@@ -3,6 +3,8 @@ with the language the folder was probably meant for."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.i18n.fixture import reload
@@ -87,16 +89,21 @@ def test_sections_a_short_translation_lacks_are_named_together(fixture_project: 
     assert "`occupancy`" in finding.message.vi and "`planning`" in finding.message.vi
 
 
+def _pending(root: Path, path: str, lang: str) -> None:
+    """i18n/pending.yml declaring one page pending in one language."""
+    (root / "i18n").mkdir(exist_ok=True)
+    (root / "i18n/pending.yml").write_text(
+        f"- path: {path}\n  lang: {lang}\n  reason: Chờ người dịch\n  until: 2999-12-31\n",
+        encoding="utf-8",
+    )
+
+
 def test_a_pending_entry_for_a_country_code_is_one_error_naming_the_language(
     fixture_project: Project,
 ) -> None:
     root = fixture_project.root
     (root / "docs/km" / PARK).unlink()
-    (root / "i18n").mkdir(exist_ok=True)
-    (root / "i18n/pending.yml").write_text(
-        f"- path: {PARK}\n  lang: kh\n  reason: Chờ người dịch\n  until: 2999-12-31\n",
-        encoding="utf-8",
-    )
+    _pending(root, PARK, "kh")
     errors = [f for f in resolve(check_translations(reload(root))) if f.severity.value == "error"]
     assert [(f.path, f.line) for f in errors] == [("i18n/pending.yml", 2)]
     assert "có phải 'km'?" in errors[0].message.vi
@@ -106,11 +113,7 @@ def test_a_pending_entry_for_a_language_the_site_lacks_says_where_languages_are_
     fixture_project: Project,
 ) -> None:
     root = fixture_project.root
-    (root / "i18n").mkdir(exist_ok=True)
-    (root / "i18n/pending.yml").write_text(
-        f"- path: {PARK}\n  lang: fr\n  reason: Chờ người dịch\n  until: 2999-12-31\n",
-        encoding="utf-8",
-    )
+    _pending(root, PARK, "fr")
     errors = [f for f in resolve(check_translations(reload(root))) if f.severity.value == "error"]
     assert [(f.path, f.line) for f in errors] == [("i18n/pending.yml", 2)]
     assert "mkdocs.yml" in errors[0].message.vi and "Adding a language" in errors[0].message.vi
@@ -121,11 +124,7 @@ def test_a_pending_path_written_from_the_docs_folder_names_the_page(
 ) -> None:
     root = fixture_project.root
     (root / "docs/km" / PARK).unlink()
-    (root / "i18n").mkdir(exist_ok=True)
-    (root / "i18n/pending.yml").write_text(
-        f"- path: docs/vi/{PARK}\n  lang: km\n  reason: Chờ người dịch\n  until: 2999-12-31\n",
-        encoding="utf-8",
-    )
+    _pending(root, f"docs/vi/{PARK}", "km")
     found = resolve(check_translations(reload(root)))
     assert not [f for f in found if f.severity.value == "error"], found
 
